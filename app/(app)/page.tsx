@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ProgressBar } from '@/components/progress-bar';
+import { listArticles } from '@/lib/server/articles/list-articles';
+import { getRequiredUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Articles' };
+
+export default async function ArticlesPage() {
+  const user = await getRequiredUser();
+  const articles = await listArticles({ userId: user.id });
+  return (
+    <>
+      <h1 className="mb-4 text-xl font-semibold">Articles</h1>
+      {articles.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
+          Aucun article pour l’instant : vous n’êtes membre d’aucune rédaction qui en a.
+        </p>
+      ) : (
+        <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white">
+          {articles.map((article) => (
+            <li key={article.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
+              <div className="min-w-0">
+                <Link
+                  href={`/articles/${article.id}`}
+                  className="font-medium text-blue-800 hover:underline"
+                  lang={article.language}
+                >
+                  {article.title}
+                </Link>
+                <p className="mt-0.5 text-xs text-stone-500">
+                  {article.teamName} · {article.language.toUpperCase()}
+                  {article.partial ? ' · article partiel (paywall)' : ''}
+                </p>
+              </div>
+              <ProgressBar
+                done={article.checkedCount}
+                total={article.sentenceCount}
+                label={`Progression de « ${article.title} »`}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/lib/server/session';
+import { SignInForm } from './sign-in-form';
+
+export const metadata: Metadata = { title: 'Connexion' };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; created?: string }>;
+}) {
+  if (await getCurrentUser()) redirect('/');
+  const { callbackUrl, created } = await searchParams;
+  // Only same-site paths: never bounce a user to another origin after sign-in.
+  const next = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
+  return (
+    <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+      <h1 className="mb-4 text-lg font-semibold">Connexion</h1>
+      {created ? (
+        <p className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" role="status">
+          Compte créé : connectez-vous.
+        </p>
+      ) : null}
+      <SignInForm callbackUrl={next} />
+      <p className="mt-4 text-sm text-stone-600">
+        Pas encore de compte ?{' '}
+        <Link className="font-medium text-blue-700 underline" href="/sign-up">
+          Créer un compte
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+'use server';
+
+import { ZodError } from 'zod';
+import { AppError } from '@/lib/server/errors';
+import { createUser } from '@/lib/server/users/create-user';
+
+export interface SignUpState {
+  ok: boolean;
+  email?: string;
+  /** What was typed (not the password), so the form keeps it after an error. */
+  values?: { email: string; name: string };
+  formError?: string;
+  fieldErrors?: Partial<Record<'email' | 'name' | 'password', string>>;
+}
+
+export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const values = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? '') };
+  try {
+    const user = await createUser({
+      email: form.get('email'),
+      name: form.get('name'),
+      password: form.get('password'),
+    });
+    return { ok: true, email: user.email };
+  } catch (error) {
+    if (error instanceof ZodError) {
+      const fieldErrors: SignUpState['fieldErrors'] = {};
+      for (const issue of error.issues) {
+        const key = issue.path[0];
+        if ((key === 'email' || key === 'name' || key === 'password') && !fieldErrors[key]) {
+          fieldErrors[key] = issue.message;
+        }
+      }
+      return { ok: false, fieldErrors, values };
+    }
+    if (error instanceof AppError && error.code === 'email_taken') {
+      return { ok: false, fieldErrors: { email: error.message }, values };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useRef } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, TextInput } from '@/components/ui/field';
+import { PASSWORD_MIN_LENGTH } from '@/lib/validations/auth';
+import { signUpAction, type SignUpState } from './actions';
+
+export function SignUpForm() {
+  const router = useRouter();
+  const password = useRef('');
+  const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {
+    ok: false,
+  });
+
+  useEffect(() => {
+    if (!state.ok || !state.email) return;
+    // The account exists: sign in with what was just typed, then go to the articles.
+    void signIn('credentials', {
+      email: state.email,
+      password: password.current,
+      redirect: false,
+    }).then((result) => {
+      if (result?.ok) {
+        router.replace('/');
+        router.refresh();
+      } else {
+        router.replace('/sign-in?created=1');
+      }
+    });
+  }, [state, router]);
+
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        password.current = String(new FormData(event.currentTarget).get('password') ?? '');
+      }}
+      className="space-y-4"
+      noValidate
+    >
+      <Field label="Nom" error={state.fieldErrors?.name}>
+        <TextInput
+          name="name"
+          autoComplete="name"
+          defaultValue={state.values?.name}
+          required
+          aria-invalid={!!state.fieldErrors?.name}
+        />
+      </Field>
+      <Field label="E-mail" error={state.fieldErrors?.email}>
+        <TextInput
+          name="email"
+          type="email"
+          defaultValue={state.values?.email}
+          autoComplete="email"
+          required
+          aria-invalid={!!state.fieldErrors?.email}
+        />
+      </Field>
+      <Field
+        label="Mot de passe"
+        hint={`${PASSWORD_MIN_LENGTH} caractères au moins.`}
+        error={state.fieldErrors?.password}
+      >
+        <TextInput
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+          aria-invalid={!!state.fieldErrors?.password}
+        />
+      </Field>
+      {state.formError ? (
+        <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
+          {state.formError}
+        </p>
+      ) : null}
+      <Button type="submit" className="w-full" disabled={pending || state.ok}>
+        {pending || state.ok ? 'Création…' : 'Créer mon compte'}
+      </Button>
+    </form>
+  );
+}

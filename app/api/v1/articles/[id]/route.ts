@@ -1,0 +1,23 @@
+import { apiHandler } from '@/lib/api/respond';
+import { parseId } from '@/lib/server/access';
+import { getArticle } from '@/lib/server/articles/get-article';
+import { getRequiredUser } from '@/lib/server/session';
+
+export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
+  const user = await getRequiredUser();
+  const articleId = parseId((await params).id, 'Article');
+  const article = await getArticle({ userId: user.id, articleId });
+  return Response.json({
+    id: article.id,
+    teamId: article.teamId,
+    title: article.title,
+    language: article.language,
+    text: article.text,
+    partial: article.partial,
+    version: article.version,
+    sourceUrl: article.sourceUrl,
+    publisher: article.publisher,
+    publishedAt: article.publishedAt,
+    sentences: article.sentences,
+  });
+});

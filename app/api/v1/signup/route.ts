@@ -1,0 +1,8 @@
+import { apiHandler, readJson } from '@/lib/api/respond';
+import { createUser } from '@/lib/server/users/create-user';
+
+// The one public write: creating an account (same rules as the sign-up page).
+export const POST = apiHandler(async (request) => {
+  const user = await createUser(await readJson(request));
+  return Response.json(user, { status: 201 });
+});

@@ -1,0 +1,36 @@
+// Browser-side calls to the /api/v1 routes (the same service functions as every other client).
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export async function apiFetch<T>(url: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      headers: { 'Content-Type': 'application/json', ...init?.headers },
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Serveur injoignable : vérifiez votre connexion.');
+  }
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code: string; message: string; details?: unknown };
+  } | null;
+  if (!response.ok) {
+    const error = body?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'unknown',
+      error?.message ?? `Erreur ${response.status}.`,
+      error?.details,
+    );
+  }
+  return body as T;
+}

@@ -1,0 +1,307 @@
+'use client';
+// The reader: the article as it reads (paragraphs, heading, greyed paywall), sentences as
+// keyboard-reachable buttons coloured by verdict, highlights painted from their offsets,
+// a selection toolbar to highlight, and the side panel for the selected sentence.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import {
+  describeRange,
+  groupByUnit,
+  rangeToTextRange,
+  splitIntoSegments,
+  trimRange,
+} from '@/lib/anchoring';
+import type { TextRange } from '@/lib/anchoring';
+import type { Rating } from '@/lib/reports/verdict-scale';
+import { ratingLabel } from '@/lib/reports/verdict-scale';
+import { ProgressBar } from '@/components/progress-bar';
+import type { ArticleDetail } from '@/lib/server/articles/get-article';
+import type { AnnotationDto } from '@/lib/server/annotations/serialize';
+import type { SentenceState } from '@/lib/server/verdicts/list-sentence-states';
+import { ApiError, apiFetch } from './api-client';
+import { SelectionToolbar } from './selection-toolbar';
+import { SentencePanel } from './sentence-panel';
+import { ReportLinks } from './report-links';
+
+type Unit = ArticleDetail['sentences'][number];
+
+export interface ReaderAnnotation {
+  id: string;
+  start: number;
+  end: number;
+  note: string | null;
+  pending: boolean;
+}
+
+function toReaderAnnotation(dto: AnnotationDto): ReaderAnnotation {
+  const position = dto.target.selector.find((s) => s.type === 'TextPositionSelector');
+  return {
+    id: dto.id,
+    start: position?.start ?? 0,
+    end: position?.end ?? 0,
+    note: dto.note,
+    pending: false,
+  };
+}
+
+/** Units grouped into the paragraphs of the original text (a line break ends a paragraph). */
+function paragraphsOf(text: string, units: Unit[]): Unit[][] {
+  const paragraphs: Unit[][] = [];
+  let current: Unit[] = [];
+  let previousEnd = 0;
+  for (const unit of units) {
+    if (current.length > 0 && text.slice(previousEnd, unit.start).includes('\n')) {
+      paragraphs.push(current);
+      current = [];
+    }
+    current.push(unit);
+    previousEnd = unit.end;
+  }
+  if (current.length > 0) paragraphs.push(current);
+  return paragraphs;
+}
+
+export function ArticleReader({
+  article,
+  initialAnnotations,
+  initialStates,
+  currentUser,
+}: {
+  article: ArticleDetail;
+  initialAnnotations: AnnotationDto[];
+  initialStates: Record<string, SentenceState>;
+  currentUser: { id: string; name: string };
+}) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(() =>
+    initialAnnotations.map(toReaderAnnotation),
+  );
+  const [states, setStates] = useState(initialStates);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [panelVersion, setPanelVersion] = useState(0);
+  const canWrite = article.myRole !== 'viewer';
+
+  const paragraphs = useMemo(() => paragraphsOf(article.text, article.sentences), [article]);
+  const byUnit = useMemo(
+    () => groupByUnit(article.sentences, annotations),
+    [article.sentences, annotations],
+  );
+  const checkable = article.sentences.filter((u) => u.kind === 'sentence');
+  const verifiedCount = checkable.filter((u) => states[u.id]?.verified).length;
+
+  const readSelection = useCallback(() => {
+    const root = rootRef.current;
+    const domSelection = window.getSelection();
+    if (!root || !domSelection || domSelection.isCollapsed || domSelection.rangeCount === 0) {
+      setSelection(null);
+      return;
+    }
+    const domRange = domSelection.getRangeAt(0);
+    const raw = rangeToTextRange(root, domRange);
+    const range = raw ? trimRange(article.text, raw) : null;
+    setSelection(range ? { range, rect: domRange.getBoundingClientRect() } : null);
+  }, [article.text]);
+
+  async function highlight(range: TextRange, note: string | null) {
+    const tempId = `pending-${crypto.randomUUID()}`;
+    // Painted at once; replaced by the stored highlight, or removed if the server refuses it.
+    setAnnotations((list) => [...list, { id: tempId, ...range, note, pending: true }]);
+    setSelection(null);
+    window.getSelection()?.removeAllRanges();
+    try {
+      const created = await apiFetch<AnnotationDto>(`/api/v1/articles/${article.id}/annotations`, {
+        method: 'POST',
+        body: JSON.stringify({ selector: describeRange(article.text, range), note }),
+      });
+      setAnnotations((list) =>
+        list.map((a) => (a.id === tempId ? toReaderAnnotation(created) : a)),
+      );
+      setMessage('Passage surligné.');
+      if (selectedId && created.sentenceIds.includes(selectedId)) setPanelVersion((v) => v + 1);
+    } catch (error) {
+      setAnnotations((list) => list.filter((a) => a.id !== tempId));
+      setMessage(
+        `Surlignage non enregistré : ${error instanceof ApiError ? error.message : 'erreur inconnue.'}`,
+      );
+    }
+  }
+
+  function openSentence(unit: Unit) {
+    if (unit.kind === 'paywall') return;
+    const domSelection = window.getSelection();
+    if (domSelection && !domSelection.isCollapsed) return; // the user is selecting text
+    setSelectedId(unit.id);
+  }
+
+  function closePanel() {
+    const id = selectedId;
+    setSelectedId(null);
+    if (id) document.getElementById(`unit-${id}`)?.focus();
+  }
+
+  const selectedUnit = article.sentences.find((u) => u.id === selectedId) ?? null;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <article className="min-w-0 rounded-xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
+        <header className="mb-6 border-b border-stone-100 pb-4">
+          <p className="text-xs uppercase tracking-wide text-stone-500">
+            {article.teamName} · {article.language.toUpperCase()}
+            {article.partial ? ' · article partiel (paywall)' : ''}
+          </p>
+          <h1 className="mt-1 text-2xl font-semibold leading-tight" lang={article.language}>
+            {article.title}
+          </h1>
+          <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
+            <ProgressBar done={verifiedCount} total={checkable.length} label="Phrases vérifiées" />
+            <ReportLinks articleId={article.id} />
+          </div>
+        </header>
+        <div
+          ref={rootRef}
+          data-article-text
+          lang={article.language}
+          className="space-y-4 font-serif text-[1.075rem] leading-8 text-stone-900"
+          onMouseUp={readSelection}
+          onKeyUp={(event) => {
+            if (event.shiftKey || event.key === 'Shift') readSelection();
+          }}
+        >
+          {paragraphs.map((units) => {
+            const first = units[0]!;
+            const isHeading = units.length === 1 && first.kind === 'heading';
+            const Tag = isHeading ? 'h2' : 'p';
+            return (
+              <Tag
+                key={first.id}
+                className={isHeading ? 'pt-2 font-sans text-lg font-semibold' : undefined}
+              >
+                {units.map((unit, i) => {
+                  const next = units[i + 1];
+                  return (
+                    <UnitView
+                      key={unit.id}
+                      unit={unit}
+                      gap={next ? article.text.slice(unit.end, next.start) : ''}
+                      highlights={byUnit.get(unit.index) ?? []}
+                      rating={states[unit.id]?.rating ?? null}
+                      selected={unit.id === selectedId}
+                      onOpen={() => openSentence(unit)}
+                    />
+                  );
+                })}
+              </Tag>
+            );
+          })}
+        </div>
+        <p className="sr-only" role="status" aria-live="polite">
+          {message}
+        </p>
+        {message ? (
+          <p className="mt-6 text-sm text-stone-500" aria-hidden="true">
+            {message}
+          </p>
+        ) : null}
+      </article>
+
+      {selection && canWrite ? (
+        <SelectionToolbar
+          rect={selection.rect}
+          onHighlight={(note) => void highlight(selection.range, note)}
+          onCancel={() => setSelection(null)}
+        />
+      ) : null}
+
+      <aside aria-label="Phrase sélectionnée" className="lg:sticky lg:top-4 lg:self-start">
+        {selectedUnit ? (
+          <SentencePanel
+            key={`${selectedUnit.id}-${panelVersion}`}
+            sentenceId={selectedUnit.id}
+            language={article.language}
+            canWrite={canWrite}
+            currentUser={currentUser}
+            onClose={closePanel}
+            onStateChange={(state) => setStates((all) => ({ ...all, [selectedUnit.id]: state }))}
+          />
+        ) : (
+          <div className="rounded-xl border border-dashed border-stone-300 p-5 text-sm text-stone-600">
+            <p className="font-medium text-stone-800">Comment vérifier</p>
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              <li>Sélectionnez un passage pour le surligner.</li>
+              <li>Cliquez sur une phrase (ou Tab puis Entrée) pour donner un verdict sourcé.</li>
+              <li>Échap ferme le panneau.</li>
+            </ul>
+          </div>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function UnitView({
+  unit,
+  gap,
+  highlights,
+  rating,
+  selected,
+  onOpen,
+}: {
+  unit: Unit;
+  gap: string;
+  highlights: ReaderAnnotation[];
+  rating: Rating | null;
+  selected: boolean;
+  onOpen: () => void;
+}) {
+  const segments = splitIntoSegments(unit, highlights);
+  const pending = new Set(highlights.filter((h) => h.pending).map((h) => h.id));
+  const checkable = unit.kind !== 'paywall';
+  return (
+    <>
+      <span
+        id={`unit-${unit.id}`}
+        className="fd-unit"
+        data-kind={unit.kind}
+        data-rating={rating ?? undefined}
+        data-selected={selected}
+        data-index={unit.index}
+        role={checkable ? 'button' : undefined}
+        tabIndex={checkable ? 0 : undefined}
+        aria-pressed={checkable ? selected : undefined}
+        title={rating ? ratingLabel(rating) : undefined}
+        onClick={onOpen}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            onOpen();
+          }
+        }}
+      >
+        {segments.map((segment) => {
+          const text = unit.text.slice(segment.start - unit.start, segment.end - unit.start);
+          if (segment.ids.length === 0) {
+            return (
+              <span key={segment.start} data-start={segment.start}>
+                {text}
+              </span>
+            );
+          }
+          return (
+            <mark
+              key={segment.start}
+              className="fd-highlight"
+              data-start={segment.start}
+              data-highlight-ids={segment.ids.join(' ')}
+              data-depth={Math.min(segment.ids.length, 2)}
+              data-pending={segment.ids.some((id) => pending.has(id))}
+            >
+              {text}
+            </mark>
+          );
+        })}
+      </span>
+      {gap ? <span data-start={unit.end}>{gap}</span> : null}
+    </>
+  );
+}

@@ -1,0 +1,227 @@
+'use client';
+// My verdict on a sentence: rating on the six-step scale, rationale and sources.
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, TextArea, TextInput } from '@/components/ui/field';
+import { RATINGS, ratingLabel, type Rating } from '@/lib/reports/verdict-scale';
+import type { VerdictDto } from '@/lib/server/verdicts/serialize';
+import { ApiError, apiFetch } from './api-client';
+
+interface SourceDraft {
+  key: string;
+  url: string;
+  title: string;
+  publisher: string;
+  publishedAt: string;
+  excerpt: string;
+}
+
+function draftOf(source?: VerdictDto['sources'][number]): SourceDraft {
+  return {
+    key: crypto.randomUUID(),
+    url: source?.url ?? '',
+    title: source?.title ?? '',
+    publisher: source?.publisher ?? '',
+    publishedAt: source?.publishedAt ?? '',
+    excerpt: source?.excerpt ?? '',
+  };
+}
+
+export function VerdictForm({
+  sentenceId,
+  mine,
+  onSaved,
+}: {
+  sentenceId: string;
+  mine: VerdictDto | null;
+  onSaved: () => Promise<void>;
+}) {
+  const [rating, setRating] = useState<Rating | null>(mine?.rating ?? null);
+  const [rationale, setRationale] = useState(mine?.rationale ?? '');
+  const [sources, setSources] = useState<SourceDraft[]>(() =>
+    mine && mine.sources.length > 0 ? mine.sources.map(draftOf) : [],
+  );
+  const [version, setVersion] = useState<number | undefined>(mine?.version);
+  const [status, setStatus] = useState<{ kind: 'error' | 'ok' | 'conflict'; text: string } | null>(
+    null,
+  );
+  const [saving, setSaving] = useState(false);
+  const [current, setCurrent] = useState<VerdictDto | null>(null);
+
+  function loadCurrent(verdict: VerdictDto) {
+    setRating(verdict.rating);
+    setRationale(verdict.rationale);
+    setSources(verdict.sources.map(draftOf));
+    setVersion(verdict.version);
+    setCurrent(null);
+    setStatus({ kind: 'ok', text: 'Version actuelle chargée : reprenez vos modifications.' });
+  }
+
+  function updateSource(key: string, field: keyof Omit<SourceDraft, 'key'>, value: string) {
+    setSources((list) => list.map((s) => (s.key === key ? { ...s, [field]: value } : s)));
+  }
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!rating) {
+      setStatus({ kind: 'error', text: 'Choisissez un verdict.' });
+      return;
+    }
+    setSaving(true);
+    setStatus(null);
+    try {
+      const saved = await apiFetch<VerdictDto>(`/api/v1/sentences/${sentenceId}/verdict`, {
+        method: 'PUT',
+        body: JSON.stringify({
+          rating,
+          rationale,
+          version,
+          sources: sources
+            .filter((s) => s.url.trim())
+            .map((s) => ({
+              url: s.url.trim(),
+              title: s.title || null,
+              publisher: s.publisher || null,
+              publishedAt: s.publishedAt || null,
+              excerpt: s.excerpt || null,
+            })),
+        }),
+      });
+      setVersion(saved.version);
+      setStatus({ kind: 'ok', text: 'Verdict enregistré.' });
+      await onSaved();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        const details = error.details as { current?: VerdictDto } | undefined;
+        setCurrent(details?.current ?? null);
+        setStatus({
+          kind: 'conflict',
+          text: 'Ce verdict a été modifié ailleurs entre-temps. Rechargez la version actuelle avant de réessayer.',
+        });
+      } else {
+        setStatus({
+          kind: 'error',
+          text: error instanceof ApiError ? error.message : 'Enregistrement impossible.',
+        });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="Mon verdict">
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-stone-800">Mon verdict</legend>
+        <div className="grid grid-cols-2 gap-1.5">
+          {RATINGS.map((value) => (
+            <label
+              key={value}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-stone-200 px-2 py-1.5 text-sm has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50"
+            >
+              <input
+                type="radio"
+                name="rating"
+                value={value}
+                checked={rating === value}
+                onChange={() => setRating(value)}
+              />
+              {ratingLabel(value)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <Field label="Justification">
+        <TextArea
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          rows={4}
+          maxLength={20000}
+        />
+      </Field>
+
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-stone-800">Sources</legend>
+        {sources.length === 0 ? (
+          <p className="text-xs text-stone-500">
+            Un verdict compte comme vérifié dès qu’il cite une source.
+          </p>
+        ) : null}
+        {sources.map((source, i) => (
+          <div key={source.key} className="space-y-2 rounded-md border border-stone-200 p-2">
+            <Field label={`URL de la source ${i + 1}`}>
+              <TextInput
+                type="url"
+                required
+                placeholder="https://…"
+                value={source.url}
+                onChange={(e) => updateSource(source.key, 'url', e.target.value)}
+              />
+            </Field>
+            <Field label="Titre">
+              <TextInput
+                value={source.title}
+                onChange={(e) => updateSource(source.key, 'title', e.target.value)}
+              />
+            </Field>
+            <div className="grid grid-cols-2 gap-2">
+              <Field label="Éditeur">
+                <TextInput
+                  value={source.publisher}
+                  onChange={(e) => updateSource(source.key, 'publisher', e.target.value)}
+                />
+              </Field>
+              <Field label="Date de publication">
+                <TextInput
+                  type="date"
+                  value={source.publishedAt}
+                  onChange={(e) => updateSource(source.key, 'publishedAt', e.target.value)}
+                />
+              </Field>
+            </div>
+            <Field label="Extrait">
+              <TextArea
+                rows={2}
+                value={source.excerpt}
+                onChange={(e) => updateSource(source.key, 'excerpt', e.target.value)}
+              />
+            </Field>
+            <Button
+              variant="danger"
+              onClick={() => setSources((list) => list.filter((s) => s.key !== source.key))}
+            >
+              Retirer la source {i + 1}
+            </Button>
+          </div>
+        ))}
+        <Button variant="secondary" onClick={() => setSources((list) => [...list, draftOf()])}>
+          + Ajouter une source
+        </Button>
+      </fieldset>
+
+      {status ? (
+        <p
+          role={status.kind === 'ok' ? 'status' : 'alert'}
+          className={`rounded-md px-3 py-2 text-sm ${status.kind === 'ok' ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}
+        >
+          {status.text}
+        </p>
+      ) : null}
+      {current ? (
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
+          <p>
+            Version actuelle ({current.version}) : <strong>{ratingLabel(current.rating)}</strong>
+            {current.rationale ? ` — ${current.rationale}` : ''}
+          </p>
+          <Button variant="secondary" className="mt-2" onClick={() => loadCurrent(current)}>
+            Charger la version actuelle
+          </Button>
+        </div>
+      ) : null}
+      <Button type="submit" disabled={saving}>
+        {saving ? 'Enregistrement…' : 'Enregistrer le verdict'}
+      </Button>
+    </form>
+  );
+}

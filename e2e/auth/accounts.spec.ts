@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+
+test('a new user signs up, signs out and signs in again', async ({ page }) => {
+  const email = `recrue-${randomUUID()}@test.factdesk`;
+  await page.goto('/sign-up');
+  await page.getByLabel('Nom').fill('Chloé Recrue');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('court');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByText('au moins 10 caractères')).toBeVisible();
+
+  await page.getByLabel('Mot de passe').fill('un-mot-de-passe-long');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByRole('heading', { name: 'Articles' })).toBeVisible();
+  await expect(page.getByTestId('current-user')).toHaveText('Chloé Recrue');
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('un-mot-de-passe-long');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByTestId('current-user')).toHaveText('Chloé Recrue');
+});
+
+test('wrong credentials get one message that does not reveal whether the account exists', async ({
+  page,
+}) => {
+  const messages: string[] = [];
+  for (const email of ['ana@demo.test', `inconnu-${randomUUID()}@test.factdesk`]) {
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill('pas-le-bon-mot-de-passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const alert = page.locator('form [role="alert"]');
+    await expect(alert).toBeVisible();
+    messages.push((await alert.textContent()) ?? '');
+  }
+  expect(messages[0]).toBe('E-mail ou mot de passe incorrect.');
+  expect(messages[1]).toBe(messages[0]);
+});
+
+test('pages and API routes need a session', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in/);
+  const response = await page.context().request.get('/api/v1/articles');
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({
+    error: { code: 'unauthenticated', message: 'Connexion requise.' },
+  });
+});

@@ -1,0 +1,57 @@
+// Stored highlight → API shape with W3C Web Annotation selectors.
+import 'server-only';
+
+export const annotationSelect = {
+  id: true,
+  note: true,
+  quoteExact: true,
+  quotePrefix: true,
+  quoteSuffix: true,
+  positionStart: true,
+  positionEnd: true,
+  version: true,
+  createdAt: true,
+  author: { select: { id: true, name: true } },
+  sentences: { select: { sentenceId: true } },
+} as const;
+
+export interface AnnotationRow {
+  id: string;
+  note: string | null;
+  quoteExact: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+  positionStart: number;
+  positionEnd: number;
+  version: number;
+  createdAt: Date;
+  author: { id: string; name: string };
+  sentences: { sentenceId: string }[];
+}
+
+export function serializeAnnotation(row: AnnotationRow, sentenceOrder?: Map<string, number>) {
+  const sentenceIds = row.sentences.map((s) => s.sentenceId);
+  if (sentenceOrder)
+    sentenceIds.sort((a, b) => (sentenceOrder.get(a) ?? 0) - (sentenceOrder.get(b) ?? 0));
+  return {
+    id: row.id,
+    author: row.author,
+    note: row.note,
+    sentenceIds,
+    version: row.version,
+    target: {
+      selector: [
+        {
+          type: 'TextQuoteSelector' as const,
+          exact: row.quoteExact,
+          prefix: row.quotePrefix,
+          suffix: row.quoteSuffix,
+        },
+        { type: 'TextPositionSelector' as const, start: row.positionStart, end: row.positionEnd },
+      ],
+    },
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export type AnnotationDto = ReturnType<typeof serializeAnnotation>;

@@ -1,0 +1,79 @@
+// Creates an article from plain text: segments it into units (sentences, headings, paywall
+// notices), defaults the title to the first sentence, flags it partial behind a paywall.
+import 'server-only';
+import { z } from 'zod';
+import { prisma } from '@/lib/db';
+import { recordAudit } from '@/lib/server/audit/record-audit';
+import { AppError } from '@/lib/server/errors';
+import { EDITOR_ROLES, requireRole } from '@/lib/server/access';
+import { defaultTitle, isPartial, segment } from '@/lib/text';
+import { httpUrlSchema, isoDateSchema, optionalText } from '@/lib/validations/common';
+
+export const createArticleSchema = z.object({
+  teamId: z.uuid(),
+  text: z
+    .string()
+    .max(2_000_000, { message: 'Texte trop long (2 millions de caractères au plus).' }),
+  title: optionalText(300),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+      message: 'Code de langue BCP 47 attendu (fr, en…).',
+    }),
+  sourceUrl: httpUrlSchema.nullish().transform((value) => value ?? null),
+  publisher: optionalText(200),
+  publishedAt: isoDateSchema.nullish().transform((value) => value ?? null),
+});
+
+export async function createArticle(options: { userId: string; input: unknown }) {
+  const data = createArticleSchema.parse(options.input);
+  // Normalise line endings so offsets mean the same thing in every browser.
+  const text = data.text.replace(/\r\n?/g, '\n');
+  const units = segment(text, { language: data.language });
+  if (units.length === 0) throw new AppError('validation_failed', 'Le texte est vide.');
+
+  return prisma.$transaction(async (tx) => {
+    const membership = await tx.membership.findUnique({
+      where: { teamId_userId: { teamId: data.teamId, userId: options.userId } },
+      select: { role: true },
+    });
+    if (!membership) throw new AppError('not_found', 'Rédaction introuvable.');
+    requireRole(membership, EDITOR_ROLES, 'ajouter un article');
+
+    const article = await tx.article.create({
+      data: {
+        teamId: data.teamId,
+        title: data.title ?? defaultTitle(units),
+        language: data.language,
+        text,
+        partial: isPartial(units),
+        sourceUrl: data.sourceUrl,
+        publisher: data.publisher,
+        publishedAt: data.publishedAt ? new Date(data.publishedAt) : null,
+        createdById: options.userId,
+        sentences: {
+          createMany: {
+            data: units.map((unit) => ({
+              index: unit.index,
+              start: unit.start,
+              end: unit.end,
+              kind: unit.kind,
+              text: unit.text,
+            })),
+          },
+        },
+      },
+      select: { id: true, title: true, teamId: true },
+    });
+    await recordAudit(tx, {
+      teamId: data.teamId,
+      actorId: options.userId,
+      action: 'article.create',
+      entityType: 'article',
+      entityId: article.id,
+      after: { title: article.title, language: data.language, units: units.length },
+    });
+    return article;
+  });
+}

@@ -1,0 +1,39 @@
+// The one error type of the service layer: a stable machine code (the API contract), a message
+// for people, and the HTTP status each code maps to — defined here and nowhere else.
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  validation_failed: 422,
+  selector_mismatch: 422,
+  not_checkable: 422,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** Not found and not a member look the same from outside: nothing leaks about other teams. */
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} introuvable.`);
+}

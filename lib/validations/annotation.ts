@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const MAX_QUOTE = 20_000;
+
+export const textQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(MAX_QUOTE),
+  prefix: z.string().max(64).optional(),
+  suffix: z.string().max(64).optional(),
+});
+
+export const textPositionSelectorSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.int().min(0),
+  end: z.int().min(1),
+});
+
+export const selectorSchema = z.discriminatedUnion('type', [
+  textQuoteSelectorSchema,
+  textPositionSelectorSchema,
+]);
+
+export const createAnnotationSchema = z
+  .object({
+    selector: z.array(selectorSchema).min(1).max(2),
+    note: z
+      .string()
+      .trim()
+      .max(5000, { message: '5000 caractères au plus.' })
+      .nullish()
+      .transform((value) => (value ? value : null)),
+  })
+  .refine((value) => value.selector.some((s) => s.type === 'TextQuoteSelector'), {
+    message: 'Un TextQuoteSelector est requis.',
+    path: ['selector'],
+  });
+export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'Adresse e-mail invalide.' }).max(254));
+
+export const signUpSchema = z.object({
+  email: emailSchema,
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Nom requis.' })
+    .max(120, { message: '120 caractères au plus.' }),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, {
+      message: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
+    })
+    // bcrypt only reads the first 72 bytes: refuse longer rather than silently truncating.
+    .refine((value) => new TextEncoder().encode(value).length <= 72, {
+      message: 'Mot de passe trop long (72 octets au plus).',
+    }),
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});

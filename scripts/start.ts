@@ -1,0 +1,139 @@
+// `npm start`: everything a fresh machine needs to run FactDesk.
+//  1. PostgreSQL: DATABASE_URL if set, else an embedded real PostgreSQL under .data/
+//  2. migrations (Prisma schema engine, WebAssembly build), demo data into an empty database
+//  3. `next build` when the build is missing or stale, then `next start` on PORT (3000)
+// Ctrl-C / SIGTERM stops the web server first, then PostgreSQL (a clean shutdown: nothing lost).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isBuildCurrent, markBuilt, sourceHash } from './lib/build-state';
+import { dataDir } from './lib/database-url';
+import { startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db';
+import { applyMigrations, ROOT } from './lib/schema-engine';
+
+const log = (line: string) => console.log(`[factdesk] ${line}`);
+let db: EmbeddedDb | undefined;
+let server: ChildProcess | undefined;
+let stopping = false;
+
+function authSecret(dir: string): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dir, 'auth-secret');
+  if (!existsSync(file))
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function nextBin(): string {
+  return path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (server && server.exitCode === null && server.pid) {
+      log('stopping the web server…');
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      try {
+        process.kill(-server.pid, 'SIGTERM'); // its whole process group
+      } catch {
+        /* already gone */
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    }
+    if (db) {
+      log('stopping PostgreSQL…');
+      await db.stop();
+    }
+  }
+  process.exit(code);
+}
+
+async function main() {
+  const dir = dataDir();
+  mkdirSync(dir, { recursive: true });
+  const port = Number(process.env.PORT ?? 3000);
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    log(`starting embedded PostgreSQL (data in ${path.relative(ROOT, dir) || dir}/pg)…`);
+    db = await startEmbeddedDb({ dataDir: dir, database: 'factdesk' });
+    databaseUrl = db.url;
+  }
+  const applied = await applyMigrations(databaseUrl);
+  log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: authSecret(dir),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+  };
+
+  if (process.env.SEED_DEMO !== '0') {
+    await run(
+      ['--conditions=react-server', '--import', 'tsx', path.join('scripts', 'seed.ts')],
+      env,
+    );
+  }
+
+  const hash = sourceHash();
+  if (!isBuildCurrent(hash)) {
+    log('building (first start or sources changed)…');
+    await run([nextBin(), 'build'], { ...env, NODE_ENV: 'production' });
+    markBuilt(hash);
+  }
+
+  server = spawn(process.execPath, [nextBin(), 'start', '-p', String(port)], {
+    cwd: ROOT,
+    env: { ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true, // own process group, so stopping reaches next-server's children too
+  });
+  server.on('exit', (code) => {
+    if (!stopping) {
+      log(`web server exited (${code}); stopping.`);
+      void stop(code ?? 1);
+    }
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/sign-in`);
+  log(`FactDesk is ready: ${env.NEXTAUTH_URL}`);
+  if (process.env.SEED_DEMO !== '0') {
+    log(
+      'demo logins (password "factdesk-demo"): ana@demo.test (editor), ben@demo.test (reviewer) — team "Rédaction démo"; eve@demo.test — team "Autre rédaction"',
+    );
+  }
+  log('Ctrl-C stops FactDesk and its database.');
+}
+
+async function waitForHttp(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer within 60 s`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  await stop(1);
+});

@@ -1,0 +1,110 @@
+// `npm test`: type-check, lint, unit tests, integration tests on a real PostgreSQL and
+// end-to-end tests in Chromium — stopping at the first failing step.
+// One throwaway embedded PostgreSQL serves both database suites (separate databases), unless
+// TEST_DATABASE_URL (integration) / E2E_DATABASE_URL (end-to-end) point elsewhere.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { isBuildCurrent, markBuilt, sourceHash } from './lib/build-state';
+import { findChromium } from './lib/chromium';
+import { findFreePort, startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db';
+import { ROOT } from './lib/schema-engine';
+
+const log = (line: string) => console.log(`\n[test] ${line}`);
+const bin = (pkg: string, file: string) => path.join(ROOT, 'node_modules', pkg, file);
+
+function run(label: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  log(label);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${label} failed (${signal ?? `exit ${code}`})`)),
+    );
+  });
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main() {
+  const only = process.argv[2]; // optional: static | unit | integration | e2e
+  const wants = (step: string) => !only || only === step;
+  let db: EmbeddedDb | undefined;
+  let tmp: string | undefined;
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  try {
+    await run('prisma generate', [bin('prisma', 'build/index.js'), 'generate', '--no-hints'], {
+      ...env,
+      PRISMA_SCHEMA_ENGINE_BINARY: '/bin/false',
+    });
+    if (wants('static')) {
+      await run('type-check (tsc)', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', '.']);
+      await run('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']);
+    }
+    if (wants('unit')) {
+      await run('unit tests (vitest)', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'unit']);
+    }
+
+    const needsDb =
+      (wants('integration') && !env.TEST_DATABASE_URL) || (wants('e2e') && !env.E2E_DATABASE_URL);
+    if (needsDb) {
+      tmp = mkdtempSync(path.join(os.tmpdir(), 'factdesk-test-'));
+      log('starting a throwaway embedded PostgreSQL');
+      db = await startEmbeddedDb({ dataDir: tmp, database: 'factdesk_admin' });
+    }
+
+    if (wants('integration')) {
+      const url = env.TEST_DATABASE_URL ?? (await createDatabase(db!.url, 'factdesk_it'));
+      await run(
+        'integration tests (vitest, real PostgreSQL)',
+        [bin('vitest', 'vitest.mjs'), 'run', '--project', 'integration'],
+        {
+          ...env,
+          TEST_DATABASE_URL: url,
+        },
+      );
+    }
+
+    if (wants('e2e')) {
+      const executable = findChromium((line) => log(line));
+      const hash = sourceHash();
+      if (!isBuildCurrent(hash)) {
+        await run('next build', [bin('next', 'dist/bin/next'), 'build'], {
+          ...env,
+          NODE_ENV: 'production',
+        });
+        markBuilt(hash);
+      }
+      const url = env.E2E_DATABASE_URL ?? (await createDatabase(db!.url, 'factdesk_e2e'));
+      const port = await findFreePort(3100);
+      await run(
+        'end-to-end tests (Playwright, Chromium)',
+        [bin('@playwright/test', 'cli.js'), 'test'],
+        {
+          ...env,
+          E2E_DATABASE_URL: url,
+          E2E_PORT: String(port),
+          E2E_DATA_DIR: tmp ?? mkdtempSync(path.join(os.tmpdir(), 'factdesk-e2e-')),
+          ...(executable ? { PLAYWRIGHT_CHROMIUM_EXECUTABLE: executable } : {}),
+        },
+      );
+    }
+  } finally {
+    if (db) await db.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`\n[test] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
