@@ -1,0 +1,80 @@
+// CSV report: one row per verified claim, for desks that track fact-checks in a spreadsheet.
+// Two choices matter here:
+// - The output starts with a UTF-8 byte order mark. Excel (Windows and macOS) reads a BOM-less
+//   CSV in the system's legacy code page, which mangles French accents ("vÃ©rifiÃ©"); with the BOM
+//   it reads UTF-8. LibreOffice, Google Sheets and csv parsers ignore or strip it.
+// - Cells are protected against CSV/formula injection (OWASP "CSV Injection", ASVS 1.2.10): user
+//   text such as `=HYPERLINK(...)` must be shown, not evaluated, when the file is opened.
+import { stringify } from 'csv-stringify/sync';
+import type { ReportClaim, ReportData } from './types';
+import { ratingLabel } from './verdict-scale';
+
+export const CSV_COLUMNS = [
+  'sentence_number',
+  'sentence',
+  'rating',
+  'rating_label',
+  'rationale',
+  'reviewer',
+  'reviewed_at',
+  'source_urls',
+  'source_titles',
+  'article_title',
+  'article_url',
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** Separator of the multi-valued cells (source_urls, source_titles). */
+export const CSV_LIST_SEPARATOR = ' | ';
+
+// First characters a spreadsheet may read as the start of a formula (OWASP list, plus NUL from
+// ASVS and the full-width variants that Apple Numbers normalises to their ASCII forms).
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\0', '＝', '＋', '－', '＠']);
+
+/**
+ * Prefixes a cell that could be read as a formula with an apostrophe, which spreadsheets treat
+ * as "this is text". It alters such values (a rationale starting with "-5 %" becomes "'-5 %"),
+ * the accepted cost of never executing user text on a colleague's machine.
+ */
+export function neutralizeCsvCell(value: string): string {
+  return value.length > 0 && FORMULA_START.has(value[0]) ? `'${value}` : value;
+}
+
+function row(claim: ReportClaim, data: ReportData): Record<CsvColumn, string | number> {
+  const text = neutralizeCsvCell;
+  return {
+    sentence_number: claim.index + 1,
+    sentence: text(claim.text),
+    rating: claim.rating,
+    rating_label: ratingLabel(claim.rating, data.article.language),
+    rationale: text(claim.rationale),
+    reviewer: text(claim.reviewer.name),
+    reviewed_at: text(claim.reviewedAt),
+    source_urls: text(claim.sources.map((source) => source.url).join(CSV_LIST_SEPARATOR)),
+    // A source without a title is listed by its URL so both lists stay aligned item by item.
+    source_titles: text(
+      claim.sources.map((source) => source.title?.trim() || source.url).join(CSV_LIST_SEPARATOR),
+    ),
+    article_title: text(data.article.title),
+    article_url: text(data.article.sourceUrl ?? ''),
+  };
+}
+
+/** Renders the report as CSV (UTF-8 with BOM, CRLF line endings, every non-empty cell quoted). */
+export function toCsv(data: ReportData): string {
+  return stringify(
+    data.claims.map((claim) => row(claim, data)),
+    {
+      header: true,
+      columns: [...CSV_COLUMNS],
+      bom: true,
+      // RFC 4180 record separator; what Excel writes itself.
+      record_delimiter: 'windows',
+      // csv-stringify stops quoting fields with a bare LF/CR once record_delimiter is set;
+      // multi-line rationales must stay in one cell.
+      quote_record_delimiter: true,
+      // OWASP's mitigation also quotes every cell, so no cell boundary depends on the content.
+      quoted: true,
+    },
+  );
+}

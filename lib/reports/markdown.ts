@@ -1,0 +1,292 @@
+// Markdown report: a human-readable summary of an article's verified claims, meant to be pasted
+// into a CMS, a wiki or an e-mail. Every piece of user text (titles, sentences, rationales,
+// source metadata, names) is escaped so it renders as literal text: a rationale must never be
+// able to inject a link, a heading, raw HTML or emphasis into a report that readers trust.
+import type { ReportClaim, ReportData, ReportSource } from './types';
+import { ratingLabel, resolveLanguage, type ReportLanguage } from './verdict-scale';
+
+export interface MarkdownOptions {
+  /** Language of the labels; defaults to the article's language (fr unless it starts with en). */
+  lang?: string;
+  /**
+   * IANA time zone used to print date-times (generation and review dates). Defaults to UTC so the
+   * output does not depend on the server's zone; date-only values are never shifted.
+   */
+  timeZone?: string;
+}
+
+interface Strings {
+  untitled: string;
+  generated: (date: string) => string;
+  team: (name: string) => string;
+  original: (link: string) => string;
+  publisher: (name: string) => string;
+  partial: string;
+  summary: (verified: string, verifiedOne: boolean, total: string, totalOne: boolean) => string;
+  noClaims: string;
+  sentence: (n: number) => string;
+  verdict: (label: string) => string;
+  sources: string;
+  noSources: string;
+  reviewedBy: (name: string, date: string) => string;
+  quote: (text: string) => string;
+}
+
+const STRINGS: Record<ReportLanguage, Strings> = {
+  fr: {
+    untitled: 'Article sans titre',
+    generated: (date) => `Rapport généré le ${date}`,
+    team: (name) => `Équipe : ${name}`,
+    original: (link) => `Article original : ${link}`,
+    publisher: (name) => `Éditeur : ${name}`,
+    partial: 'Article partiel (paywall) : seule la partie accessible du texte a été analysée.',
+    summary: (verified, verifiedOne, total, totalOne) =>
+      `${verified} ${verifiedOne ? 'affirmation vérifiée' : 'affirmations vérifiées'} sur ` +
+      `${total} ${totalOne ? 'phrase' : 'phrases'}`,
+    noClaims: "Aucune affirmation vérifiée pour l'instant.",
+    sentence: (n) => `Phrase ${n}`,
+    verdict: (label) => `Verdict : **${label}**`,
+    sources: 'Sources :',
+    noSources: 'Aucune source.',
+    reviewedBy: (name, date) => `*Vérifié par ${name} le ${date}*`,
+    quote: (text) => `« ${text} »`,
+  },
+  en: {
+    untitled: 'Untitled article',
+    generated: (date) => `Report generated on ${date}`,
+    team: (name) => `Team: ${name}`,
+    original: (link) => `Original article: ${link}`,
+    publisher: (name) => `Publisher: ${name}`,
+    partial: 'Partial article (paywall): only the accessible part of the text was analysed.',
+    summary: (verified, verifiedOne, total, totalOne) =>
+      `${verified} ${verifiedOne ? 'verified claim' : 'verified claims'} out of ` +
+      `${total} ${totalOne ? 'sentence' : 'sentences'}`,
+    noClaims: 'No verified claim yet.',
+    sentence: (n) => `Sentence ${n}`,
+    verdict: (label) => `Verdict: **${label}**`,
+    sources: 'Sources:',
+    noSources: 'No source.',
+    reviewedBy: (name, date) => `*Checked by ${name} on ${date}*`,
+    quote: (text) => `“${text}”`,
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Escaping
+// ---------------------------------------------------------------------------------------------
+
+// CommonMark line endings; U+2028/2029 are not line endings for Markdown, so they stay inline.
+const LINE_BREAK = /\r\n|\r|\n/;
+
+// Characters that can start inline syntax anywhere in a line: escapes, code spans, emphasis,
+// links/images, headings (ATX markers are only special at line start, but escaping them
+// everywhere is harmless and simpler), raw HTML and autolinks, tables, GFM strikethrough, and
+// entities (`&lt;script&gt;` would otherwise render as a literal tag-looking string; `\&` keeps
+// the user's exact text). All are ASCII punctuation, so a backslash escape is always valid.
+const INLINE_SPECIAL = /[\\`*_[\]()#<>!|~&]/g;
+
+/**
+ * Escapes one line of user text so that it renders literally. Block markers that only matter at
+ * the start of a line (list bullets `-`/`+`, setext underlines `=`/`-`, ordered lists `1.`) are
+ * neutralised there; `*`, `>` and `#` are already covered by the inline pass.
+ */
+function escapeLine(line: string): string {
+  return line
+    .replace(INLINE_SPECIAL, '\\$&')
+    .replace(/^[-+=]/, '\\$&')
+    .replace(/^(\d+)\./, '$1\\.');
+}
+
+// Leading spaces/tabs would turn a line into an indented code block or a lazy continuation, and
+// trailing ones into a hard break: neither belongs to the user's meaning, so they are dropped.
+// Non-breaking spaces (French typography) are left alone: Markdown does not treat them as
+// indentation.
+function trimLine(line: string): string {
+  return line.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+/** User text that must fit on one line (titles, names, link text): line breaks become spaces. */
+export function escapeMarkdownText(text: string): string {
+  return escapeLine(text.split(LINE_BREAK).map(trimLine).filter(Boolean).join(' '));
+}
+
+/** Paragraphs of escaped, non-empty lines (a blank line in the input separates paragraphs). */
+function paragraphsOf(text: string): string[][] {
+  const paragraphs: string[][] = [];
+  let current: string[] = [];
+  for (const raw of text.split(LINE_BREAK)) {
+    const line = trimLine(raw);
+    if (line) {
+      current.push(escapeLine(line));
+    } else if (current.length > 0) {
+      paragraphs.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) paragraphs.push(current);
+  return paragraphs;
+}
+
+/**
+ * Renders multi-line user text as Markdown lines that all start with `prefix`, so a rationale or
+ * a quoted sentence stays inside its block. Lines within a paragraph are joined by hard breaks
+ * (a trailing backslash) to keep the author's line breaks. Paragraphs are separated by
+ * `separator` (e.g. `>` inside a blockquote); with `separator === null` they are flattened into
+ * one paragraph, which keeps list items tight.
+ */
+function renderBlock(text: string, prefix: string, separator: string | null): string[] {
+  const paragraphs = paragraphsOf(text);
+  const groups = separator === null ? [paragraphs.flat()] : paragraphs;
+  const out: string[] = [];
+  groups.forEach((lines, i) => {
+    if (i > 0 && separator !== null) out.push(separator);
+    lines.forEach((line, j) => out.push(`${prefix}${line}${j < lines.length - 1 ? '\\' : ''}`));
+  });
+  return out;
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes a URL safe as a Markdown link destination: parentheses would end (or unbalance) the
+ * destination, whitespace and control characters would end it, `<`/`>` would switch to the
+ * pointy-bracket form and a backslash would escape the next character. Percent-encoding just
+ * those keeps the URL equivalent for browsers and readable for humans.
+ */
+export function encodeLinkDestination(url: string): string {
+  let out = '';
+  for (const char of url) {
+    const code = char.charCodeAt(0);
+    out +=
+      code <= 0x20 || code === 0x7f || '()<>\\'.includes(char)
+        ? `%${code.toString(16).toUpperCase().padStart(2, '0')}`
+        : char;
+  }
+  return out;
+}
+
+/**
+ * A Markdown link whose text and target come from users. Only http(s) URLs become links: a
+ * `javascript:` or `data:` URL stored by mistake is shown as inert text instead.
+ */
+function markdownLink(text: string, url: string): string {
+  const target = url.trim();
+  const label = escapeMarkdownText(text) || escapeMarkdownText(target);
+  if (!isHttpUrl(target)) return label;
+  return `[${label}](${encodeLinkDestination(target)})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and numbers
+// ---------------------------------------------------------------------------------------------
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The article's own tag when it matches the label language ('en-GB' dates), else the label language. */
+function localeFor(lang: string, language: ReportLanguage): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(lang.trim());
+    if (canonical && canonical.toLowerCase().split('-')[0] === language) return canonical;
+  } catch {
+    // Not a valid BCP 47 tag: the label language is a safe locale.
+  }
+  return language;
+}
+
+function formatDate(value: string, locale: string, timeZone: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return escapeMarkdownText(value);
+  // A bare date (a source's publication day) is midnight UTC: printing it in another zone
+  // could show the previous day.
+  const zone = DATE_ONLY.test(value) ? 'UTC' : timeZone;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zone }).format(date);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builder
+// ---------------------------------------------------------------------------------------------
+
+interface Context {
+  t: Strings;
+  language: ReportLanguage;
+  locale: string;
+  timeZone: string;
+}
+
+function renderSource(source: ReportSource, ctx: Context): string[] {
+  const details = [
+    source.publisher ? escapeMarkdownText(source.publisher) : '',
+    source.publishedAt ? formatDate(source.publishedAt, ctx.locale, ctx.timeZone) : '',
+  ].filter(Boolean);
+  const head = `- ${markdownLink(source.title ?? '', source.url)}`;
+  const lines = [details.length > 0 ? `${head} — ${details.join(', ')}` : head];
+  const excerpt = source.excerpt?.trim();
+  // Continuation lines are indented by two spaces so they stay inside the list item.
+  if (excerpt) lines.push(...renderBlock(ctx.t.quote(excerpt), '  ', null));
+  return lines;
+}
+
+function renderClaim(claim: ReportClaim, ctx: Context): string[] {
+  const { t } = ctx;
+  const out: string[] = [`## ${t.sentence(claim.index + 1)}`, ''];
+  const sentence = renderBlock(claim.text, '> ', '>');
+  if (sentence.length > 0) out.push(...sentence, '');
+  out.push(t.verdict(ratingLabel(claim.rating, ctx.language)), '');
+  const rationale = renderBlock(claim.rationale, '', '');
+  if (rationale.length > 0) out.push(...rationale, '');
+  out.push(t.sources, '');
+  if (claim.sources.length === 0) out.push(t.noSources);
+  for (const source of claim.sources) out.push(...renderSource(source, ctx));
+  out.push(
+    '',
+    t.reviewedBy(
+      escapeMarkdownText(claim.reviewer.name),
+      formatDate(claim.reviewedAt, ctx.locale, ctx.timeZone),
+    ),
+  );
+  return out;
+}
+
+function formatCount(n: number, locale: string): { text: string; one: boolean } {
+  // Plural rules differ: French treats 0 as singular ("0 affirmation vérifiée"), English not.
+  return {
+    text: new Intl.NumberFormat(locale).format(n),
+    one: new Intl.PluralRules(locale).select(n) === 'one',
+  };
+}
+
+/** Renders the report as Markdown (labels in `lang`, default: the article's language). */
+export function toMarkdown(data: ReportData, options: MarkdownOptions = {}): string {
+  const lang = options.lang ?? data.article.language;
+  const language = resolveLanguage(lang);
+  const ctx: Context = {
+    t: STRINGS[language],
+    language,
+    locale: localeFor(lang, language),
+    timeZone: options.timeZone ?? 'UTC',
+  };
+  const { t } = ctx;
+  const { article } = data;
+
+  const verified = formatCount(data.claims.length, ctx.locale);
+  const total = formatCount(article.sentenceCount, ctx.locale);
+  const meta = [t.generated(formatDate(data.generatedAt, ctx.locale, ctx.timeZone))];
+  if (data.organization.trim()) meta.push(t.team(escapeMarkdownText(data.organization)));
+  if (article.sourceUrl) meta.push(t.original(markdownLink(article.sourceUrl, article.sourceUrl)));
+  if (article.publisher?.trim()) meta.push(t.publisher(escapeMarkdownText(article.publisher)));
+  if (article.partial) meta.push(t.partial);
+  meta.push(t.summary(verified.text, verified.one, total.text, total.one));
+
+  const out: string[] = [`# ${escapeMarkdownText(article.title) || t.untitled}`, ''];
+  out.push(...meta.map((line) => `- ${line}`), '');
+  if (data.claims.length === 0) out.push(t.noClaims, '');
+  for (const claim of data.claims) out.push(...renderClaim(claim, ctx), '');
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,10 @@
+// Public entry of the pure text core: segmentation into units and the title/partial helpers.
+export {
+  PAYWALL_CONTINUATION_PATTERNS,
+  PAYWALL_PATTERNS,
+  segment,
+  type SegmentOptions,
+  type TextUnit,
+  type UnitKind,
+} from './segment';
+export { defaultTitle, isPartial } from './title';
