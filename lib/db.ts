@@ -1,18 +1,32 @@
 // The one Prisma client of the app (Rust-free client over the pg driver adapter), cached on
 // globalThis so hot reloads and route bundles share one connection pool.
+//
+// The client is created on first use, not on import: `next build` imports every route while
+// collecting page data, and the build must not need a database (npm start builds before the
+// embedded PostgreSQL is necessarily up, and CI builds without one).
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 
 const globalForPrisma = globalThis as unknown as { factdeskPrisma?: PrismaClient };
 
-function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error('DATABASE_URL is not set (npm start sets it for you).');
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+function getClient(): PrismaClient {
+  if (!globalForPrisma.factdeskPrisma) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error('DATABASE_URL is not set (npm start sets it for you).');
+    globalForPrisma.factdeskPrisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString }),
+    });
+  }
+  return globalForPrisma.factdeskPrisma;
 }
 
-export const prisma: PrismaClient = globalForPrisma.factdeskPrisma ?? createClient();
-globalForPrisma.factdeskPrisma = prisma;
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getClient();
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

