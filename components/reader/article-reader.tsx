@@ -18,6 +18,7 @@ import type { ArticleDetail } from '@/lib/server/articles/get-article';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
 import type { SentenceState } from '@/lib/server/verdicts/list-sentence-states';
 import { ApiError, apiFetch } from './api-client';
+import { ArticleTitle } from './article-title';
 import { SelectionToolbar } from './selection-toolbar';
 import { SentencePanel } from './sentence-panel';
 import { ReportLinks } from './report-links';
@@ -150,9 +151,13 @@ export function ArticleReader({
             {article.teamName} · {article.language.toUpperCase()}
             {article.partial ? ' · article partiel (paywall)' : ''}
           </p>
-          <h1 className="mt-1 text-2xl font-semibold leading-tight" lang={article.language}>
-            {article.title}
-          </h1>
+          <ArticleTitle
+            key={article.version}
+            articleId={article.id}
+            language={article.language}
+            initial={{ title: article.title, version: article.version }}
+            canEdit={article.myRole === 'owner' || article.myRole === 'editor'}
+          />
           <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
             <ProgressBar done={verifiedCount} total={checkable.length} label="Phrases vérifiées" />
             <ReportLinks articleId={article.id} />

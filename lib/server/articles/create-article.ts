@@ -1,30 +1,12 @@
 // Creates an article from plain text: segments it into units (sentences, headings, paywall
 // notices), defaults the title to the first sentence, flags it partial behind a paywall.
 import 'server-only';
-import { z } from 'zod';
 import { prisma } from '@/lib/db';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError } from '@/lib/server/errors';
 import { EDITOR_ROLES, requireRole } from '@/lib/server/access';
 import { defaultTitle, isPartial, segment } from '@/lib/text';
-import { httpUrlSchema, isoDateSchema, optionalText } from '@/lib/validations/common';
-
-export const createArticleSchema = z.object({
-  teamId: z.uuid(),
-  text: z
-    .string()
-    .max(2_000_000, { message: 'Texte trop long (2 millions de caractères au plus).' }),
-  title: optionalText(300),
-  language: z
-    .string()
-    .trim()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-      message: 'Code de langue BCP 47 attendu (fr, en…).',
-    }),
-  sourceUrl: httpUrlSchema.nullish().transform((value) => value ?? null),
-  publisher: optionalText(200),
-  publishedAt: isoDateSchema.nullish().transform((value) => value ?? null),
-});
+import { createArticleSchema } from '@/lib/validations/article';
 
 export async function createArticle(options: { userId: string; input: unknown }) {
   const data = createArticleSchema.parse(options.input);

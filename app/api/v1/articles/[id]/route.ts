@@ -1,6 +1,7 @@
-import { apiHandler } from '@/lib/api/respond';
+import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { getArticle } from '@/lib/server/articles/get-article';
+import { updateArticle } from '@/lib/server/articles/update-article';
 import { getRequiredUser } from '@/lib/server/session';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
@@ -20,4 +21,12 @@ export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
     publishedAt: article.publishedAt,
     sentences: article.sentences,
   });
+});
+
+export const PATCH = apiHandler<{ id: string }>(async (request, { params }) => {
+  const user = await getRequiredUser();
+  const articleId = parseId((await params).id, 'Article');
+  const input = await readJson(request);
+  const article = await updateArticle({ userId: user.id, articleId, input });
+  return Response.json(article);
 });
