@@ -17,7 +17,8 @@ export const httpUrlSchema = z
   .string()
   .trim()
   .max(2048, { message: 'URL trop longue (2048 caractères au plus).' })
-  .refine(isHttpUrl, { message: 'Adresse http(s) requise.' });
+  .refine(isHttpUrl, { message: 'Adresse http(s) requise.' })
+  .meta({ format: 'uri', description: 'an http:// or https:// address' });
 
 /** Optional free text: trimmed, blank becomes null. */
 export function optionalText(max: number) {
