@@ -1,11 +1,9 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { getCurrentUser } from '@/lib/server/session';
+import { getPageUser } from '@/lib/server/session';
 import { SignOutButton } from '@/components/sign-out-button';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect('/sign-in');
+  const user = await getPageUser();
   return (
     <div className="min-h-screen">
       <a

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ProgressBar } from '@/components/progress-bar';
 import { listArticles } from '@/lib/server/articles/list-articles';
-import { getRequiredUser } from '@/lib/server/session';
+import { getPageUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Articles' };
 
 export default async function ArticlesPage() {
-  const user = await getRequiredUser();
+  const user = await getPageUser();
   const articles = await listArticles({ userId: user.id });
   return (
     <>

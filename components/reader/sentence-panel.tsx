@@ -111,10 +111,13 @@ export function SentencePanel({
 
             {detail.highlights.length > 0 ? (
               <div>
-                <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">
+                <h3
+                  id="panel-highlights"
+                  className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500"
+                >
                   Surlignages ({detail.highlights.length})
                 </h3>
-                <ul className="space-y-2 text-sm">
+                <ul aria-labelledby="panel-highlights" className="space-y-2 text-sm">
                   {detail.highlights.map((h) => (
                     <li key={h.id} className="rounded-md bg-yellow-50 px-2 py-1.5">
                       <q lang={language} className="font-serif">
@@ -148,13 +151,16 @@ export function SentencePanel({
             )}
 
             <div>
-              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">
+              <h3
+                id="panel-team-verdicts"
+                className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500"
+              >
                 Verdicts de l’équipe
               </h3>
               {others.length === 0 ? (
                 <p className="text-sm text-stone-500">Aucun autre verdict pour l’instant.</p>
               ) : (
-                <ul className="space-y-3">
+                <ul aria-labelledby="panel-team-verdicts" className="space-y-3">
                   {others.map((verdict) => (
                     <TeammateVerdict key={verdict.id} verdict={verdict} />
                   ))}
@@ -173,7 +179,7 @@ function TeammateVerdict({ verdict }: { verdict: VerdictDto }) {
     <li className="rounded-md border border-stone-200 p-2 text-sm">
       <p>
         <span className="font-medium">{verdict.author.name}</span> :{' '}
-        <span className="fd-unit font-semibold" data-rating={verdict.rating}>
+        <span className="fd-rating font-semibold" data-rating={verdict.rating}>
           {ratingLabel(verdict.rating)}
         </span>
       </p>

@@ -76,7 +76,10 @@ test('ana highlights and gives a sourced verdict; ben sees both; the report list
   await expect(benMark).toBeVisible();
   await benMark.click();
   const benPanel = ben.getByRole('complementary', { name: 'Phrase sélectionnée' });
-  const anaVerdict = benPanel.getByRole('listitem').filter({ hasText: 'Ana Martin' });
+  const anaVerdict = benPanel
+    .getByRole('list', { name: 'Verdicts de l’équipe' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Ana Martin' });
   await expect(anaVerdict).toContainText('Invérifiable');
   await expect(
     anaVerdict.getByRole('link', { name: 'Enquête sur les livraisons de munitions' }),
@@ -112,7 +115,9 @@ test('eve, from another team, cannot open the demo article', async ({ page }) =>
   await signIn(page, 'ben@demo.test');
   await page.goto('/');
   await page.getByRole('link', { name: SEED_TITLE }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SEED_TITLE })).toBeVisible();
   const url = page.url();
+  expect(url).toMatch(/\/articles\/[0-9a-f-]{36}$/);
   await page.context().clearCookies();
   await signIn(page, 'eve@demo.test');
   await page.goto('/');

@@ -3,6 +3,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
 import { authOptions } from '@/lib/auth/options';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/server/errors';
@@ -23,5 +24,15 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 export async function getRequiredUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError('unauthenticated', 'Connexion requise.');
+  return user;
+}
+
+/**
+ * For pages and layouts: the signed-in user, or a redirect to the sign-in page. Layouts and
+ * pages render in parallel, so each page checks for itself rather than relying on its layout.
+ */
+export async function getPageUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/sign-in');
   return user;
 }

@@ -4,7 +4,7 @@ import { ArticleReader } from '@/components/reader/article-reader';
 import { listAnnotations } from '@/lib/server/annotations/list-annotations';
 import { getArticle } from '@/lib/server/articles/get-article';
 import { AppError } from '@/lib/server/errors';
-import { getRequiredUser } from '@/lib/server/session';
+import { getPageUser } from '@/lib/server/session';
 import { listSentenceStates } from '@/lib/server/verdicts/list-sentence-states';
 import { idSchema } from '@/lib/validations/common';
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Article' };
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!idSchema.safeParse(id).success) notFound();
-  const user = await getRequiredUser();
+  const user = await getPageUser();
   const [article, annotations, states] = await Promise.all([
     getArticle({ userId: user.id, articleId: id }),
     listAnnotations({ userId: user.id, articleId: id }),
