@@ -4,8 +4,15 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea, TextInput } from '@/components/ui/field';
 import { RATINGS, ratingLabel, type Rating } from '@/lib/reports/verdict-scale';
+import { setVerdictSchema } from '@/lib/validations/verdict';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 import { ApiError, apiFetch } from './api-client';
+
+/** A validation problem as the API reports it: `sources.0.url` → message. */
+interface FieldProblem {
+  path: string;
+  message: string;
+}
 
 interface SourceDraft {
   key: string;
@@ -46,6 +53,7 @@ export function VerdictForm({
     null,
   );
   const [saving, setSaving] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [current, setCurrent] = useState<VerdictDto | null>(null);
 
   function loadCurrent(verdict: VerdictDto) {
@@ -55,6 +63,11 @@ export function VerdictForm({
     setVersion(verdict.version);
     setCurrent(null);
     setStatus({ kind: 'ok', text: 'Version actuelle chargée : reprenez vos modifications.' });
+  }
+
+  function showFieldErrors(problems: FieldProblem[]) {
+    setFieldErrors(Object.fromEntries(problems.map((p) => [p.path, p.message])));
+    setStatus({ kind: 'error', text: 'Vérifiez les champs signalés.' });
   }
 
   function updateSource(key: string, field: keyof Omit<SourceDraft, 'key'>, value: string) {
@@ -67,25 +80,33 @@ export function VerdictForm({
       setStatus({ kind: 'error', text: 'Choisissez un verdict.' });
       return;
     }
+    const payload = {
+      rating,
+      rationale,
+      version,
+      sources: sources.map((s) => ({
+        url: s.url.trim(),
+        title: s.title || null,
+        publisher: s.publisher || null,
+        publishedAt: s.publishedAt || null,
+        excerpt: s.excerpt || null,
+      })),
+    };
+    // The server's own schema, checked here first so mistakes show beside their field.
+    const checked = setVerdictSchema.safeParse(payload);
+    if (!checked.success) {
+      showFieldErrors(
+        checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+      return;
+    }
     setSaving(true);
     setStatus(null);
+    setFieldErrors({});
     try {
       const saved = await apiFetch<VerdictDto>(`/api/v1/sentences/${sentenceId}/verdict`, {
         method: 'PUT',
-        body: JSON.stringify({
-          rating,
-          rationale,
-          version,
-          sources: sources
-            .filter((s) => s.url.trim())
-            .map((s) => ({
-              url: s.url.trim(),
-              title: s.title || null,
-              publisher: s.publisher || null,
-              publishedAt: s.publishedAt || null,
-              excerpt: s.excerpt || null,
-            })),
-        }),
+        body: JSON.stringify(payload),
       });
       setVersion(saved.version);
       setStatus({ kind: 'ok', text: 'Verdict enregistré.' });
@@ -98,6 +119,8 @@ export function VerdictForm({
           kind: 'conflict',
           text: 'Ce verdict a été modifié ailleurs entre-temps. Rechargez la version actuelle avant de réessayer.',
         });
+      } else if (error instanceof ApiError && error.code === 'validation_failed') {
+        showFieldErrors((error.details as FieldProblem[] | undefined) ?? []);
       } else {
         setStatus({
           kind: 'error',
@@ -132,7 +155,7 @@ export function VerdictForm({
         </div>
       </fieldset>
 
-      <Field label="Justification">
+      <Field label="Justification" error={fieldErrors.rationale}>
         <TextArea
           value={rationale}
           onChange={(e) => setRationale(e.target.value)}
@@ -143,6 +166,7 @@ export function VerdictForm({
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-stone-800">Sources</legend>
+        {fieldErrors.sources ? <p className="text-xs text-red-700">{fieldErrors.sources}</p> : null}
         {sources.length === 0 ? (
           <p className="text-xs text-stone-500">
             Un verdict compte comme vérifié dès qu’il cite une source.
@@ -150,7 +174,7 @@ export function VerdictForm({
         ) : null}
         {sources.map((source, i) => (
           <div key={source.key} className="space-y-2 rounded-md border border-stone-200 p-2">
-            <Field label={`URL de la source ${i + 1}`}>
+            <Field label={`URL de la source ${i + 1}`} error={fieldErrors[`sources.${i}.url`]}>
               <TextInput
                 type="url"
                 required
@@ -159,20 +183,41 @@ export function VerdictForm({
                 onChange={(e) => updateSource(source.key, 'url', e.target.value)}
               />
             </Field>
-            <Field label="Titre">
+            <Field
+              label={
+                <>
+                  Titre<span className="sr-only"> de la source {i + 1}</span>
+                </>
+              }
+              error={fieldErrors[`sources.${i}.title`]}
+            >
               <TextInput
                 value={source.title}
                 onChange={(e) => updateSource(source.key, 'title', e.target.value)}
               />
             </Field>
             <div className="grid grid-cols-2 gap-2">
-              <Field label="Éditeur">
+              <Field
+                label={
+                  <>
+                    Éditeur<span className="sr-only"> de la source {i + 1}</span>
+                  </>
+                }
+                error={fieldErrors[`sources.${i}.publisher`]}
+              >
                 <TextInput
                   value={source.publisher}
                   onChange={(e) => updateSource(source.key, 'publisher', e.target.value)}
                 />
               </Field>
-              <Field label="Date de publication">
+              <Field
+                label={
+                  <>
+                    Date de publication<span className="sr-only"> de la source {i + 1}</span>
+                  </>
+                }
+                error={fieldErrors[`sources.${i}.publishedAt`]}
+              >
                 <TextInput
                   type="date"
                   value={source.publishedAt}
@@ -180,7 +225,14 @@ export function VerdictForm({
                 />
               </Field>
             </div>
-            <Field label="Extrait">
+            <Field
+              label={
+                <>
+                  Extrait<span className="sr-only"> de la source {i + 1}</span>
+                </>
+              }
+              error={fieldErrors[`sources.${i}.excerpt`]}
+            >
               <TextArea
                 rows={2}
                 value={source.excerpt}

@@ -41,7 +41,7 @@ test('ana highlights and gives a sourced verdict; ben sees both; the report list
   await panel.getByLabel('Justification').fill('Chiffre issu de renseignements non publiés.');
   await panel.getByRole('button', { name: '+ Ajouter une source' }).click();
   await panel.getByLabel('URL de la source 1').fill(SOURCE_URL);
-  await panel.getByLabel('Titre').fill('Enquête sur les livraisons de munitions');
+  await panel.getByLabel('Titre de la source 1').fill('Enquête sur les livraisons de munitions');
   await panel.getByRole('button', { name: 'Enregistrer le verdict' }).click();
   await expect(panel.getByText('Verdict enregistré.')).toBeVisible();
   const sentence = page.locator('.fd-unit', { has: mark });
@@ -126,4 +126,34 @@ test('eve, from another team, cannot open the demo article', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'Introuvable' })).toBeVisible();
   const api = await page.context().request.get(url.replace('/articles/', '/api/v1/articles/'));
   expect(api.status()).toBe(404);
+});
+
+test('a source that is not an http(s) address is refused beside its field, and nothing is stored', async ({
+  page,
+}) => {
+  await signIn(page, 'ben@demo.test');
+  await page.goto('/');
+  await page.getByRole('link', { name: SEED_TITLE }).click();
+  await page.locator('.fd-unit[data-index="4"]').click();
+  const panel = page.getByRole('complementary', { name: 'Phrase sélectionnée' });
+  await expect(panel.getByRole('heading', { name: 'Phrase 5' })).toBeVisible();
+  await panel.getByRole('radio', { name: 'Trompeur' }).check();
+  await panel.getByRole('button', { name: '+ Ajouter une source' }).click();
+  await panel.getByLabel('URL de la source 1').fill('javascript:alert(1)');
+  await panel.getByRole('button', { name: 'Enregistrer le verdict' }).click();
+  await expect(panel.getByText('Adresse http(s) requise.')).toBeVisible();
+  await expect(panel.getByRole('alert')).toHaveText('Vérifiez les champs signalés.');
+
+  // The server refuses it too (the form's check is a convenience), and stores nothing.
+  const sentenceId = (await page.locator('.fd-unit[data-index="4"]').getAttribute('id'))!.replace(
+    'unit-',
+    '',
+  );
+  const response = await page.context().request.put(`/api/v1/sentences/${sentenceId}/verdict`, {
+    data: { rating: 'misleading', sources: [{ url: 'javascript:alert(1)' }] },
+  });
+  expect(response.status()).toBe(422);
+  expect((await response.json()).error.code).toBe('validation_failed');
+  const detail = await (await page.context().request.get(`/api/v1/sentences/${sentenceId}`)).json();
+  expect(detail.verdicts).toEqual([]);
 });

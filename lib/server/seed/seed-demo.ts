@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { prisma } from '@/lib/db';
-import { createArticle } from '@/lib/server/articles/create-article';
+import { createArticleInTransaction } from '@/lib/server/articles/create-article';
 import { BCRYPT_COST } from '@/lib/server/users/create-user';
 import type { Role } from '@/generated/prisma/client';
 
@@ -36,14 +36,15 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       users.set(account.email, user.id);
       await tx.membership.create({ data: { teamId, userId: user.id, role: account.role } });
     }
-  });
-  await createArticle({
-    userId: users.get('ana@demo.test')!,
-    input: {
-      teamId: teams.get('Rédaction démo')!,
-      text: readFileSync(SEED_ARTICLE_PATH, 'utf8'),
-      language: 'fr',
-    },
+    // In the same transaction: a failure leaves an empty database, seeded again next start.
+    await createArticleInTransaction(tx, {
+      userId: users.get('ana@demo.test')!,
+      input: {
+        teamId: teams.get('Rédaction démo')!,
+        text: readFileSync(SEED_ARTICLE_PATH, 'utf8'),
+        language: 'fr',
+      },
+    });
   });
   return { seeded: true };
 }
