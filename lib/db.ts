@@ -16,6 +16,9 @@ function getClient(): PrismaClient {
     if (!connectionString) throw new Error('DATABASE_URL is not set (npm start sets it for you).');
     globalForPrisma.factdeskPrisma = new PrismaClient({
       adapter: new PrismaPg({ connectionString }),
+      // Writes to one sentence queue on its row lock; under a burst (many reviewers at once)
+      // a transaction may wait for a pooled connection longer than Prisma's 2 s default.
+      transactionOptions: { maxWait: 10_000, timeout: 15_000 },
     });
   }
   return globalForPrisma.factdeskPrisma;

@@ -114,7 +114,7 @@ async function main() {
   log(`FactDesk is ready: ${env.NEXTAUTH_URL}`);
   if (process.env.SEED_DEMO !== '0') {
     log(
-      'demo logins (password "factdesk-demo"): ana@demo.test (editor), ben@demo.test (reviewer) — team "Rédaction démo"; eve@demo.test — team "Autre rédaction"',
+      'demo logins (password "factdesk-demo"): ana@demo.test (owner), ben@demo.test (reviewer), vic@demo.test (viewer) — team "Rédaction démo"; eve@demo.test (owner) — team "Autre rédaction"',
     );
   }
   log('Ctrl-C stops FactDesk and its database.');

@@ -77,7 +77,8 @@ function claimReview(claim: ReportClaim, data: ReportData): ClaimReview {
   if (article.sourceUrl) {
     itemReviewed.appearance = [{ '@type': 'CreativeWork', url: article.sourceUrl }];
   }
-  const datePublished = isoDay(claim.reviewedAt);
+  // A verdict is published on the day it is approved, not the day it was written.
+  const datePublished = isoDay(claim.approvedAt);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',

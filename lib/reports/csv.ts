@@ -17,6 +17,9 @@ export const CSV_COLUMNS = [
   'rationale',
   'reviewer',
   'reviewed_at',
+  'approver',
+  'approved_at',
+  'resolution',
   'source_urls',
   'source_titles',
   'article_title',
@@ -26,6 +29,9 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Separator of the multi-valued cells (source_urls, source_titles). */
 export const CSV_LIST_SEPARATOR = ' | ';
+
+/** Value of a true boolean cell (resolution); false is an empty cell. */
+export const CSV_YES = 'yes';
 
 // First characters a spreadsheet may read as the start of a formula (OWASP list, plus NUL from
 // ASVS and the full-width variants that Apple Numbers normalises to their ASCII forms).
@@ -50,6 +56,10 @@ function row(claim: ReportClaim, data: ReportData): Record<CsvColumn, string | n
     rationale: text(claim.rationale),
     reviewer: text(claim.reviewer.name),
     reviewed_at: text(claim.reviewedAt),
+    // Empty when the approver is unknown (deleted account).
+    approver: text(claim.approver?.name ?? ''),
+    approved_at: text(claim.approvedAt),
+    resolution: claim.resolution ? CSV_YES : '',
     source_urls: text(claim.sources.map((source) => source.url).join(CSV_LIST_SEPARATOR)),
     // A source without a title is listed by its URL so both lists stay aligned item by item.
     source_titles: text(

@@ -3,7 +3,13 @@
  * Markdown, CSV, JSON and schema.org ClaimReview, plus the verdict scale they share with the UI.
  * No Prisma and no Next imports here, so every format is unit-testable in isolation.
  */
-export type { ReportArticle, ReportClaim, ReportData, ReportSource } from './types';
+export type {
+  ReportAgreement,
+  ReportArticle,
+  ReportClaim,
+  ReportData,
+  ReportSource,
+} from './types';
 export {
   CLAIM_REVIEW_BEST_RATING,
   CLAIM_REVIEW_RATING_VALUES,
@@ -26,7 +32,14 @@ export {
   toMarkdown,
   type MarkdownOptions,
 } from './markdown';
-export { CSV_COLUMNS, CSV_LIST_SEPARATOR, neutralizeCsvCell, toCsv, type CsvColumn } from './csv';
+export {
+  CSV_COLUMNS,
+  CSV_LIST_SEPARATOR,
+  CSV_YES,
+  neutralizeCsvCell,
+  toCsv,
+  type CsvColumn,
+} from './csv';
 export { toJson, type JsonReport, type JsonReportSummary } from './json';
 export {
   toClaimReview,

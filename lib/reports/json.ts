@@ -1,7 +1,7 @@
 // JSON report: the report data plus a summary, for other newsroom tools. It returns a plain
 // object (no Dates, no class instances) so the caller decides how to serialise it, and copies the
 // input so that later changes to the returned object cannot leak back into the caller's data.
-import type { ReportArticle, ReportClaim, ReportData } from './types';
+import type { ReportAgreement, ReportArticle, ReportClaim, ReportData } from './types';
 import { RATINGS, type Rating } from './verdict-scale';
 
 export interface JsonReportSummary {
@@ -18,6 +18,8 @@ export interface JsonReport {
   organization: string;
   generatedAt: string;
   summary: JsonReportSummary;
+  /** Inter-rater agreement; null when the caller did not compute it. */
+  agreement: ReportAgreement | null;
   claims: ReportClaim[];
 }
 
@@ -38,9 +40,13 @@ export function toJson(data: ReportData): JsonReport {
       verifiedCount: data.claims.length,
       byRating,
     },
+    agreement: data.agreement
+      ? { ...data.agreement, disputed: [...data.agreement.disputed] }
+      : null,
     claims: data.claims.map((claim) => ({
       ...claim,
       reviewer: { ...claim.reviewer },
+      approver: claim.approver ? { ...claim.approver } : null,
       sources: claim.sources.map((source) => ({ ...source })),
     })),
   };

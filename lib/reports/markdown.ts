@@ -2,14 +2,14 @@
 // into a CMS, a wiki or an e-mail. Every piece of user text (titles, sentences, rationales,
 // source metadata, names) is escaped so it renders as literal text: a rationale must never be
 // able to inject a link, a heading, raw HTML or emphasis into a report that readers trust.
-import type { ReportClaim, ReportData, ReportSource } from './types';
+import type { ReportAgreement, ReportClaim, ReportData, ReportSource } from './types';
 import { ratingLabel, resolveLanguage, type ReportLanguage } from './verdict-scale';
 
 export interface MarkdownOptions {
   /** Language of the labels; defaults to the article's language (fr unless it starts with en). */
   lang?: string;
   /**
-   * IANA time zone used to print date-times (generation and review dates). Defaults to UTC so the
+   * IANA time zone used to print date-times (generation and approval dates). Defaults to UTC so the
    * output does not depend on the server's zone; date-only values are never shifted.
    */
   timeZone?: string;
@@ -28,7 +28,15 @@ interface Strings {
   verdict: (label: string) => string;
   sources: string;
   noSources: string;
-  reviewedBy: (name: string, date: string) => string;
+  /** Signature of a verdict written by `author` and approved by another member. */
+  approvedBy: (author: string, approver: string, date: string) => string;
+  /** Same, when the approver is unknown (deleted account). */
+  approved: (author: string, date: string) => string;
+  /** Signature of a verdict an editor wrote to settle a disagreement. */
+  settledBy: (author: string, date: string) => string;
+  /** `alpha`/`raw` are formatted numbers, or null when not computable. */
+  agreement: (alpha: string | null, raw: string | null, rated: string, ratedOne: boolean) => string;
+  disputed: (count: string) => string;
   quote: (text: string) => string;
 }
 
@@ -48,7 +56,14 @@ const STRINGS: Record<ReportLanguage, Strings> = {
     verdict: (label) => `Verdict : **${label}**`,
     sources: 'Sources :',
     noSources: 'Aucune source.',
-    reviewedBy: (name, date) => `*Vérifié par ${name} le ${date}*`,
+    approvedBy: (author, approver, date) =>
+      `*Vérifié par ${author}, approuvé par ${approver} le ${date}*`,
+    approved: (author, date) => `*Vérifié par ${author}, approuvé le ${date}*`,
+    settledBy: (author, date) => `*Tranché par ${author} le ${date}*`,
+    agreement: (alpha, raw, rated, ratedOne) =>
+      `Accord entre vérificateurs : ${alpha === null ? 'α non calculable' : `α = ${alpha}`}` +
+      `${raw === null ? '' : ` (accord brut ${raw})`} sur ${rated} ${ratedOne ? 'phrase' : 'phrases'}`,
+    disputed: (count) => `Phrases en litige : ${count}`,
     quote: (text) => `« ${text} »`,
   },
   en: {
@@ -66,7 +81,15 @@ const STRINGS: Record<ReportLanguage, Strings> = {
     verdict: (label) => `Verdict: **${label}**`,
     sources: 'Sources:',
     noSources: 'No source.',
-    reviewedBy: (name, date) => `*Checked by ${name} on ${date}*`,
+    approvedBy: (author, approver, date) =>
+      `*Checked by ${author}, approved by ${approver} on ${date}*`,
+    approved: (author, date) => `*Checked by ${author}, approved on ${date}*`,
+    settledBy: (author, date) => `*Settled by ${author} on ${date}*`,
+    agreement: (alpha, raw, rated, ratedOne) =>
+      `Inter-rater agreement: ${alpha === null ? 'α not computable' : `α = ${alpha}`}` +
+      `${raw === null ? '' : ` (raw agreement ${raw})`} over ${rated} ` +
+      `${ratedOne ? 'sentence' : 'sentences'}`,
+    disputed: (count) => `Disputed sentences: ${count}`,
     quote: (text) => `“${text}”`,
   },
 };
@@ -244,14 +267,19 @@ function renderClaim(claim: ReportClaim, ctx: Context): string[] {
   out.push(t.sources, '');
   if (claim.sources.length === 0) out.push(t.noSources);
   for (const source of claim.sources) out.push(...renderSource(source, ctx));
-  out.push(
-    '',
-    t.reviewedBy(
-      escapeMarkdownText(claim.reviewer.name),
-      formatDate(claim.reviewedAt, ctx.locale, ctx.timeZone),
-    ),
-  );
+  out.push('', signature(claim, ctx));
   return out;
+}
+
+/** Who wrote and who approved the verdict, dated by its approval (when it was published). */
+function signature(claim: ReportClaim, ctx: Context): string {
+  const { t } = ctx;
+  const author = escapeMarkdownText(claim.reviewer.name);
+  const date = formatDate(claim.approvedAt, ctx.locale, ctx.timeZone);
+  if (claim.resolution) return t.settledBy(author, date);
+  // A blank name is as good as an unknown approver.
+  const approver = claim.approver ? escapeMarkdownText(claim.approver.name) : '';
+  return approver ? t.approvedBy(author, approver, date) : t.approved(author, date);
 }
 
 function formatCount(n: number, locale: string): { text: string; one: boolean } {
@@ -260,6 +288,40 @@ function formatCount(n: number, locale: string): { text: string; one: boolean } 
     text: new Intl.NumberFormat(locale).format(n),
     one: new Intl.PluralRules(locale).select(n) === 'one',
   };
+}
+
+// Intl gives each language its own conventions: "0,74" and "78 %" (narrow no-break space) in
+// French, "0.74" and "78%" in English.
+function formatAlpha(alpha: number | null, locale: string): string | null {
+  if (alpha === null || !Number.isFinite(alpha)) return null;
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(alpha);
+}
+
+function formatPercent(share: number | null, locale: string): string | null {
+  if (share === null || !Number.isFinite(share)) return null;
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  );
+}
+
+function agreementLines(agreement: ReportAgreement, ctx: Context): string[] {
+  const { t, locale } = ctx;
+  const rated = formatCount(agreement.ratedSentences, locale);
+  const lines = [
+    t.agreement(
+      formatAlpha(agreement.alpha, locale),
+      formatPercent(agreement.percentAgreement, locale),
+      rated.text,
+      rated.one,
+    ),
+  ];
+  if (agreement.disputed.length > 0) {
+    lines.push(t.disputed(formatCount(agreement.disputed.length, locale).text));
+  }
+  return lines;
 }
 
 /** Renders the report as Markdown (labels in `lang`, default: the article's language). */
@@ -283,6 +345,7 @@ export function toMarkdown(data: ReportData, options: MarkdownOptions = {}): str
   if (article.publisher?.trim()) meta.push(t.publisher(escapeMarkdownText(article.publisher)));
   if (article.partial) meta.push(t.partial);
   meta.push(t.summary(verified.text, verified.one, total.text, total.one));
+  if (data.agreement) meta.push(...agreementLines(data.agreement, ctx));
 
   const out: string[] = [`# ${escapeMarkdownText(article.title) || t.untitled}`, ''];
   out.push(...meta.map((line) => `- ${line}`), '');

@@ -1,5 +1,5 @@
 // Input of every report builder: a plain, already-gathered snapshot of an article's verified
-// claims. Keeping it free of Prisma types lets the builders stay pure and unit-testable; the
+// claims (a sentence's verified claim is its approved verdict, see the two-person review). Keeping it free of Prisma types lets the builders stay pure and unit-testable; the
 // server layer (lib/server/reports) is the only place that knows how to fill it.
 import type { Rating } from './verdict-scale';
 
@@ -19,9 +19,22 @@ export interface ReportClaim {
   text: string;
   rating: Rating;
   rationale: string;
+  /** The verdict's author: the fact-checker who wrote it (the editor, for a resolution). */
   reviewer: { name: string };
-  /** ISO date-time. */
+  /** ISO date-time the verdict was last written. */
   reviewedAt: string;
+  /**
+   * The member who approved the verdict; null when unknown (e.g. the account was deleted). For a
+   * resolution, the same editor as `reviewer`.
+   */
+  approver: { name: string } | null;
+  /** ISO date-time of the approval (the day the verdict was published). */
+  approvedAt: string;
+  /**
+   * True when an editor wrote this verdict to settle a disagreement between fact-checkers; then
+   * reviewer and approver are the same editor.
+   */
+  resolution: boolean;
   sources: ReportSource[];
 }
 
@@ -37,6 +50,18 @@ export interface ReportArticle {
   sentenceCount: number;
 }
 
+/** Inter-rater agreement of the article's fact-checkers (nominal ratings). */
+export interface ReportAgreement {
+  /** Krippendorff's alpha; null when it cannot be computed (no pairs, or no variation). */
+  alpha: number | null;
+  /** Share of agreeing rating pairs, 0..1; null when there are no pairs. */
+  percentAgreement: number | null;
+  /** Sentences rated by at least two fact-checkers. */
+  ratedSentences: number;
+  /** Ids of the sentences whose ratings disagree. */
+  disputed: string[];
+}
+
 export interface ReportData {
   article: ReportArticle;
   /** The team's name, the ClaimReview author. */
@@ -47,4 +72,6 @@ export interface ReportData {
   generatedAt: string;
   /** Verified claims only, in text order. */
   claims: ReportClaim[];
+  /** Inter-rater agreement, when the caller computed it. */
+  agreement?: ReportAgreement;
 }

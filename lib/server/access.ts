@@ -1,17 +1,21 @@
 // Team membership, checked inside each query: the user's id is always part of the `where`,
 // so a row outside the user's teams is simply not found (no separate check to forget).
+// Role rules come from the one permission table in lib/permissions.ts.
 import 'server-only';
-import type { Role } from '@/generated/prisma/client';
+import { can, type Permission, type Role } from '@/lib/permissions';
 import { AppError, notFound } from '@/lib/server/errors';
 import { idSchema } from '@/lib/validations/common';
-
-export const WRITER_ROLES: readonly Role[] = ['owner', 'editor', 'reviewer'];
-export const EDITOR_ROLES: readonly Role[] = ['owner', 'editor'];
 
 /** Prisma filter: the article belongs to a team the user is a member of. */
 export function articleOfMember(userId: string) {
   if (!userId) throw new AppError('unauthenticated', 'Connexion requise.');
   return { team: { memberships: { some: { userId } } } };
+}
+
+/** Prisma filter: the team has the user as a member. */
+export function teamOfMember(userId: string) {
+  if (!userId) throw new AppError('unauthenticated', 'Connexion requise.');
+  return { memberships: { some: { userId } } };
 }
 
 /** Select the caller's own membership row alongside an article. */
@@ -21,14 +25,41 @@ export function myMembership(userId: string) {
   };
 }
 
-export function requireRole(
+const ACTION_LABELS: Record<Permission, string> = {
+  'article.read': 'de lire cet article',
+  'article.create': 'd’ajouter un article',
+  'article.update': 'de modifier un article',
+  'report.export': 'd’exporter le rapport',
+  'annotation.create': 'de surligner',
+  'annotation.update': 'de modifier un surlignage',
+  'annotation.moderate': 'de modifier le surlignage d’un·e autre membre',
+  'verdict.write': 'de donner un verdict',
+  'verdict.review': 'd’approuver ou renvoyer un verdict',
+  'dispute.resolve': 'de trancher un litige',
+  'sentence.assign': 'd’attribuer une phrase',
+  'comment.create': 'de commenter',
+  'comment.moderate': 'de supprimer le commentaire d’un·e autre membre',
+  'member.list': 'de voir les membres',
+  'member.manage': 'de gérer les membres',
+  'invitation.create': 'd’inviter',
+  'audit.read': 'de consulter le journal de l’équipe',
+};
+
+/**
+ * The caller's role when it grants `permission`; otherwise 403 (a member whose role does not
+ * allow it) or 404 (not a member: nothing leaks about other teams).
+ */
+export function requirePermission(
   membership: { role: Role } | undefined,
-  allowed: readonly Role[],
-  action: string,
+  permission: Permission,
+  what = 'Article',
 ): Role {
-  if (!membership) throw notFound('Article');
-  if (!allowed.includes(membership.role)) {
-    throw new AppError('forbidden', `Votre rôle (${membership.role}) ne permet pas de ${action}.`);
+  if (!membership) throw notFound(what);
+  if (!can(membership.role, permission)) {
+    throw new AppError(
+      'forbidden',
+      `Votre rôle (${membership.role}) ne permet pas ${ACTION_LABELS[permission]}.`,
+    );
   }
   return membership.role;
 }

@@ -9,6 +9,12 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   email_taken: 409,
+  /** The action does not fit the current state (submit twice, approve a draft…). */
+  invalid_state: 409,
+  /** The team would be left without an owner. */
+  last_owner: 409,
+  /** An invitation that was used, revoked or has expired. */
+  invitation_invalid: 410,
   validation_failed: 422,
   selector_mismatch: 422,
   not_checkable: 422,

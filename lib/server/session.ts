@@ -1,12 +1,15 @@
-// The one way to know who is calling: the next-auth session, checked against the database
-// (a deleted account's still-valid JWT gets nothing). Cached per request with React cache().
+// The one way to know who is calling: a personal access token (`Authorization: Bearer …`, for
+// scripts) or the next-auth session, checked against the database (a deleted account's
+// still-valid JWT gets nothing). Cached per request with React cache().
 import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { authOptions } from '@/lib/auth/options';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/server/errors';
+import { getUserByToken } from '@/lib/server/tokens/tokens';
 
 export interface SessionUser {
   id: string;
@@ -15,6 +18,12 @@ export interface SessionUser {
 }
 
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const authorization = (await headers()).get('authorization');
+  if (authorization !== null) {
+    // A script that sends a token means it: a bad token is refused, never a cookie fallback.
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    return match ? getUserByToken(match[1]) : null;
+  }
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
@@ -28,11 +37,11 @@ export async function getRequiredUser(): Promise<SessionUser> {
 }
 
 /**
- * For pages and layouts: the signed-in user, or a redirect to the sign-in page. Layouts and
- * pages render in parallel, so each page checks for itself rather than relying on its layout.
+ * For pages and layouts: the signed-in user, or a redirect to the sign-in page (back to `next`
+ * afterwards when given). Layouts and pages render in parallel, so each page checks for itself.
  */
-export async function getPageUser(): Promise<SessionUser> {
+export async function getPageUser(next?: string): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/sign-in');
+  if (!user) redirect(next ? `/sign-in?callbackUrl=${encodeURIComponent(next)}` : '/sign-in');
   return user;
 }

@@ -35,3 +35,16 @@ export const createAnnotationSchema = z
     path: ['selector'],
   });
 export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
+
+export const updateAnnotationSchema = z.object({
+  note: z
+    .string()
+    .trim()
+    .max(5000, { message: '5000 caractères au plus.' })
+    .nullable()
+    .transform((value) => (value ? value : null)),
+  /** The version the client read; a stale one is refused with 409 and the current highlight. */
+  version: z.int().min(1),
+});
+
+export const deleteAnnotationSchema = z.object({ version: z.int().min(1).optional() });

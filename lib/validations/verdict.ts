@@ -23,7 +23,39 @@ export const setVerdictSchema = z.object({
   rating: z.enum(RATING_VALUES, { message: 'Verdict inconnu.' }),
   rationale: z.string().trim().max(20_000, { message: '20 000 caractères au plus.' }).default(''),
   sources: z.array(sourceSchema).max(30, { message: '30 sources au plus.' }).default([]),
-  /** The version the client last read; when given and stale, the write is refused (409). */
+  /**
+   * The version the client last read: required once the verdict exists (a missing or stale one
+   * is refused with 409 and the current verdict), absent for a first verdict.
+   */
   version: z.int().min(1).optional(),
 });
 export type SetVerdictInput = z.infer<typeof setVerdictSchema>;
+
+/** Optional body of submit / approve: the version the client read, checked when given. */
+export const verdictVersionSchema = z.object({ version: z.int().min(1).optional() });
+
+export const rejectVerdictSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, { message: 'Dites pourquoi vous renvoyez ce verdict.' })
+    .max(5000, { message: '5000 caractères au plus.' }),
+  version: z.int().min(1).optional(),
+});
+
+/** An editor settles a dispute: approve one verdict in play, or write the final verdict. */
+export const resolveDisputeSchema = z.union([
+  z.object({ verdictId: z.uuid(), version: z.int().min(1).optional() }).strict(),
+  z
+    .object({
+      rating: z.enum(RATING_VALUES, { message: 'Verdict inconnu.' }),
+      rationale: z
+        .string()
+        .trim()
+        .min(1, { message: 'Une justification est requise pour trancher.' })
+        .max(20_000, { message: '20 000 caractères au plus.' }),
+      sources: z.array(sourceSchema).max(30, { message: '30 sources au plus.' }).default([]),
+    })
+    .strict(),
+]);
+export type ResolveDisputeInput = z.infer<typeof resolveDisputeSchema>;

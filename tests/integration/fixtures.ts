@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { prisma } from '@/lib/db';
 import { createArticle } from '@/lib/server/articles/create-article';
-import { createUser } from '@/lib/server/users/create-user';
+import bcrypt from 'bcryptjs';
 import type { Role } from '@/generated/prisma/client';
 
 export const SEED_TEXT = readFileSync(
@@ -13,11 +13,16 @@ export const SEED_TEXT = readFileSync(
   'utf8',
 );
 
+export const TEST_PASSWORD = 'correct-horse-battery';
+// Hashed once, at a low cost: fixtures need many users, and bcrypt at cost 12 takes ~0.3 s each
+// on the test thread. createUser itself (cost 12) is tested in services.test.ts.
+let passwordHash: Promise<string> | undefined;
+
 export async function makeUser(name = 'Testeur') {
-  return createUser({
-    email: `${randomUUID()}@test.factdesk`,
-    name,
-    password: 'correct-horse-battery',
+  passwordHash ??= bcrypt.hash(TEST_PASSWORD, 4);
+  return prisma.user.create({
+    data: { email: `${randomUUID()}@test.factdesk`, name, passwordHash: await passwordHash },
+    select: { id: true, email: true, name: true },
   });
 }
 
@@ -28,17 +33,24 @@ export async function makeTeam(members: { userId: string; role: Role }[], name =
   });
 }
 
-/** A team with an editor (owner of the article), a reviewer, a viewer, plus an outsider. */
+/**
+ * A team with an owner, an editor (who adds the article), two reviewers and a viewer, plus an
+ * outsider who owns another team.
+ */
 export async function makeNewsroom(text = SEED_TEXT) {
-  const [editor, reviewer, viewer, outsider] = await Promise.all([
+  const [owner, editor, reviewer, reviewer2, viewer, outsider] = await Promise.all([
+    makeUser('Propriétaire'),
     makeUser('Éditrice'),
     makeUser('Relecteur'),
+    makeUser('Seconde relectrice'),
     makeUser('Lectrice'),
     makeUser('Étrangère'),
   ]);
   const team = await makeTeam([
+    { userId: owner.id, role: 'owner' },
     { userId: editor.id, role: 'editor' },
     { userId: reviewer.id, role: 'reviewer' },
+    { userId: reviewer2.id, role: 'reviewer' },
     { userId: viewer.id, role: 'viewer' },
   ]);
   await makeTeam([{ userId: outsider.id, role: 'owner' }], 'Autre équipe');
@@ -50,5 +62,29 @@ export async function makeNewsroom(text = SEED_TEXT) {
     where: { articleId: article.id },
     orderBy: { index: 'asc' },
   });
-  return { editor, reviewer, viewer, outsider, team, article, sentences };
+  return { owner, editor, reviewer, reviewer2, viewer, outsider, team, article, sentences };
+}
+
+/** A verdict written and submitted by `authorId`: what a reviewer hands over for approval. */
+export async function submitted(authorId: string, sentenceId: string, input: object) {
+  const { setVerdict } = await import('@/lib/server/verdicts/set-verdict');
+  const { submitVerdict } = await import('@/lib/server/verdicts/submit-verdict');
+  const draft = await setVerdict({ userId: authorId, sentenceId, input });
+  return submitVerdict({ userId: authorId, sentenceId, input: { version: draft.version } });
+}
+
+/** Written and submitted by `authorId`, then approved by `approverId`. */
+export async function approved(
+  authorId: string,
+  approverId: string,
+  sentenceId: string,
+  input: object,
+) {
+  const { approveVerdict } = await import('@/lib/server/verdicts/review-verdict');
+  const verdict = await submitted(authorId, sentenceId, input);
+  return approveVerdict({
+    userId: approverId,
+    verdictId: verdict.id,
+    input: { version: verdict.version },
+  });
 }

@@ -13,7 +13,7 @@ import { getSentence } from '@/lib/server/sentences/get-sentence';
 import { verifyCredentials } from '@/lib/server/users/verify-credentials';
 import { createUser } from '@/lib/server/users/create-user';
 import { setVerdict } from '@/lib/server/verdicts/set-verdict';
-import { makeNewsroom, SEED_TEXT } from './fixtures';
+import { approved, makeNewsroom, SEED_TEXT, submitted } from './fixtures';
 
 function selectorFor(text: string, quote: string, occurrence = 0) {
   let start = -1;
@@ -56,17 +56,13 @@ describe('articles', () => {
   it('lists only the articles of my teams, with progress', async () => {
     const { editor, reviewer, outsider, article, sentences } = await makeNewsroom();
     const target = sentences.find((s) => s.text.includes('cinq millions'))!;
-    await setVerdict({
-      userId: reviewer.id,
-      sentenceId: target.id,
-      input: { rating: 'unverifiable', rationale: 'Chiffre non public.', sources: [SOURCE] },
+    await approved(reviewer.id, editor.id, target.id, {
+      rating: 'unverifiable',
+      rationale: 'Chiffre non public.',
+      sources: [SOURCE],
     });
-    // A verdict without a source does not count as verified.
-    await setVerdict({
-      userId: reviewer.id,
-      sentenceId: sentences[0]!.id,
-      input: { rating: 'true', sources: [] },
-    });
+    // Submitted but not approved by a second member: not verified yet.
+    await submitted(reviewer.id, sentences[0]!.id, { rating: 'true', sources: [SOURCE] });
     const mine = await listArticles({ userId: editor.id });
     const listed = mine.find((a) => a.id === article.id)!;
     expect(listed.sentenceCount).toBe(13); // 16 units minus 1 heading and 2 paywall notices
@@ -211,13 +207,23 @@ describe('verdicts', () => {
       }),
       'conflict',
     );
-    const panel = await getSentence({ userId: editor.id, sentenceId: sentence.id });
+    const panel = await getSentence({ userId: reviewer.id, sentenceId: sentence.id });
     expect(panel.verdicts).toHaveLength(1);
     expect(panel.verdicts[0]).toMatchObject({
       rating: 'misleading',
+      status: 'draft',
       version: 2,
       author: { id: reviewer.id },
     });
+    // A draft is private to its author until submitted: ratings are given independently.
+    expect((await getSentence({ userId: editor.id, sentenceId: sentence.id })).verdicts).toEqual(
+      [],
+    );
+    // Once the verdict exists, a write must say which version it is based on.
+    await expectAppError(
+      setVerdict({ userId: reviewer.id, sentenceId: sentence.id, input: { rating: 'true' } }),
+      'conflict',
+    );
 
     const audit = await prisma.auditEvent.findMany({
       where: { entityId: first.id },
@@ -330,19 +336,15 @@ describe('accounts', () => {
 });
 
 describe('report', () => {
-  it('exports verified claims (with a source) in every format', async () => {
+  it('exports approved verdicts only, naming author and approver, in every format', async () => {
     const { reviewer, editor, article, sentences } = await makeNewsroom();
     const sentence = sentences.find((s) => s.text.includes('cinq millions'))!;
-    await setVerdict({
-      userId: reviewer.id,
-      sentenceId: sentence.id,
-      input: { rating: 'unverifiable', rationale: 'Aucune preuve publique.', sources: [SOURCE] },
+    await approved(reviewer.id, editor.id, sentence.id, {
+      rating: 'unverifiable',
+      rationale: 'Aucune preuve publique.',
+      sources: [SOURCE],
     });
-    await setVerdict({
-      userId: reviewer.id,
-      sentenceId: sentences[0]!.id,
-      input: { rating: 'true' },
-    });
+    await submitted(reviewer.id, sentences[0]!.id, { rating: 'true', sources: [SOURCE] });
     const ask = (format: string) =>
       getReport({
         userId: editor.id,
@@ -356,12 +358,18 @@ describe('report', () => {
     expect(markdown.body).toContain('Invérifiable');
     expect(markdown.body).toContain(SOURCE.url);
     expect(markdown.body).toContain('cinq millions de projectiles');
-    // The first sentence has a verdict but no source: not a verified claim. (Its opening words
-    // are the article's title, so look for its end.)
+    expect(markdown.body).toContain('Vérifié par Relecteur, approuvé par Éditrice');
+    // The first sentence's verdict is submitted, not approved: not a verified claim. (Its
+    // opening words are the article's title, so look for its end.)
     expect(markdown.body).not.toContain('considèrent l’Occident comme un adversaire partagé');
 
-    const json = JSON.parse((await ask('json')).body) as { claims: { sentenceId: string }[] };
+    const json = JSON.parse((await ask('json')).body) as {
+      claims: { sentenceId: string; approver: { name: string } | null }[];
+      agreement: { ratedSentences: number; disputed: string[] } | null;
+    };
     expect(json.claims.map((c) => c.sentenceId)).toEqual([sentence.id]);
+    expect(json.claims[0]!.approver).toEqual({ name: 'Éditrice' });
+    expect(json.agreement).toMatchObject({ ratedSentences: 0, disputed: [] });
 
     const claimReview = JSON.parse((await ask('claimreview')).body) as Record<string, unknown>[];
     expect(claimReview).toHaveLength(1);

@@ -5,7 +5,7 @@ import 'server-only';
 import { prisma } from '@/lib/db';
 import { anchor, describeRange, unitsTouched } from '@/lib/anchoring';
 import type { Selector } from '@/lib/anchoring';
-import { articleOfMember, myMembership, requireRole, WRITER_ROLES } from '@/lib/server/access';
+import { articleOfMember, myMembership, requirePermission } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError, notFound } from '@/lib/server/errors';
 import { createAnnotationSchema } from '@/lib/validations/annotation';
@@ -29,7 +29,7 @@ export async function createAnnotation(options: {
       },
     });
     if (!article) throw notFound('Article');
-    requireRole(article.team.memberships[0], WRITER_ROLES, 'surligner');
+    requirePermission(article.team.memberships[0], 'annotation.create');
 
     const placed = anchor(data.selector as Selector[], article.text);
     if (!placed) {
@@ -64,6 +64,8 @@ export async function createAnnotation(options: {
     );
     await recordAudit(tx, {
       teamId: article.teamId,
+      articleId: article.id,
+      sentenceId: annotation.sentenceIds[0] ?? null,
       actorId: options.userId,
       action: 'annotation.create',
       entityType: 'annotation',

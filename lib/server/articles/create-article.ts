@@ -4,7 +4,7 @@ import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError } from '@/lib/server/errors';
-import { EDITOR_ROLES, requireRole } from '@/lib/server/access';
+import { requirePermission } from '@/lib/server/access';
 import { defaultTitle, isPartial, segment } from '@/lib/text';
 import { createArticleSchema } from '@/lib/validations/article';
 
@@ -43,7 +43,7 @@ async function insertArticle(
     select: { role: true },
   });
   if (!membership) throw new AppError('not_found', 'Rédaction introuvable.');
-  requireRole(membership, EDITOR_ROLES, 'ajouter un article');
+  requirePermission(membership, 'article.create', 'Rédaction');
 
   const article = await tx.article.create({
     data: {
@@ -72,6 +72,7 @@ async function insertArticle(
   });
   await recordAudit(tx, {
     teamId: data.teamId,
+    articleId: article.id,
     actorId: userId,
     action: 'article.create',
     entityType: 'article',

@@ -2,7 +2,7 @@
 // owners only; optimistic concurrency on the article's `version`; audited in the same transaction.
 import 'server-only';
 import { prisma } from '@/lib/db';
-import { articleOfMember, EDITOR_ROLES, myMembership, requireRole } from '@/lib/server/access';
+import { articleOfMember, myMembership, requirePermission } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError, notFound } from '@/lib/server/errors';
 import { updateArticleSchema } from '@/lib/validations/article';
@@ -21,7 +21,7 @@ export async function updateArticle(options: {
       select: { ...summarySelect, teamId: true, ...myMembership(options.userId) },
     });
     if (!article) throw notFound('Article');
-    requireRole(article.team.memberships[0], EDITOR_ROLES, 'modifier un article');
+    requirePermission(article.team.memberships[0], 'article.update');
 
     // The version in the WHERE makes a concurrent writer that read the same version lose.
     const updated = await tx.article.updateMany({
@@ -45,6 +45,7 @@ export async function updateArticle(options: {
     });
     await recordAudit(tx, {
       teamId: article.teamId,
+      articleId: article.id,
       actorId: options.userId,
       action: 'article.update',
       entityType: 'article',

@@ -1,10 +1,12 @@
-// Gathers an article's verified claims (see verdicts/verified.ts) and renders them in the
-// asked format with the pure builders of lib/reports.
+// Gathers an article's verified claims — its published verdicts, approved by a second member
+// or settled by an editor — and its agreement figures, and renders them in the asked format
+// with the pure builders of lib/reports.
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { articleOfMember } from '@/lib/server/access';
 import { notFound } from '@/lib/server/errors';
-import { verifiedSentenceWhere } from '@/lib/server/verdicts/verified';
+import { agreementOf, agreementSentenceSelect } from '@/lib/server/articles/get-agreement';
+import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
 import { toClaimReview, toCsv, toJson, toMarkdown } from '@/lib/reports';
 import type { Rating, ReportData } from '@/lib/reports';
 import { reportQuerySchema } from '@/lib/validations/report';
@@ -26,33 +28,15 @@ export async function getReportData(options: {
       team: { select: { name: true } },
       _count: { select: { sentences: { where: { kind: 'sentence' } } } },
       sentences: {
-        where: verifiedSentenceWhere,
+        where: { kind: 'sentence' },
         orderBy: { index: 'asc' },
         select: {
-          id: true,
-          index: true,
           text: true,
-          // The latest verdict backed by a source speaks for the sentence.
+          index: true,
+          ...agreementSentenceSelect,
+          published: { select: { sentenceId: true, ...publishedSelect } },
           verdicts: {
-            where: { sources: { some: {} } },
-            orderBy: { updatedAt: 'desc' },
-            take: 1,
-            select: {
-              rating: true,
-              rationale: true,
-              updatedAt: true,
-              author: { select: { name: true } },
-              sources: {
-                orderBy: { position: 'asc' },
-                select: {
-                  url: true,
-                  title: true,
-                  publisher: true,
-                  publishedAt: true,
-                  excerpt: true,
-                },
-              },
-            },
+            select: { rating: true, status: true, id: true, updatedAt: true },
           },
         },
       },
@@ -72,21 +56,27 @@ export async function getReportData(options: {
     organization: article.team.name,
     factCheckUrl: new URL(`/articles/${article.id}`, options.baseUrl).toString(),
     generatedAt: new Date().toISOString(),
-    claims: article.sentences.flatMap((sentence) =>
-      sentence.verdicts.map((verdict) => ({
-        sentenceId: sentence.id,
-        index: sentence.index,
-        text: sentence.text,
-        rating: verdict.rating as Rating,
-        rationale: verdict.rationale,
-        reviewer: { name: verdict.author.name },
-        reviewedAt: verdict.updatedAt.toISOString(),
-        sources: verdict.sources.map((source) => ({
-          ...source,
-          publishedAt: source.publishedAt ? source.publishedAt.toISOString().slice(0, 10) : null,
-        })),
-      })),
-    ),
+    claims: article.sentences.flatMap((sentence) => {
+      if (!sentence.published) return [];
+      const published = serializePublished(sentence.published);
+      const written = sentence.verdicts.find((v) => v.id === published.verdictId);
+      return [
+        {
+          sentenceId: sentence.id,
+          index: sentence.index,
+          text: sentence.text,
+          rating: published.rating,
+          rationale: published.rationale,
+          reviewer: { name: published.author?.name ?? '—' },
+          reviewedAt: written?.updatedAt.toISOString() ?? published.approvedAt,
+          approver: published.approvedBy ? { name: published.approvedBy.name } : null,
+          approvedAt: published.approvedAt,
+          resolution: published.isResolution,
+          sources: published.sources,
+        },
+      ];
+    }),
+    agreement: agreementOf(article.sentences),
   };
 }
 

@@ -1,4 +1,4 @@
-// Demo data for a fresh install: two teams, three accounts, the French seed article.
+// Demo data for a fresh install: two teams, four accounts, the French seed article.
 // Runs only into an empty database (no user yet), so it never touches real data.
 import 'server-only';
 import { readFileSync } from 'node:fs';
@@ -11,9 +11,10 @@ import type { Role } from '@/generated/prisma/client';
 
 export const DEMO_PASSWORD = 'factdesk-demo';
 export const DEMO_ACCOUNTS: { email: string; name: string; team: string; role: Role }[] = [
-  { email: 'ana@demo.test', name: 'Ana Martin', team: 'Rédaction démo', role: 'editor' },
+  { email: 'ana@demo.test', name: 'Ana Martin', team: 'Rédaction démo', role: 'owner' },
   { email: 'ben@demo.test', name: 'Ben Durand', team: 'Rédaction démo', role: 'reviewer' },
-  { email: 'eve@demo.test', name: 'Eve Moreau', team: 'Autre rédaction', role: 'editor' },
+  { email: 'vic@demo.test', name: 'Vic Lambert', team: 'Rédaction démo', role: 'viewer' },
+  { email: 'eve@demo.test', name: 'Eve Moreau', team: 'Autre rédaction', role: 'owner' },
 ];
 export const SEED_ARTICLE_PATH = path.join(process.cwd(), 'prisma', 'seed', 'seed-fr.txt');
 

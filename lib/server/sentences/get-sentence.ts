@@ -1,36 +1,58 @@
-// A sentence as the side panel shows it: its text, the highlights touching it and every
-// member's verdict with sources.
+// A sentence as the side panel and the API show it: its text and assignee, its review state,
+// the highlights touching it, the verdicts (a teammate's draft stays private to its author, so
+// ratings are given independently), the published verdict and the comments.
 import 'server-only';
 import { prisma } from '@/lib/db';
-import { articleOfMember } from '@/lib/server/access';
+import { articleOfMember, myMembership } from '@/lib/server/access';
 import { notFound } from '@/lib/server/errors';
 import { annotationSelect, serializeAnnotation } from '@/lib/server/annotations/serialize';
+import { commentSelect, serializeComment } from '@/lib/server/comments/serialize';
+import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
 import { serializeVerdict, verdictSelect } from '@/lib/server/verdicts/serialize';
+import { summarize, summarySelect } from '@/lib/server/verdicts/list-sentence-states';
 
 export async function getSentence(options: { userId: string; sentenceId: string }) {
-  const sentence = await prisma.sentence.findFirst({
+  const row = await prisma.sentence.findFirst({
     where: { id: options.sentenceId, article: articleOfMember(options.userId) },
     select: {
-      id: true,
+      ...summarySelect,
       articleId: true,
       index: true,
       start: true,
       end: true,
       kind: true,
       text: true,
+      article: { select: myMembership(options.userId) },
       annotations: {
         orderBy: { annotation: { positionStart: 'asc' } },
         select: { annotation: { select: annotationSelect } },
       },
-      verdicts: { orderBy: { updatedAt: 'desc' }, select: verdictSelect },
+      verdicts: { orderBy: { createdAt: 'asc' }, select: { ...verdictSelect, authorId: true } },
+      published: { select: { ...publishedSelect, rating: true } },
+      comments: { orderBy: { createdAt: 'asc' }, select: commentSelect },
     },
   });
-  if (!sentence) throw notFound('Phrase');
-  const { annotations, verdicts, ...rest } = sentence;
+  if (!row) throw notFound('Phrase');
+  const summary = summarize(row, options.userId);
+  const visible = row.verdicts.filter((v) => v.status !== 'draft' || v.authorId === options.userId);
   return {
-    sentence: rest,
-    highlights: annotations.map((link) => serializeAnnotation(link.annotation)),
-    verdicts: verdicts.map(serializeVerdict),
+    sentence: {
+      id: row.id,
+      articleId: row.articleId,
+      index: row.index,
+      start: row.start,
+      end: row.end,
+      kind: row.kind,
+      text: row.text,
+      assignee: row.assignee,
+    },
+    state: summary.state,
+    summary,
+    myRole: row.article.team.memberships[0]?.role ?? null,
+    highlights: row.annotations.map((link) => serializeAnnotation(link.annotation)),
+    verdicts: visible.map(serializeVerdict),
+    finalVerdict: row.published ? serializePublished(row.published) : null,
+    comments: row.comments.map(serializeComment),
   };
 }
 

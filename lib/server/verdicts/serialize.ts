@@ -1,48 +1,95 @@
 // Stored verdict → API shape.
 import 'server-only';
+import type { Rating } from '@/lib/reports';
+import type { VerdictStatus } from '@/lib/workflow/sentence-state';
+
+export const sourceSelect = {
+  url: true,
+  title: true,
+  publisher: true,
+  publishedAt: true,
+  excerpt: true,
+} as const;
 
 export const verdictSelect = {
   id: true,
+  sentenceId: true,
   rating: true,
   rationale: true,
+  status: true,
   version: true,
+  submittedAt: true,
+  reviewedAt: true,
+  reviewNote: true,
   updatedAt: true,
   author: { select: { id: true, name: true } },
-  sources: {
-    orderBy: { position: 'asc' },
-    select: { url: true, title: true, publisher: true, publishedAt: true, excerpt: true },
-  },
+  reviewedBy: { select: { id: true, name: true } },
+  sources: { orderBy: { position: 'asc' }, select: sourceSelect },
 } as const;
+
+export interface SourceRow {
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  publishedAt: Date | null;
+  excerpt: string | null;
+}
 
 export interface VerdictRow {
   id: string;
-  rating: string;
+  sentenceId: string;
+  rating: Rating;
   rationale: string;
+  status: VerdictStatus;
   version: number;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  reviewNote: string | null;
   updatedAt: Date;
   author: { id: string; name: string };
-  sources: {
-    url: string;
-    title: string | null;
-    publisher: string | null;
-    publishedAt: Date | null;
-    excerpt: string | null;
-  }[];
+  reviewedBy: { id: string; name: string } | null;
+  sources: SourceRow[];
 }
 
+export function serializeSource(source: SourceRow) {
+  return {
+    ...source,
+    publishedAt: source.publishedAt ? source.publishedAt.toISOString().slice(0, 10) : null,
+  };
+}
+export type SourceDto = ReturnType<typeof serializeSource>;
+
 export function serializeVerdict(row: VerdictRow) {
+  const status = row.status;
   return {
     id: row.id,
+    sentenceId: row.sentenceId,
     author: row.author,
-    rating: row.rating as import('@/lib/reports').Rating,
+    rating: row.rating,
     rationale: row.rationale,
-    sources: row.sources.map((source) => ({
-      ...source,
-      publishedAt: source.publishedAt ? source.publishedAt.toISOString().slice(0, 10) : null,
-    })),
+    sources: row.sources.map(serializeSource),
+    status,
     version: row.version,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    /** Who approved it (status approved). */
+    approvedBy: status === 'approved' ? row.reviewedBy : null,
+    /** Who sent it back, and why (status rejected). */
+    rejectedBy: status === 'rejected' ? row.reviewedBy : null,
+    reviewNote: status === 'rejected' ? row.reviewNote : null,
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 export type VerdictDto = ReturnType<typeof serializeVerdict>;
+
+/** What the audit trail keeps of a verdict. */
+export function auditView(verdict: VerdictDto) {
+  return {
+    rating: verdict.rating,
+    rationale: verdict.rationale,
+    status: verdict.status,
+    version: verdict.version,
+    sources: verdict.sources.map((s) => s.url),
+  };
+}

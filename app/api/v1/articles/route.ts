@@ -1,4 +1,5 @@
-import { apiHandler } from '@/lib/api/respond';
+import { apiHandler, readJson } from '@/lib/api/respond';
+import { createArticle } from '@/lib/server/articles/create-article';
 import { listArticles } from '@/lib/server/articles/list-articles';
 import { getRequiredUser } from '@/lib/server/session';
 
@@ -18,4 +19,11 @@ export const GET = apiHandler(async () => {
       }),
     ),
   });
+});
+
+export const POST = apiHandler(async (request) => {
+  const user = await getRequiredUser();
+  const input = await readJson(request);
+  const article = await createArticle({ userId: user.id, input });
+  return Response.json(article, { status: 201 });
 });

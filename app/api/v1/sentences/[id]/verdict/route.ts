@@ -7,13 +7,5 @@ export const PUT = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
   const sentenceId = parseId((await params).id, 'Phrase');
   const input = await readJson(request);
-  const verdict = await setVerdict({ userId: user.id, sentenceId, input });
-  return Response.json({
-    id: verdict.id,
-    rating: verdict.rating,
-    rationale: verdict.rationale,
-    sources: verdict.sources,
-    version: verdict.version,
-    updatedAt: verdict.updatedAt,
-  });
+  return Response.json(await setVerdict({ userId: user.id, sentenceId, input }));
 });

@@ -1,0 +1,9 @@
+import { apiHandler } from '@/lib/api/respond';
+import { getRequiredUser } from '@/lib/server/session';
+import { acceptInvitation } from '@/lib/server/teams/invitations';
+
+export const POST = apiHandler<{ token: string }>(async (_request, { params }) => {
+  const user = await getRequiredUser();
+  const { token } = await params;
+  return Response.json(await acceptInvitation({ userId: user.id, token }));
+});

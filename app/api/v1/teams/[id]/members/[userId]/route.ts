@@ -1,0 +1,21 @@
+import { apiHandler, readJson } from '@/lib/api/respond';
+import { parseId } from '@/lib/server/access';
+import { getRequiredUser } from '@/lib/server/session';
+import { removeMember, updateMember } from '@/lib/server/teams/members';
+
+export const PATCH = apiHandler<{ id: string; userId: string }>(async (request, { params }) => {
+  const user = await getRequiredUser();
+  const { id, userId } = await params;
+  const teamId = parseId(id, 'Rédaction');
+  const memberId = parseId(userId, 'Membre');
+  const input = await readJson(request);
+  return Response.json(await updateMember({ userId: user.id, teamId, memberId, input }));
+});
+
+export const DELETE = apiHandler<{ id: string; userId: string }>(async (_request, { params }) => {
+  const user = await getRequiredUser();
+  const { id, userId } = await params;
+  const teamId = parseId(id, 'Rédaction');
+  const memberId = parseId(userId, 'Membre');
+  return Response.json(await removeMember({ userId: user.id, teamId, memberId }));
+});

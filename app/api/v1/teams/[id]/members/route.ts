@@ -1,0 +1,10 @@
+import { apiHandler } from '@/lib/api/respond';
+import { parseId } from '@/lib/server/access';
+import { getRequiredUser } from '@/lib/server/session';
+import { listMembers } from '@/lib/server/teams/members';
+
+export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
+  const user = await getRequiredUser();
+  const teamId = parseId((await params).id, 'Rédaction');
+  return Response.json(await listMembers({ userId: user.id, teamId }));
+});

@@ -1,0 +1,14 @@
+import { apiHandler, readJson } from '@/lib/api/respond';
+import { getRequiredUser } from '@/lib/server/session';
+import { createToken, listTokens } from '@/lib/server/tokens/tokens';
+
+export const GET = apiHandler(async () => {
+  const user = await getRequiredUser();
+  return Response.json({ tokens: await listTokens({ userId: user.id }) });
+});
+
+export const POST = apiHandler(async (request) => {
+  const user = await getRequiredUser();
+  const input = await readJson(request);
+  return Response.json(await createToken({ userId: user.id, input }), { status: 201 });
+});

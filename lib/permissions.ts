@@ -1,0 +1,53 @@
+// Who may do what in a team: the one table of role permissions. The server enforces it in
+// lib/server (requirePermission); the UI reads it only to hide what would be refused anyway.
+// Pure: shared by server and client code.
+
+export const ROLES = ['owner', 'editor', 'reviewer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: 'Propriétaire',
+  editor: 'Éditeur·rice',
+  reviewer: 'Vérificateur·rice',
+  viewer: 'Lecteur·rice',
+};
+
+const ALL: readonly Role[] = ROLES;
+const WRITERS: readonly Role[] = ['owner', 'editor', 'reviewer'];
+const EDITORS: readonly Role[] = ['owner', 'editor'];
+const OWNERS: readonly Role[] = ['owner'];
+
+export const PERMISSIONS = {
+  'article.read': ALL,
+  'article.create': EDITORS,
+  'article.update': EDITORS,
+  'report.export': ALL,
+  'annotation.create': WRITERS,
+  /** Own highlights; editors and owners may change or delete anyone's. */
+  'annotation.update': WRITERS,
+  'annotation.moderate': EDITORS,
+  'verdict.write': WRITERS,
+  /** Approve or send back someone else's submitted verdict. */
+  'verdict.review': WRITERS,
+  'dispute.resolve': EDITORS,
+  'sentence.assign': EDITORS,
+  'comment.create': ALL,
+  'comment.moderate': EDITORS,
+  'member.list': ALL,
+  'member.manage': OWNERS,
+  'invitation.create': EDITORS,
+  'audit.read': OWNERS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles a member may hand out by invitation: owners any, editors reviewers and viewers. */
+export function invitableRoles(role: Role | null | undefined): Role[] {
+  if (role === 'owner') return [...ROLES];
+  if (role === 'editor') return ['reviewer', 'viewer'];
+  return [];
+}

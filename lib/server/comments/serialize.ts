@@ -1,0 +1,46 @@
+// Stored comment → API shape. A deleted comment keeps its place in the thread, without text.
+import 'server-only';
+
+export const commentSelect = {
+  id: true,
+  sentenceId: true,
+  annotationId: true,
+  parentId: true,
+  body: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  author: { select: { id: true, name: true } },
+} as const;
+
+export interface CommentRow {
+  id: string;
+  sentenceId: string;
+  annotationId: string | null;
+  parentId: string | null;
+  body: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  author: { id: string; name: string };
+}
+
+export function serializeComment(row: CommentRow) {
+  const deleted = row.deletedAt !== null;
+  return {
+    id: row.id,
+    sentenceId: row.sentenceId,
+    annotationId: row.annotationId,
+    parentId: row.parentId,
+    author: row.author,
+    body: deleted ? null : row.body,
+    deleted,
+    edited: !deleted && row.updatedAt.getTime() - row.createdAt.getTime() > 1000,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+export type CommentDto = ReturnType<typeof serializeComment>;

@@ -1,0 +1,117 @@
+// "Ma file": what waits for me — the sentences an editor assigned to me that are not settled
+// yet, the submitted verdicts of others I may approve or send back, and, for editors and
+// owners, the disputed sentences to settle.
+import 'server-only';
+import { prisma } from '@/lib/db';
+import { PERMISSIONS, type Role } from '@/lib/permissions';
+import {
+  sentenceState,
+  type SentenceState,
+  type VerdictStatus,
+} from '@/lib/workflow/sentence-state';
+
+const sentenceSelect = {
+  id: true,
+  index: true,
+  text: true,
+  article: { select: { id: true, title: true, language: true, team: { select: { name: true } } } },
+  published: { select: { rating: true } },
+  verdicts: { select: { rating: true, status: true, authorId: true } },
+} as const;
+
+export async function getQueue(options: { userId: string }) {
+  const userId = options.userId;
+  const inMyTeams = (roles: readonly Role[]) => ({
+    article: { team: { memberships: { some: { userId, role: { in: [...roles] } } } } },
+  });
+
+  const [assignedRows, submittedRows] = await Promise.all([
+    prisma.sentence.findMany({
+      where: { assigneeId: userId, kind: 'sentence', ...inMyTeams(PERMISSIONS['article.read']) },
+      orderBy: [{ assignedAt: 'asc' }, { index: 'asc' }],
+      select: { ...sentenceSelect, assignedAt: true },
+    }),
+    prisma.verdict.findMany({
+      where: {
+        status: 'submitted',
+        authorId: { not: userId },
+        sentence: inMyTeams(PERMISSIONS['verdict.review']),
+      },
+      orderBy: { submittedAt: 'asc' },
+      select: {
+        id: true,
+        rating: true,
+        version: true,
+        submittedAt: true,
+        author: { select: { id: true, name: true } },
+        sentence: {
+          select: {
+            ...sentenceSelect,
+            article: {
+              select: {
+                ...sentenceSelect.article.select,
+                team: {
+                  select: {
+                    name: true,
+                    memberships: { where: { userId }, select: { role: true } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    }),
+  ]);
+
+  const place = (s: {
+    id: string;
+    index: number;
+    text: string;
+    article: { id: string; title: string; language: string; team: { name: string } };
+  }) => ({
+    sentence: { id: s.id, index: s.index, text: s.text },
+    article: {
+      id: s.article.id,
+      title: s.article.title,
+      language: s.article.language,
+      teamName: s.article.team.name,
+    },
+  });
+  const stateOf = (s: {
+    published: { rating: string } | null;
+    verdicts: { rating: string; status: VerdictStatus }[];
+  }) => sentenceState(s.verdicts, s.published !== null);
+
+  const assigned = assignedRows
+    .map((row) => ({
+      ...place(row),
+      state: stateOf(row),
+      myStatus: row.verdicts.find((v) => v.authorId === userId)?.status ?? null,
+      assignedAt: row.assignedAt?.toISOString() ?? null,
+    }))
+    .filter((item) => item.state !== 'approved');
+
+  const toReview = [];
+  const toResolve = new Map<string, ReturnType<typeof place> & { state: SentenceState }>();
+  for (const row of submittedRows) {
+    const state = stateOf(row.sentence);
+    const role = row.sentence.article.team.memberships[0]?.role as Role | undefined;
+    const mayResolve = role !== undefined && PERMISSIONS['dispute.resolve'].includes(role);
+    if (state === 'disputed') {
+      if (mayResolve) toResolve.set(row.sentence.id, { ...place(row.sentence), state });
+      continue;
+    }
+    toReview.push({
+      ...place(row.sentence),
+      verdict: {
+        id: row.id,
+        rating: row.rating,
+        version: row.version,
+        author: row.author,
+        submittedAt: row.submittedAt?.toISOString() ?? null,
+      },
+    });
+  }
+  return { assigned, toReview, toResolve: [...toResolve.values()] };
+}

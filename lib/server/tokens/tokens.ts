@@ -1,0 +1,83 @@
+// Personal access tokens for scripts: `Authorization: Bearer fdp_…` acts as their owner on
+// every /api/v1 route. The token is shown once at creation; only its SHA-256 is stored.
+import 'server-only';
+import { prisma } from '@/lib/db';
+import { notFound } from '@/lib/server/errors';
+import { hashSecret, newSecret } from '@/lib/server/secrets';
+import { createTokenSchema } from '@/lib/validations/token';
+
+const TOKEN_PREFIX = 'fdp_';
+const TOKEN_PATTERN = /^fdp_[A-Za-z0-9_-]{43}$/;
+/** lastUsedAt is refreshed at most this often, so reads do not all become writes. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+const tokenSelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+} as const;
+
+function serializeToken(row: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}) {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+export async function createToken(options: { userId: string; input: unknown }) {
+  const { name } = createTokenSchema.parse(options.input);
+  const { token, hash } = newSecret(TOKEN_PREFIX);
+  const row = await prisma.apiToken.create({
+    data: { userId: options.userId, name, tokenHash: hash, prefix: token.slice(0, 10) },
+    select: tokenSelect,
+  });
+  return { ...serializeToken(row), token };
+}
+
+export async function listTokens(options: { userId: string }) {
+  const rows = await prisma.apiToken.findMany({
+    where: { userId: options.userId, revokedAt: null },
+    orderBy: { createdAt: 'desc' },
+    select: tokenSelect,
+  });
+  return rows.map(serializeToken);
+}
+
+export async function revokeToken(options: { userId: string; tokenId: string }) {
+  const revoked = await prisma.apiToken.updateMany({
+    where: { id: options.tokenId, userId: options.userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (revoked.count !== 1) throw notFound('Jeton');
+  return { id: options.tokenId, revoked: true };
+}
+
+/** The owner of a live token, or null (unknown, revoked, malformed). */
+export async function getUserByToken(token: string) {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const row = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashSecret(token) },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true } },
+    },
+  });
+  if (!row || row.revokedAt) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return row.user;
+}
