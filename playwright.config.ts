@@ -1,10 +1,21 @@
-// End-to-end tests in a real Chromium against a production build served by `npm start`'s own
-// script, on a throwaway database (scripts/test.ts provides E2E_DATABASE_URL and E2E_PORT).
+// End-to-end tests in a real Chromium against production builds on a throwaway database
+// (scripts/test.ts provides E2E_DATABASE_URL, E2E_PORT and NEXTAUTH_SECRET). Two app instances
+// serve the same database — `npm start`'s own script on E2E_PORT, and a plain `next start` on
+// the next port — so live collaboration is tested across processes, as in production.
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS } from './scripts/lib/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const secondPort = port + 1;
 const baseURL = `http://localhost:${port}`;
+const SECOND_BASE_URL = `http://localhost:${secondPort}`;
+
+const sharedEnv = {
+  ...(process.env as Record<string, string>),
+  ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+  ...(process.env.E2E_DATA_DIR ? { FACTDESK_DATA_DIR: process.env.E2E_DATA_DIR } : {}),
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,21 +43,28 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node --import tsx scripts/start.ts',
-    url: `${baseURL}/sign-in`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      ...(process.env as Record<string, string>),
-      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
-      ...(process.env.E2E_DATA_DIR ? { FACTDESK_DATA_DIR: process.env.E2E_DATA_DIR } : {}),
-      PORT: String(port),
-      NEXTAUTH_URL: baseURL,
-      SEED_DEMO: '1',
+  webServer: [
+    {
+      // Migrates, seeds the demo data, builds if needed, serves.
+      command: 'node --import tsx scripts/start.ts',
+      url: `${baseURL}/sign-in`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { ...sharedEnv, PORT: String(port), NEXTAUTH_URL: baseURL, SEED_DEMO: '1' },
     },
-  },
+    {
+      // A second instance on the same database and build (started once the build exists).
+      command: `node --import tsx scripts/e2e-second-instance.ts ${secondPort}`,
+      url: `${SECOND_BASE_URL}/sign-in`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { ...sharedEnv, NEXTAUTH_URL: SECOND_BASE_URL, NODE_ENV: 'production' },
+    },
+  ],
 });

@@ -3,6 +3,7 @@
 // One throwaway embedded PostgreSQL serves both database suites (separate databases), unless
 // TEST_DATABASE_URL (integration) / E2E_DATABASE_URL (end-to-end) point elsewhere.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,7 +104,9 @@ async function main() {
         markBuilt(hash);
       }
       const url = env.E2E_DATABASE_URL ?? (await createDatabase(db!.url, 'factdesk_e2e'));
-      const port = await findFreePort(3100);
+      // Two app instances (playwright.config.ts): this port and the next one, one shared secret.
+      let port = await findFreePort(3100);
+      while ((await findFreePort(port + 1)) !== port + 1) port = await findFreePort(port + 2);
       await run(
         'end-to-end tests (Playwright, Chromium)',
         [bin('@playwright/test', 'cli.js'), 'test'],
@@ -111,6 +114,7 @@ async function main() {
           ...env,
           E2E_DATABASE_URL: url,
           E2E_PORT: String(port),
+          NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
           E2E_DATA_DIR: tmp ?? mkdtempSync(path.join(os.tmpdir(), 'factdesk-e2e-')),
           ...(executable ? { PLAYWRIGHT_CHROMIUM_EXECUTABLE: executable } : {}),
         },

@@ -1,9 +1,22 @@
 import Link from 'next/link';
-import { getPageUser } from '@/lib/server/session';
+import { getCurrentUser } from '@/lib/server/session';
 import { SignOutButton } from '@/components/sign-out-button';
 
+const NAV_LINKS = [
+  { href: '/', label: 'Articles' },
+  { href: '/queue', label: 'Ma file' },
+  { href: '/teams', label: 'Rédactions' },
+  { href: '/settings/tokens', label: 'Jetons d’accès' },
+] as const;
+
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await getPageUser();
+  const user = await getCurrentUser();
+  if (!user) {
+    // Signed out: every page calls getPageUser(next) itself and redirects to the sign-in page
+    // with its own callbackUrl (an invitation link must survive sign-in); a layout cannot know
+    // the path, and its redirect would win over the page's and drop the way back.
+    return <main id="main">{children}</main>;
+  }
   return (
     <div className="min-h-screen">
       <a
@@ -13,10 +26,26 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         Aller au contenu
       </a>
       <header className="border-b border-stone-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
-          <Link href="/" className="text-lg font-semibold tracking-tight">
-            Fact<span className="text-blue-700">Desk</span>
-          </Link>
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+            <Link href="/" className="text-lg font-semibold tracking-tight">
+              Fact<span className="text-blue-700">Desk</span>
+            </Link>
+            <nav aria-label="Navigation principale">
+              <ul className="flex flex-wrap items-center gap-1 text-sm">
+                {NAV_LINKS.map((link) => (
+                  <li key={link.href}>
+                    <Link
+                      href={link.href}
+                      className="rounded-md px-2 py-1.5 text-stone-700 hover:bg-stone-100 hover:text-stone-900"
+                    >
+                      {link.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-stone-600" data-testid="current-user">
               {user.name}

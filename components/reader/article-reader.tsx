@@ -1,7 +1,9 @@
 'use client';
 // The reader: the article as it reads (paragraphs, heading, greyed paywall), sentences as
 // keyboard-reachable buttons coloured by verdict, highlights painted from their offsets,
-// a selection toolbar to highlight, and the side panel for the selected sentence.
+// a selection toolbar to highlight, and the side panel for the selected sentence. Teammates'
+// changes arrive live (use-live-article) and refresh what they touch.
+import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   describeRange,
@@ -16,12 +18,19 @@ import { ratingLabel } from '@/lib/reports/verdict-scale';
 import { ProgressBar } from '@/components/progress-bar';
 import type { ArticleDetail } from '@/lib/server/articles/get-article';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
-import type { SentenceState } from '@/lib/server/verdicts/list-sentence-states';
-import { ApiError, apiFetch } from './api-client';
+import type { SentenceSummary } from '@/lib/server/verdicts/list-sentence-states';
+import type { SentenceDetail } from '@/lib/server/sentences/get-sentence';
+import type { ReportAgreement } from '@/lib/reports';
+import { ApiError, apiFetch } from '@/lib/api/client';
+import { can, type Role } from '@/lib/permissions';
+import { auditActionLabel } from '@/lib/workflow/audit-labels';
+import { SENTENCE_STATE_LABELS, type SentenceState } from '@/lib/workflow/sentence-state';
+import { AgreementSummary } from './agreement-summary';
 import { ArticleTitle } from './article-title';
 import { SelectionToolbar } from './selection-toolbar';
-import { SentencePanel } from './sentence-panel';
+import { SentencePanel, type TeamMember } from './sentence-panel';
 import { ReportLinks } from './report-links';
+import { useLiveArticle, type LiveEvent } from './use-live-article';
 
 type Unit = ArticleDetail['sentences'][number];
 
@@ -65,23 +74,36 @@ export function ArticleReader({
   article,
   initialAnnotations,
   initialStates,
+  initialAgreement,
+  initialSentenceId,
+  members,
   currentUser,
 }: {
   article: ArticleDetail;
   initialAnnotations: AnnotationDto[];
-  initialStates: Record<string, SentenceState>;
+  initialStates: Record<string, SentenceSummary>;
+  initialAgreement: ReportAgreement;
+  initialSentenceId: string | null;
+  members: TeamMember[];
   currentUser: { id: string; name: string };
 }) {
+  const router = useRouter();
   const rootRef = useRef<HTMLDivElement>(null);
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(() =>
     initialAnnotations.map(toReaderAnnotation),
   );
   const [states, setStates] = useState(initialStates);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [agreement, setAgreement] = useState(initialAgreement);
+  const [selectedId, setSelectedId] = useState<string | null>(() =>
+    article.sentences.some((u) => u.id === initialSentenceId && u.kind !== 'paywall')
+      ? initialSentenceId
+      : null,
+  );
   const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [panelVersion, setPanelVersion] = useState(0);
-  const canWrite = article.myRole !== 'viewer';
+  const role = (article.myRole ?? 'viewer') as Role;
+  const canWrite = can(role, 'annotation.create');
 
   const paragraphs = useMemo(() => paragraphsOf(article.text, article.sentences), [article]);
   const byUnit = useMemo(
@@ -89,7 +111,86 @@ export function ArticleReader({
     [article.sentences, annotations],
   );
   const checkable = article.sentences.filter((u) => u.kind === 'sentence');
-  const verifiedCount = checkable.filter((u) => states[u.id]?.verified).length;
+  const verifiedCount = checkable.filter((u) => states[u.id]?.publishedRating).length;
+  const indexOf = useMemo(
+    () => new Map(article.sentences.map((u) => [u.id, u.index])),
+    [article.sentences],
+  );
+
+  const refreshAnnotations = useCallback(async () => {
+    const body = await apiFetch<{ annotations: AnnotationDto[] }>(
+      `/api/v1/articles/${article.id}/annotations`,
+    );
+    // Highlights being saved right now stay painted until their answer arrives.
+    setAnnotations((list) => [
+      ...body.annotations.map(toReaderAnnotation),
+      ...list.filter((a) => a.pending),
+    ]);
+  }, [article.id]);
+
+  const refreshSentence = useCallback(async (sentenceId: string) => {
+    const detail = await apiFetch<SentenceDetail>(`/api/v1/sentences/${sentenceId}`);
+    if (detail.sentence.kind === 'sentence') {
+      setStates((all) => ({ ...all, [sentenceId]: detail.summary }));
+    }
+  }, []);
+
+  const refreshAgreement = useCallback(async () => {
+    setAgreement(await apiFetch<ReportAgreement>(`/api/v1/articles/${article.id}/agreement`));
+  }, [article.id]);
+
+  const onSummary = useCallback(
+    (summary: SentenceSummary) => {
+      if (selectedId) setStates((all) => ({ ...all, [selectedId]: summary }));
+    },
+    [selectedId],
+  );
+
+  const onLiveEvent = useCallback(
+    (event: LiveEvent) => {
+      const quiet = () => {};
+      if (event.entity === 'annotation') void refreshAnnotations().catch(quiet);
+      if (event.entity === 'article') router.refresh();
+      if (event.sentenceId && event.entity !== 'annotation') {
+        void refreshSentence(event.sentenceId).catch(quiet);
+        if (event.entity === 'verdict' || event.entity === 'sentence') {
+          void refreshAgreement().catch(quiet);
+        }
+      }
+      if (event.sentenceId && event.sentenceId === selectedId) setPanelVersion((v) => v + 1);
+      if (event.actor && event.actor.id !== currentUser.id) {
+        const where =
+          event.sentenceId && indexOf.has(event.sentenceId)
+            ? ` (phrase ${indexOf.get(event.sentenceId)! + 1})`
+            : '';
+        setMessage(`${event.actor.name} : ${auditActionLabel(event.type)}${where}.`);
+      }
+    },
+    [
+      refreshAnnotations,
+      refreshSentence,
+      refreshAgreement,
+      router,
+      selectedId,
+      currentUser.id,
+      indexOf,
+    ],
+  );
+
+  const onResync = useCallback(() => {
+    const quiet = () => {};
+    void refreshAnnotations().catch(quiet);
+    void refreshAgreement().catch(quiet);
+    void apiFetch<{ states: Record<string, SentenceSummary> }>(
+      `/api/v1/articles/${article.id}/sentence-states`,
+    )
+      .then((body) => setStates(body.states))
+      .catch(quiet);
+    setPanelVersion((v) => v + 1);
+  }, [refreshAnnotations, refreshAgreement, article.id]);
+
+  const { viewers } = useLiveArticle(article.id, { onEvent: onLiveEvent, onResync });
+  const others = viewers.filter((v) => v.id !== currentUser.id);
 
   const readSelection = useCallback(() => {
     const root = rootRef.current;
@@ -162,6 +263,16 @@ export function ArticleReader({
             <ProgressBar done={verifiedCount} total={checkable.length} label="Phrases vérifiées" />
             <ReportLinks articleId={article.id} />
           </div>
+          <AgreementSummary
+            agreement={agreement}
+            indexOf={indexOf}
+            onOpen={(id) => setSelectedId(id)}
+          />
+          <p className="mt-2 text-xs text-stone-500" data-testid="viewers">
+            {others.length > 0
+              ? `Également sur cet article : ${others.map((v) => v.name).join(', ')}`
+              : 'Personne d’autre sur cet article pour l’instant.'}
+          </p>
         </header>
         <div
           ref={rootRef}
@@ -191,6 +302,7 @@ export function ArticleReader({
                       gap={next ? article.text.slice(unit.end, next.start) : ''}
                       highlights={byUnit.get(unit.index) ?? []}
                       rating={states[unit.id]?.rating ?? null}
+                      state={states[unit.id]?.state ?? null}
                       selected={unit.id === selectedId}
                       onOpen={() => openSentence(unit)}
                     />
@@ -221,13 +333,15 @@ export function ArticleReader({
       <aside aria-label="Phrase sélectionnée" className="lg:sticky lg:top-4 lg:self-start">
         {selectedUnit ? (
           <SentencePanel
-            key={`${selectedUnit.id}-${panelVersion}`}
+            key={selectedUnit.id}
             sentenceId={selectedUnit.id}
             language={article.language}
-            canWrite={canWrite}
+            role={role}
+            members={members}
             currentUser={currentUser}
+            refreshKey={panelVersion}
             onClose={closePanel}
-            onStateChange={(state) => setStates((all) => ({ ...all, [selectedUnit.id]: state }))}
+            onSummary={onSummary}
           />
         ) : (
           <div className="rounded-xl border border-dashed border-stone-300 p-5 text-sm text-stone-600">
@@ -249,6 +363,7 @@ function UnitView({
   gap,
   highlights,
   rating,
+  state,
   selected,
   onOpen,
 }: {
@@ -256,6 +371,7 @@ function UnitView({
   gap: string;
   highlights: ReaderAnnotation[];
   rating: Rating | null;
+  state: SentenceState | null;
   selected: boolean;
   onOpen: () => void;
 }) {
@@ -269,12 +385,13 @@ function UnitView({
         className="fd-unit"
         data-kind={unit.kind}
         data-rating={rating ?? undefined}
+        data-state={state ?? undefined}
         data-selected={selected}
         data-index={unit.index}
         role={checkable ? 'button' : undefined}
         tabIndex={checkable ? 0 : undefined}
         aria-pressed={checkable ? selected : undefined}
-        title={rating ? ratingLabel(rating) : undefined}
+        title={unitTitle(rating, state)}
         onClick={onOpen}
         onKeyDown={(event) => {
           if (event.key === 'Enter' || event.key === ' ') {
@@ -309,4 +426,10 @@ function UnitView({
       {gap ? <span data-start={unit.end}>{gap}</span> : null}
     </>
   );
+}
+
+function unitTitle(rating: Rating | null, state: SentenceState | null): string | undefined {
+  const parts = [rating ? ratingLabel(rating) : null, state ? SENTENCE_STATE_LABELS[state] : null];
+  const text = parts.filter(Boolean).join(' · ');
+  return text || undefined;
 }

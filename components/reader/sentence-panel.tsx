@@ -1,63 +1,77 @@
 'use client';
-// Side panel for one sentence: its text, its highlights, my verdict (form) and my teammates'.
+// Side panel for one sentence: its state and assignee, the published verdict, its highlights,
+// my verdict (form and submission), teammates' verdicts with review actions, the editor's
+// settlement of a dispute, comments and history. Reloaded (not remounted) when a teammate
+// changes something, so what I am typing survives live updates.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ApiError, apiFetch } from '@/lib/api/client';
+import { can, type Role } from '@/lib/permissions';
 import { ratingLabel } from '@/lib/reports/verdict-scale';
 import type { SentenceDetail } from '@/lib/server/sentences/get-sentence';
+import type { SentenceSummary } from '@/lib/server/verdicts/list-sentence-states';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
-import type { SentenceState } from '@/lib/server/verdicts/list-sentence-states';
-import { ApiError, apiFetch } from './api-client';
+import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
+import { AssigneePicker } from './assignee-picker';
+import { CommentsThread } from './comments-thread';
+import { ResolveForm } from './resolve-form';
+import { ReviewActions } from './review-actions';
+import { SentenceHistory } from './sentence-history';
 import { VerdictForm } from './verdict-form';
+import { formatDate, VerdictStatusLine } from './verdict-status';
 
-export function stateOf(detail: SentenceDetail, userId: string): SentenceState {
-  const mine = detail.verdicts.find((v) => v.author.id === userId);
-  const shown = mine ?? detail.verdicts[0];
-  return {
-    rating: shown?.rating ?? null,
-    verdictCount: detail.verdicts.length,
-    verified: detail.verdicts.some((v) => v.sources.length > 0),
-  };
+export interface TeamMember {
+  id: string;
+  name: string;
+  role: Role;
 }
 
 export function SentencePanel({
   sentenceId,
   language,
-  canWrite,
+  role,
+  members,
   currentUser,
+  refreshKey,
   onClose,
-  onStateChange,
+  onSummary,
 }: {
   sentenceId: string;
   language: string;
-  canWrite: boolean;
+  role: Role;
+  members: TeamMember[];
   currentUser: { id: string; name: string };
+  /** Bumped by the reader when a live event touches this sentence. */
+  refreshKey: number;
   onClose: () => void;
-  onStateChange: (state: SentenceState) => void;
+  onSummary: (summary: SentenceSummary) => void;
 }) {
   const [detail, setDetail] = useState<SentenceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-
+  const focused = useRef(false);
   const url = `/api/v1/sentences/${sentenceId}`;
+
   const reload = useCallback(async () => {
     try {
       const next = await apiFetch<SentenceDetail>(url);
       setDetail(next);
       setError(null);
-      return next;
+      onSummary(next.summary);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Chargement impossible.');
-      return null;
     }
-  }, [url]);
+  }, [url, onSummary]);
 
+  // Loaded on open, and again whenever the reader says a teammate changed this sentence.
   useEffect(() => {
     let live = true;
     apiFetch<SentenceDetail>(url).then(
       (next) => {
         if (!live) return;
         setDetail(next);
-        headingRef.current?.focus();
+        setError(null);
+        onSummary(next.summary);
       },
       (e: unknown) => {
         if (live) setError(e instanceof ApiError ? e.message : 'Chargement impossible.');
@@ -66,7 +80,14 @@ export function SentencePanel({
     return () => {
       live = false;
     };
-  }, [url]);
+  }, [url, onSummary, refreshKey]);
+
+  useEffect(() => {
+    if (detail && !focused.current) {
+      focused.current = true;
+      headingRef.current?.focus();
+    }
+  }, [detail]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -78,17 +99,32 @@ export function SentencePanel({
 
   const mine = detail?.verdicts.find((v) => v.author.id === currentUser.id) ?? null;
   const others = detail?.verdicts.filter((v) => v.author.id !== currentUser.id) ?? [];
+  const disputed = detail?.state === 'disputed';
 
   return (
     <section
       className="rounded-xl border border-stone-200 bg-white shadow-sm"
       aria-labelledby="panel-title"
     >
-      <div className="flex items-center justify-between border-b border-stone-100 px-4 py-3">
+      <div className="flex items-center justify-between gap-2 border-b border-stone-100 px-4 py-3">
         <h2 id="panel-title" ref={headingRef} tabIndex={-1} className="text-sm font-semibold">
           {detail ? `Phrase ${detail.sentence.index + 1}` : 'Phrase'}
         </h2>
-        <Button variant="ghost" onClick={onClose} aria-label="Fermer le panneau (Échap)">
+        {detail && detail.sentence.kind === 'sentence' ? (
+          <span
+            className="fd-state rounded px-1.5 py-0.5 text-xs font-medium"
+            data-state={detail.state}
+            data-testid="sentence-state"
+          >
+            {SENTENCE_STATE_LABELS[detail.state]}
+          </span>
+        ) : null}
+        <Button
+          variant="ghost"
+          className="ml-auto"
+          onClick={onClose}
+          aria-label="Fermer le panneau (Échap)"
+        >
           ✕
         </Button>
       </div>
@@ -108,6 +144,18 @@ export function SentencePanel({
             >
               {detail.sentence.text}
             </blockquote>
+
+            {detail.sentence.kind === 'sentence' ? (
+              <AssigneePicker
+                sentenceId={sentenceId}
+                assignee={detail.sentence.assignee}
+                members={members}
+                canAssign={can(role, 'sentence.assign')}
+                onChanged={reload}
+              />
+            ) : null}
+
+            {detail.finalVerdict ? <FinalVerdict detail={detail} /> : null}
 
             {detail.highlights.length > 0 ? (
               <div>
@@ -137,36 +185,66 @@ export function SentencePanel({
               <p className="text-sm text-stone-500">
                 Un titre ou une mention d’abonnement ne reçoit pas de verdict.
               </p>
-            ) : canWrite ? (
-              <VerdictForm
-                sentenceId={sentenceId}
-                mine={mine}
-                onSaved={async () => {
-                  const next = await reload();
-                  if (next) onStateChange(stateOf(next, currentUser.id));
-                }}
-              />
+            ) : can(role, 'verdict.write') ? (
+              <VerdictForm sentenceId={sentenceId} mine={mine} onChanged={reload} />
             ) : (
-              <p className="text-sm text-stone-500">Votre rôle permet la lecture seule.</p>
+              <p className="text-sm text-stone-500">
+                Votre rôle permet la lecture et les commentaires.
+              </p>
             )}
 
-            <div>
-              <h3
-                id="panel-team-verdicts"
-                className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500"
-              >
-                Verdicts de l’équipe
-              </h3>
-              {others.length === 0 ? (
-                <p className="text-sm text-stone-500">Aucun autre verdict pour l’instant.</p>
-              ) : (
-                <ul aria-labelledby="panel-team-verdicts" className="space-y-3">
-                  {others.map((verdict) => (
-                    <TeammateVerdict key={verdict.id} verdict={verdict} />
-                  ))}
-                </ul>
-              )}
-            </div>
+            {detail.sentence.kind === 'sentence' ? (
+              <div>
+                <h3
+                  id="panel-team-verdicts"
+                  className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500"
+                >
+                  Verdicts de l’équipe
+                </h3>
+                {disputed ? (
+                  <p className="mb-2 rounded-md bg-red-50 px-2 py-1.5 text-sm text-red-900">
+                    Les verdicts soumis divergent :{' '}
+                    {can(role, 'dispute.resolve')
+                      ? 'tranchez en retenant un verdict ou en écrivant le verdict final.'
+                      : 'un·e éditeur·rice ou propriétaire va trancher.'}
+                  </p>
+                ) : null}
+                {others.length === 0 ? (
+                  <p className="text-sm text-stone-500">
+                    Aucun verdict soumis par l’équipe pour l’instant.
+                  </p>
+                ) : (
+                  <ul aria-labelledby="panel-team-verdicts" className="space-y-3">
+                    {others.map((verdict) => (
+                      <TeammateVerdict
+                        key={verdict.id}
+                        verdict={verdict}
+                        sentenceId={sentenceId}
+                        disputed={disputed}
+                        role={role}
+                        onChanged={reload}
+                      />
+                    ))}
+                  </ul>
+                )}
+                {disputed && can(role, 'dispute.resolve') ? (
+                  <div className="mt-3">
+                    <ResolveForm sentenceId={sentenceId} onChanged={reload} />
+                  </div>
+                ) : null}
+              </div>
+            ) : null}
+
+            <CommentsThread
+              sentenceId={sentenceId}
+              language={language}
+              comments={detail.comments}
+              highlights={detail.highlights}
+              currentUserId={currentUser.id}
+              canModerate={can(role, 'comment.moderate')}
+              onChanged={reload}
+            />
+            <SentenceHistory sentenceId={sentenceId} refreshKey={refreshKey} />
           </>
         )}
       </div>
@@ -174,7 +252,64 @@ export function SentencePanel({
   );
 }
 
-function TeammateVerdict({ verdict }: { verdict: VerdictDto }) {
+function FinalVerdict({ detail }: { detail: SentenceDetail }) {
+  const final = detail.finalVerdict!;
+  return (
+    <div
+      className="rounded-md border border-green-200 bg-green-50/60 p-3 text-sm"
+      data-testid="final-verdict"
+    >
+      <p className="text-xs font-semibold uppercase tracking-wide text-green-900">Verdict publié</p>
+      <p className="mt-1">
+        <span className="fd-rating font-semibold" data-rating={final.rating}>
+          {ratingLabel(final.rating)}
+        </span>
+      </p>
+      {final.rationale ? <p className="mt-1 whitespace-pre-line">{final.rationale}</p> : null}
+      <SourceList sources={final.sources} />
+      <p className="mt-1 text-xs text-stone-600">
+        {final.isResolution
+          ? `Tranché par ${final.author?.name ?? '—'} le ${formatDate(final.approvedAt)}`
+          : `Vérifié par ${final.author?.name ?? '—'}, approuvé par ${final.approvedBy?.name ?? '—'} le ${formatDate(final.approvedAt)}`}
+      </p>
+    </div>
+  );
+}
+
+function SourceList({ sources }: { sources: VerdictDto['sources'] }) {
+  if (sources.length === 0) return null;
+  return (
+    <ul className="mt-1 list-disc pl-5 text-stone-700">
+      {sources.map((source, i) => (
+        <li key={i}>
+          <a
+            href={source.url}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            className="text-blue-700 underline"
+          >
+            {source.title ?? source.url}
+          </a>
+          {source.publisher ? ` — ${source.publisher}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TeammateVerdict({
+  verdict,
+  sentenceId,
+  disputed,
+  role,
+  onChanged,
+}: {
+  verdict: VerdictDto;
+  sentenceId: string;
+  disputed: boolean;
+  role: Role;
+  onChanged: () => Promise<void>;
+}) {
   return (
     <li className="rounded-md border border-stone-200 p-2 text-sm">
       <p>
@@ -183,25 +318,19 @@ function TeammateVerdict({ verdict }: { verdict: VerdictDto }) {
           {ratingLabel(verdict.rating)}
         </span>
       </p>
+      <VerdictStatusLine verdict={verdict} />
       {verdict.rationale ? (
         <p className="mt-1 whitespace-pre-line text-stone-700">{verdict.rationale}</p>
       ) : null}
-      {verdict.sources.length > 0 ? (
-        <ul className="mt-1 list-disc pl-5 text-stone-700">
-          {verdict.sources.map((source, i) => (
-            <li key={i}>
-              <a
-                href={source.url}
-                target="_blank"
-                rel="noopener noreferrer nofollow"
-                className="text-blue-700 underline"
-              >
-                {source.title ?? source.url}
-              </a>
-              {source.publisher ? ` — ${source.publisher}` : ''}
-            </li>
-          ))}
-        </ul>
+      <SourceList sources={verdict.sources} />
+      {verdict.status === 'submitted' && can(role, 'verdict.review') ? (
+        <ReviewActions
+          verdict={verdict}
+          sentenceId={sentenceId}
+          disputed={disputed}
+          canResolve={can(role, 'dispute.resolve')}
+          onChanged={onChanged}
+        />
       ) : null}
     </li>
   );

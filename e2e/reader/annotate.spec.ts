@@ -7,7 +7,7 @@ const SEED_TITLE = /^Née des circonstances pressantes/;
 const PHRASE = 'cinq millions de projectiles';
 const SOURCE_URL = `https://www.example.org/enquete/munitions-${Date.now()}`;
 
-test('ana highlights and gives a sourced verdict; ben sees both; the report lists them', async ({
+test('ana highlights and submits a sourced verdict; ben sees both and approves; the report lists it', async ({
   page,
   browser,
 }) => {
@@ -20,8 +20,7 @@ test('ana highlights and gives a sourced verdict; ben sees both; the report list
 
   await page.getByRole('link', { name: SEED_TITLE }).click();
   await expect(page.getByRole('heading', { level: 1, name: SEED_TITLE })).toBeVisible();
-  const progress = page.getByText(/\d+ \/ 13 phrases vérifiées/);
-  await expect(progress).toBeVisible();
+  await expect(page.getByText(/\d+ \/ 13 phrases vérifiées/)).toBeVisible();
 
   // highlight with the mouse
   await selectWithMouse(page, PHRASE);
@@ -33,7 +32,7 @@ test('ana highlights and gives a sourced verdict; ben sees both; the report list
   await expect(mark).toHaveText(PHRASE);
   await expect(mark).toHaveAttribute('data-pending', 'false');
 
-  // verdict on its sentence, with a source
+  // verdict on its sentence, with a source, submitted for review
   await mark.click();
   const panel = page.getByRole('complementary', { name: 'Phrase sélectionnée' });
   await expect(panel.getByRole('heading', { name: 'Phrase 14' })).toBeVisible();
@@ -44,8 +43,11 @@ test('ana highlights and gives a sourced verdict; ben sees both; the report list
   await panel.getByLabel('Titre de la source 1').fill('Enquête sur les livraisons de munitions');
   await panel.getByRole('button', { name: 'Enregistrer le verdict' }).click();
   await expect(panel.getByText('Verdict enregistré.')).toBeVisible();
+  await expect(panel.getByTestId('my-verdict-status')).toContainText('Brouillon');
   const sentence = page.locator('.fd-unit', { has: mark });
   await expect(sentence).toHaveAttribute('data-rating', 'unverifiable');
+  await panel.getByRole('button', { name: 'Soumettre pour relecture' }).click();
+  await expect(panel.getByTestId('my-verdict-status')).toContainText('Soumis');
 
   // after a reload, both are still there
   await page.reload();
@@ -54,19 +56,7 @@ test('ana highlights and gives a sourced verdict; ben sees both; the report list
   await expect(panel.getByRole('radio', { name: 'Invérifiable' })).toBeChecked();
   await expect(panel.getByLabel('URL de la source 1')).toHaveValue(SOURCE_URL);
 
-  // the Markdown report holds the sentence and the source
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Markdown' }).click();
-  const download = await downloadPromise;
-  const markdown = readFileSync((await download.path())!, 'utf8');
-  expect(markdown).toContain(
-    'Les informations des agences d’espionnage américaines et sud-coréennes parlent de',
-  );
-  expect(markdown).toContain(PHRASE);
-  expect(markdown).toContain(SOURCE_URL);
-  expect(markdown).toContain('Invérifiable');
-
-  // ben, in his own browser context, sees the highlight and ana's verdict
+  // ben, in his own browser context, sees the highlight and ana's verdict, and approves it
   const benContext = await browser.newContext();
   const ben = await benContext.newPage();
   await signIn(ben, 'ben@demo.test');
@@ -84,6 +74,21 @@ test('ana highlights and gives a sourced verdict; ben sees both; the report list
   await expect(
     anaVerdict.getByRole('link', { name: 'Enquête sur les livraisons de munitions' }),
   ).toHaveAttribute('href', SOURCE_URL);
+  await anaVerdict.getByRole('button', { name: 'Approuver le verdict d’Ana Martin' }).click();
+  await expect(benPanel.getByTestId('final-verdict')).toContainText('approuvé par Ben Durand');
+
+  // the Markdown report holds the sentence and the source
+  const downloadPromise = ben.waitForEvent('download');
+  await ben.getByRole('link', { name: 'Markdown' }).click();
+  const download = await downloadPromise;
+  const markdown = readFileSync((await download.path())!, 'utf8');
+  expect(markdown).toContain(
+    'Les informations des agences d’espionnage américaines et sud-coréennes parlent de',
+  );
+  expect(markdown).toContain(PHRASE);
+  expect(markdown).toContain(SOURCE_URL);
+  expect(markdown).toContain('Invérifiable');
+  expect(markdown).toContain('Vérifié par Ana Martin, approuvé par Ben Durand');
   await benContext.close();
 });
 

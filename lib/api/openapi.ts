@@ -1,12 +1,38 @@
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the server
-// validates with (request bodies) plus response schemas written once here. A unit test checks
-// that every route handler under app/api/v1 is described and nothing else is.
+// validates with (request bodies) plus response schemas written once here, mirroring the
+// serializers of lib/server. A unit test checks that every route handler under app/api/v1 is
+// described and nothing else is, and that every route reading a JSON body documents it.
 import { z } from 'zod';
-import { createAnnotationSchema, selectorSchema } from '@/lib/validations/annotation';
-import { updateArticleSchema } from '@/lib/validations/article';
+import { ROLES } from '@/lib/permissions';
+import { SENTENCE_STATES, VERDICT_STATUSES } from '@/lib/workflow/sentence-state';
+import {
+  createAnnotationSchema,
+  deleteAnnotationSchema,
+  updateAnnotationSchema,
+} from '@/lib/validations/annotation';
+import { createArticleSchema, updateArticleSchema } from '@/lib/validations/article';
 import { signUpSchema } from '@/lib/validations/auth';
+import {
+  createCommentSchema,
+  deleteCommentSchema,
+  updateCommentSchema,
+} from '@/lib/validations/comment';
 import { REPORT_FORMATS } from '@/lib/validations/report';
-import { RATING_VALUES, setVerdictSchema } from '@/lib/validations/verdict';
+import { assignSentenceSchema } from '@/lib/validations/sentence';
+import {
+  createInvitationSchema,
+  createTeamSchema,
+  invitationTokenSchema,
+  updateMemberSchema,
+} from '@/lib/validations/team';
+import { createTokenSchema } from '@/lib/validations/token';
+import {
+  RATING_VALUES,
+  rejectVerdictSchema,
+  resolveDisputeSchema,
+  setVerdictSchema,
+  verdictVersionSchema,
+} from '@/lib/validations/verdict';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -19,8 +45,20 @@ function embed(schema: JsonSchema): JsonSchema {
 const input = (schema: z.ZodType) => embed(z.toJSONSchema(schema, { io: 'input' }));
 const output = (schema: z.ZodType) => embed(z.toJSONSchema(schema, { io: 'output' }));
 
+// ---------------------------------------------------------------------------------------------
+// Response shapes, mirroring the serializers of lib/server.
+
 const id = z.uuid();
+const timestamp = z.iso.datetime();
 const person = z.object({ id, name: z.string() });
+const rating = z.enum(RATING_VALUES);
+const role = z.enum(ROLES);
+const verdictStatus = z.enum(VERDICT_STATUSES);
+const sentenceState = z.enum(SENTENCE_STATES);
+const auditId = z
+  .string()
+  .regex(/^\d+$/)
+  .describe('audit event id: a decimal integer, as a string');
 const unitKind = z.enum(['sentence', 'heading', 'paywall']);
 const unit = z.object({
   id,
@@ -30,14 +68,25 @@ const unit = z.object({
   kind: unitKind,
   text: z.string(),
 });
+/** lib/server/annotations/serialize.ts */
 const annotation = z.object({
   id,
   author: person,
   note: z.string().nullable(),
   sentenceIds: z.array(id),
   version: z.int(),
-  target: z.object({ selector: z.array(selectorSchema) }),
-  createdAt: z.iso.datetime(),
+  target: z.object({
+    selector: z.tuple([
+      z.object({
+        type: z.literal('TextQuoteSelector'),
+        exact: z.string(),
+        prefix: z.string(),
+        suffix: z.string(),
+      }),
+      z.object({ type: z.literal('TextPositionSelector'), start: z.int(), end: z.int() }),
+    ]),
+  }),
+  createdAt: timestamp,
 });
 const source = z.object({
   url: z.url(),
@@ -46,14 +95,49 @@ const source = z.object({
   publishedAt: z.iso.date().nullable(),
   excerpt: z.string().nullable(),
 });
+/** lib/server/verdicts/serialize.ts (serializeVerdict) */
 const verdict = z.object({
   id,
+  sentenceId: id,
   author: person,
-  rating: z.enum(RATING_VALUES),
+  rating,
   rationale: z.string(),
   sources: z.array(source),
+  status: verdictStatus,
   version: z.int(),
-  updatedAt: z.iso.datetime(),
+  submittedAt: timestamp.nullable(),
+  approvedBy: person.nullable().describe('who approved it (status `approved`)'),
+  rejectedBy: person.nullable().describe('who sent it back (status `rejected`)'),
+  reviewNote: z.string().nullable().describe('why it was sent back (status `rejected`)'),
+  reviewedAt: timestamp.nullable(),
+  updatedAt: timestamp,
+});
+/** lib/server/verdicts/published.ts (serializePublished) */
+const publishedVerdict = z
+  .object({
+    verdictId: id.nullable().describe('the approved verdict; null for an editor’s resolution'),
+    rating,
+    rationale: z.string(),
+    sources: z.array(source),
+    author: person.nullable(),
+    approvedBy: person.nullable(),
+    approvedAt: timestamp,
+    isResolution: z.boolean().describe('written by an editor settling a dispute'),
+  })
+  .describe('the sentence’s published (final) verdict');
+/** lib/server/comments/serialize.ts */
+const comment = z.object({
+  id,
+  sentenceId: id,
+  annotationId: id.nullable().describe('the highlight it is about, if any'),
+  parentId: id.nullable().describe('the comment it replies to, if any'),
+  author: person,
+  body: z.string().nullable().describe('null once deleted'),
+  deleted: z.boolean(),
+  edited: z.boolean(),
+  version: z.int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 const articleSummary = z.object({
   id,
@@ -62,7 +146,7 @@ const articleSummary = z.object({
   language: z.string(),
   partial: z.boolean(),
   sentenceCount: z.int().describe('checkable sentences (no headings, no paywall notices)'),
-  checkedCount: z.int().describe('sentences with a verdict citing at least one source'),
+  checkedCount: z.int().describe('sentences with a published (approved) verdict'),
 });
 const article = z.object({
   id,
@@ -77,6 +161,96 @@ const article = z.object({
   publishedAt: z.iso.date().nullable(),
   sentences: z.array(unit),
 });
+/** lib/server/articles/get-agreement.ts */
+const agreement = z.object({
+  alpha: z
+    .number()
+    .nullable()
+    .describe('Krippendorff’s alpha (nominal); null when undefined (no pairable ratings)'),
+  percentAgreement: z.number().nullable().describe('share of agreeing pairs, 0..1'),
+  ratedSentences: z.int().describe('sentences rated (submitted) by at least two members'),
+  disputed: z.array(id).describe('ids of the disputed sentences'),
+});
+/** lib/server/verdicts/list-sentence-states.ts (summarize) */
+const sentenceSummary = z.object({
+  state: sentenceState,
+  rating: rating.nullable().describe('the published rating, else the caller’s own'),
+  publishedRating: rating.nullable(),
+  myStatus: verdictStatus.nullable(),
+  assignee: person.nullable(),
+  commentCount: z.int(),
+});
+/** lib/server/sentences/get-sentence.ts */
+const sentenceDetail = z.object({
+  sentence: unit.extend({ articleId: id, assignee: person.nullable() }),
+  state: sentenceState,
+  summary: sentenceSummary,
+  myRole: role.nullable(),
+  highlights: z.array(annotation),
+  verdicts: z
+    .array(verdict)
+    .describe('every verdict on the sentence except teammates’ drafts (private to their author)'),
+  finalVerdict: publishedVerdict.nullable(),
+  comments: z.array(comment),
+});
+const historyEvent = z.object({
+  id: auditId,
+  actor: person.nullable(),
+  action: z.string().describe('e.g. verdict.submit, comment.create, sentence.assign'),
+  entity: z.string().describe('verdict, comment, annotation, sentence…'),
+  entityId: id,
+  at: timestamp,
+  before: z.unknown().describe('what the audit trail kept before the change, or null'),
+  after: z.unknown().describe('what the audit trail kept after the change, or null'),
+});
+const auditEvent = historyEvent.extend({ articleId: id.nullable(), sentenceId: id.nullable() });
+/** lib/server/queue/get-queue.ts */
+const queuePlace = z.object({
+  sentence: z.object({ id, index: z.int(), text: z.string() }),
+  article: z.object({ id, title: z.string(), language: z.string(), teamName: z.string() }),
+});
+const queue = z.object({
+  assigned: z
+    .array(
+      queuePlace.extend({
+        state: sentenceState,
+        myStatus: verdictStatus.nullable(),
+        assignedAt: timestamp.nullable(),
+      }),
+    )
+    .describe('sentences assigned to you that are not approved yet'),
+  toReview: z
+    .array(
+      queuePlace.extend({
+        verdict: z.object({
+          id,
+          rating,
+          version: z.int(),
+          author: person,
+          submittedAt: timestamp.nullable(),
+        }),
+      }),
+    )
+    .describe('others’ submitted verdicts you may approve or send back'),
+  toResolve: z
+    .array(queuePlace.extend({ state: sentenceState }))
+    .describe('disputed sentences to settle (editors and owners)'),
+});
+const team = z.object({ id, name: z.string(), role, memberCount: z.int() });
+const invitation = z.object({
+  id,
+  role,
+  expiresAt: timestamp,
+  createdAt: timestamp,
+  createdBy: person.nullable(),
+});
+const token = z.object({
+  id,
+  name: z.string(),
+  prefix: z.string().describe('the first characters of the token, to recognise it'),
+  createdAt: timestamp,
+  lastUsedAt: timestamp.nullable(),
+});
 const errorBody = z.object({
   error: z.object({
     code: z.string().describe('stable machine code, e.g. not_found, conflict, validation_failed'),
@@ -85,27 +259,74 @@ const errorBody = z.object({
   }),
 });
 
-function json(schema: JsonSchema, description: string) {
-  return { description, content: { 'application/json': { schema } } };
-}
+// ---------------------------------------------------------------------------------------------
+// Building blocks of the operations.
 
-const errors = {
-  '401': json(output(errorBody), 'no session (`unauthenticated`)'),
-  '404': json(output(errorBody), 'unknown, or outside your teams (`not_found`)'),
-};
-const writeErrors = {
-  ...errors,
-  '400': json(output(errorBody), 'malformed JSON (`invalid_json`)'),
-  '403': json(output(errorBody), 'your role cannot do this (`forbidden`)'),
-  '422': json(output(errorBody), 'invalid values (`validation_failed`); `details` lists them'),
-};
-const idParameter = (what: string) => ({
-  name: 'id',
+function json(schema: z.ZodType, description: string) {
+  return { description, content: { 'application/json': { schema: output(schema) } } };
+}
+function body(schema: z.ZodType, required = true) {
+  return { required, content: { 'application/json': { schema: input(schema) } } };
+}
+const fail = (description: string) => json(errorBody, description);
+
+const unauthenticated = fail(
+  'no session cookie or bearer token, or an unknown or revoked token (`unauthenticated`)',
+);
+const invalidJson = fail('the body is not valid JSON (`invalid_json`)');
+const validationFailed = fail('invalid values (`validation_failed`); `details` lists them');
+const notFound = (what: string) => fail(`${what} unknown, or outside your teams (\`not_found\`)`);
+const forbidden = (rule: string) => fail(`${rule} (\`forbidden\`)`);
+const invitationInvalid = fail(
+  'the link was used, revoked or has expired, or is malformed (`invitation_invalid`)',
+);
+
+/** 401, plus 400 / 422 for the routes reading a JSON body. */
+const readErrors = { '401': unauthenticated };
+const bodyErrors = { '400': invalidJson, '401': unauthenticated, '422': validationFailed };
+
+const pathParameter = (name: string, description: string, schema: JsonSchema) => ({
+  name,
   in: 'path',
   required: true,
-  description: `${what} id`,
-  schema: { type: 'string', format: 'uuid' },
+  description,
+  schema,
 });
+const uuidParameter = (what: string, name = 'id') =>
+  pathParameter(name, `${what} id`, { type: 'string', format: 'uuid' });
+const tokenParameter = pathParameter(
+  'token',
+  'the invitation token from the link (`fdi_…`), not a uuid',
+  input(invitationTokenSchema),
+);
+
+const TAGS = [
+  { name: 'articles', description: 'Articles, their live stream, agreement and reports' },
+  { name: 'sentences', description: 'Sentences: detail, assignment, history' },
+  { name: 'verdicts', description: 'The review workflow: write, submit, approve, reject, settle' },
+  { name: 'comments', description: 'Threaded comments on sentences and highlights' },
+  { name: 'annotations', description: 'Highlights (W3C Web Annotation selectors)' },
+  { name: 'teams', description: 'Teams, members, audit trail' },
+  { name: 'invitations', description: 'Invitation links to join a team' },
+  { name: 'tokens', description: 'Personal access tokens for scripts' },
+  { name: 'me', description: 'Your account and your work queue' },
+  { name: 'meta', description: 'This document' },
+];
+
+const EVENTS_DESCRIPTION = [
+  'Server-Sent Events (`text/event-stream`) while the connection stays open; `: ping` comments',
+  'every 15 s. Every `data:` line is one JSON object:',
+  '',
+  '- a committed change: `{"type","entity","id","sentenceId","actor"}`: `type` is the audit',
+  '  action (e.g. `verdict.submit`, `comment.create`), `entity` its kind (`verdict`, `comment`,',
+  '  `annotation`, `sentence`, `article`), `id` the changed entity, `sentenceId` the sentence or',
+  '  null, `actor` `{id,name}` or null. Its SSE `id:` is the audit event id.',
+  '- `{"type":"presence","viewers":[{"id","name"}]}`: who has the article open (no SSE id).',
+  '- `{"type":"resync"}`: changes may have been missed; refetch what is shown.',
+  '',
+  'A reconnecting client sends `Last-Event-ID` (browsers do it by themselves) and gets the',
+  'changes it missed replayed (up to 500, then a `resync`). Events only say what to refetch.',
+].join('\n');
 
 export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
   return {
@@ -115,94 +336,172 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
       version: '1',
       description:
         'Fact-checking annotations over HTTP. Authenticate with the session cookie (sign in ' +
-        'through /api/auth/csrf then /api/auth/callback/credentials). Errors are always ' +
-        '{"error":{"code","message"}}.',
+        'through /api/auth/csrf then /api/auth/callback/credentials) or, for scripts, with ' +
+        '`Authorization: Bearer fdp_…` (a personal access token from POST /api/v1/tokens). ' +
+        'Errors are always {"error":{"code","message"}} (plus `details` for some codes).',
     },
     servers: [{ url: serverUrl }],
-    security: [{ session: [] }],
+    security: [{ session: [] }, { bearer: [] }],
+    tags: TAGS,
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'personal access token (fdp_…) from POST /api/v1/tokens',
+        },
       },
     },
     paths: {
+      // ---- me / meta ----------------------------------------------------------------------
       '/api/v1/signup': {
         post: {
+          operationId: 'signUp',
+          tags: ['me'],
           summary: 'Create an account',
           security: [],
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: input(signUpSchema) } },
-          },
+          requestBody: body(signUpSchema),
           responses: {
-            '201': json(output(z.object({ id, email: z.email(), name: z.string() })), 'created'),
-            '400': writeErrors['400'],
-            '409': json(output(errorBody), 'e-mail already used (`email_taken`)'),
-            '422': writeErrors['422'],
+            '201': json(z.object({ id, email: z.email(), name: z.string() }), 'created'),
+            '400': invalidJson,
+            '409': fail('e-mail already used (`email_taken`)'),
+            '422': validationFailed,
           },
         },
       },
+      '/api/v1/me/queue': {
+        get: {
+          operationId: 'getMyQueue',
+          tags: ['me'],
+          summary: 'What waits for you: assigned sentences, verdicts to review, disputes',
+          responses: { '200': json(queue, 'your queue'), ...readErrors },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          tags: ['meta'],
+          summary: 'This document',
+          responses: { '200': { description: 'OpenAPI 3.1' }, ...readErrors },
+        },
+      },
+
+      // ---- articles ----------------------------------------------------------------------
       '/api/v1/articles': {
         get: {
+          operationId: 'listArticles',
+          tags: ['articles'],
           summary: "Articles of the caller's teams, with progress",
           responses: {
-            '200': json(output(z.object({ articles: z.array(articleSummary) })), 'the list'),
-            '401': errors['401'],
+            '200': json(z.object({ articles: z.array(articleSummary) }), 'the list'),
+            ...readErrors,
+          },
+        },
+        post: {
+          operationId: 'createArticle',
+          tags: ['articles'],
+          summary: 'Add an article from plain text (editors and owners)',
+          requestBody: body(createArticleSchema),
+          responses: {
+            '201': json(z.object({ id, title: z.string(), teamId: id }), 'created'),
+            ...bodyErrors,
+            '403': forbidden('only editors and owners add articles'),
+            '404': notFound('Team'),
           },
         },
       },
       '/api/v1/articles/{id}': {
-        parameters: [idParameter('Article')],
+        parameters: [uuidParameter('Article')],
         get: {
+          operationId: 'getArticle',
+          tags: ['articles'],
           summary: 'One article with its units (sentences, headings, paywall notices)',
-          responses: { '200': json(output(article), 'the article'), ...errors },
+          responses: {
+            '200': json(article, 'the article'),
+            ...readErrors,
+            '404': notFound('Article'),
+          },
         },
         patch: {
+          operationId: 'renameArticle',
+          tags: ['articles'],
           summary: 'Rename an article (editors and owners)',
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: input(updateArticleSchema) } },
-          },
+          requestBody: body(updateArticleSchema),
           responses: {
             '200': json(
-              output(
-                z.object({ id, title: z.string(), version: z.int(), updatedAt: z.iso.datetime() }),
-              ),
+              z.object({ id, title: z.string(), version: z.int(), updatedAt: timestamp }),
               'renamed',
             ),
-            '409': json(output(errorBody), 'stale `version`; `details.current` is the article now'),
-            ...writeErrors,
+            ...bodyErrors,
+            '403': forbidden('only editors and owners rename articles'),
+            '404': notFound('Article'),
+            '409': fail('stale `version` (`conflict`); `details.current` is the article now'),
           },
         },
       },
-      '/api/v1/articles/{id}/annotations': {
-        parameters: [idParameter('Article')],
+      '/api/v1/articles/{id}/agreement': {
+        parameters: [uuidParameter('Article')],
         get: {
-          summary: 'Highlights (W3C Web Annotation selectors)',
+          operationId: 'getArticleAgreement',
+          tags: ['articles'],
+          summary: 'Inter-rater agreement (Krippendorff’s alpha) and disputed sentences',
           responses: {
-            '200': json(output(z.object({ annotations: z.array(annotation) })), 'the highlights'),
-            ...errors,
+            '200': json(agreement, 'the agreement figures'),
+            ...readErrors,
+            '404': notFound('Article'),
           },
         },
-        post: {
-          summary: 'Highlight a passage',
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: input(createAnnotationSchema) } },
-          },
+      },
+      '/api/v1/articles/{id}/sentence-states': {
+        parameters: [uuidParameter('Article')],
+        get: {
+          operationId: 'listSentenceStates',
+          tags: ['articles'],
+          summary: 'Review state, rating, assignee and comment count of every checkable sentence',
           responses: {
-            '201': json(output(annotation), 'created'),
-            ...writeErrors,
-            '422': json(
-              output(errorBody),
-              'invalid values, or selectors that match nothing in the text (`selector_mismatch`)',
+            '200': json(
+              z.object({
+                states: z
+                  .record(id, sentenceSummary)
+                  .describe('by sentence id (headings and paywall notices left out)'),
+              }),
+              'the states',
             ),
+            ...readErrors,
+            '404': notFound('Article'),
+          },
+        },
+      },
+      '/api/v1/articles/{id}/events': {
+        parameters: [uuidParameter('Article')],
+        get: {
+          operationId: 'streamArticleEvents',
+          tags: ['articles'],
+          summary: 'Live stream of the article’s changes and viewers (Server-Sent Events)',
+          description: EVENTS_DESCRIPTION,
+          parameters: [
+            {
+              name: 'Last-Event-ID',
+              in: 'header',
+              required: false,
+              description: 'the last SSE id received (an audit event id): replay what followed',
+              schema: { type: 'string', pattern: '^\\d+$' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'the event stream; see the operation description for the events',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            },
+            ...readErrors,
+            '404': notFound('Article'),
           },
         },
       },
       '/api/v1/articles/{id}/report': {
         parameters: [
-          idParameter('Article'),
+          uuidParameter('Article'),
           {
             name: 'format',
             in: 'query',
@@ -216,6 +515,8 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           },
         ],
         get: {
+          operationId: 'getArticleReport',
+          tags: ['articles'],
           summary: 'Verified-claim report (Markdown, CSV, JSON or schema.org ClaimReview JSON-LD)',
           responses: {
             '200': {
@@ -227,53 +528,531 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
                 'application/ld+json': { schema: { type: 'array' } },
               },
             },
-            ...errors,
-            '422': writeErrors['422'],
+            ...readErrors,
+            '404': notFound('Article'),
+            '422': fail('unknown `format` (`validation_failed`)'),
           },
         },
       },
-      '/api/v1/sentences/{id}': {
-        parameters: [idParameter('Sentence')],
+
+      // ---- annotations -------------------------------------------------------------------
+      '/api/v1/articles/{id}/annotations': {
+        parameters: [uuidParameter('Article')],
         get: {
-          summary: 'A sentence with its highlights and every verdict on it',
+          operationId: 'listAnnotations',
+          tags: ['annotations'],
+          summary: 'Highlights of an article',
           responses: {
-            '200': json(
-              output(
-                z.object({
-                  sentence: unit.extend({ articleId: id }),
-                  highlights: z.array(annotation),
-                  verdicts: z.array(verdict),
-                }),
-              ),
-              'the sentence',
+            '200': json(z.object({ annotations: z.array(annotation) }), 'the highlights'),
+            ...readErrors,
+            '404': notFound('Article'),
+          },
+        },
+        post: {
+          operationId: 'createAnnotation',
+          tags: ['annotations'],
+          summary: 'Highlight a passage (not viewers)',
+          requestBody: body(createAnnotationSchema),
+          responses: {
+            '201': json(annotation, 'created'),
+            ...bodyErrors,
+            '403': forbidden('viewers cannot highlight'),
+            '404': notFound('Article'),
+            '422': fail(
+              'invalid values (`validation_failed`), or selectors that match nothing in the ' +
+                'text (`selector_mismatch`)',
             ),
-            ...errors,
           },
         },
       },
-      '/api/v1/sentences/{id}/verdict': {
-        parameters: [idParameter('Sentence')],
-        put: {
-          summary: "Set the caller's verdict on a sentence",
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: input(setVerdictSchema) } },
-          },
+      '/api/v1/annotations/{id}': {
+        parameters: [uuidParameter('Highlight')],
+        patch: {
+          operationId: 'updateAnnotation',
+          tags: ['annotations'],
+          summary: 'Change a highlight’s note',
+          requestBody: body(updateAnnotationSchema),
           responses: {
-            '200': json(output(verdict.omit({ author: true })), "the caller's verdict"),
-            '409': json(output(errorBody), 'stale `version`; `details.current` is the verdict now'),
-            ...writeErrors,
-            '422': json(
-              output(errorBody),
+            '200': json(annotation, 'the highlight now'),
+            ...bodyErrors,
+            '403': forbidden('only its author, an editor or an owner may change it'),
+            '404': notFound('Highlight'),
+            '409': fail('stale `version` (`conflict`); `details.current` is the highlight now'),
+          },
+        },
+        delete: {
+          operationId: 'deleteAnnotation',
+          tags: ['annotations'],
+          summary: 'Delete a highlight',
+          requestBody: body(deleteAnnotationSchema, false),
+          responses: {
+            '200': json(z.object({ id, deleted: z.literal(true) }), 'deleted'),
+            ...bodyErrors,
+            '403': forbidden('only its author, an editor or an owner may delete it'),
+            '404': notFound('Highlight'),
+            '409': fail('stale `version` (`conflict`); `details.current` is the highlight now'),
+          },
+        },
+      },
+
+      // ---- sentences ---------------------------------------------------------------------
+      '/api/v1/sentences/{id}': {
+        parameters: [uuidParameter('Sentence')],
+        get: {
+          operationId: 'getSentence',
+          tags: ['sentences'],
+          summary: 'A sentence with its state, highlights, verdicts, final verdict and comments',
+          responses: {
+            '200': json(sentenceDetail, 'the sentence'),
+            ...readErrors,
+            '404': notFound('Sentence'),
+          },
+        },
+      },
+      '/api/v1/sentences/{id}/assignee': {
+        parameters: [uuidParameter('Sentence')],
+        put: {
+          operationId: 'assignSentence',
+          tags: ['sentences'],
+          summary: 'Assign a sentence to a member, or unassign it (editors and owners)',
+          requestBody: body(assignSentenceSchema),
+          responses: {
+            '200': json(z.object({ sentenceId: id, assignee: person.nullable() }), 'assigned'),
+            ...bodyErrors,
+            '403': forbidden('only editors and owners assign sentences'),
+            '404': notFound('Sentence'),
+            '422': fail(
+              'invalid values, or the person is not a member or is a viewer ' +
+                '(`validation_failed`); a heading or paywall notice (`not_checkable`)',
+            ),
+          },
+        },
+      },
+      '/api/v1/sentences/{id}/history': {
+        parameters: [uuidParameter('Sentence')],
+        get: {
+          operationId: 'getSentenceHistory',
+          tags: ['sentences'],
+          summary: 'Every audited change to the sentence and its highlights, oldest first',
+          responses: {
+            '200': json(z.object({ events: z.array(historyEvent) }), 'the history'),
+            ...readErrors,
+            '404': notFound('Sentence'),
+          },
+        },
+      },
+
+      // ---- verdicts ----------------------------------------------------------------------
+      '/api/v1/sentences/{id}/verdict': {
+        parameters: [uuidParameter('Sentence')],
+        put: {
+          operationId: 'setVerdict',
+          tags: ['verdicts'],
+          summary: "Write the caller's verdict on a sentence (it becomes a draft)",
+          requestBody: body(setVerdictSchema),
+          responses: {
+            '200': json(verdict, "the caller's verdict"),
+            ...bodyErrors,
+            '403': forbidden('viewers cannot give verdicts'),
+            '404': notFound('Sentence'),
+            '409': fail(
+              'stale or missing `version` on an existing verdict (`conflict`); ' +
+                '`details.current` is the verdict now',
+            ),
+            '422': fail(
               'invalid values (`validation_failed`), or a heading / paywall notice (`not_checkable`)',
             ),
           },
         },
       },
-      '/api/v1/openapi.json': {
+      '/api/v1/sentences/{id}/verdict/submit': {
+        parameters: [uuidParameter('Sentence')],
+        post: {
+          operationId: 'submitVerdict',
+          tags: ['verdicts'],
+          summary: "Submit the caller's verdict for review by another member",
+          requestBody: body(verdictVersionSchema, false),
+          responses: {
+            '200': json(verdict, 'submitted'),
+            ...bodyErrors,
+            '403': forbidden('viewers cannot give verdicts'),
+            '404': fail(
+              'sentence unknown or outside your teams, or no verdict of yours on it (`not_found`)',
+            ),
+            '409': fail(
+              'stale `version` (`conflict`), or already submitted or approved ' +
+                '(`invalid_state`); `details.current` is the verdict now',
+            ),
+            '422': fail(
+              'invalid values (`validation_failed`), or a heading / paywall notice (`not_checkable`)',
+            ),
+          },
+        },
+      },
+      '/api/v1/verdicts/{id}/approve': {
+        parameters: [uuidParameter('Verdict')],
+        post: {
+          operationId: 'approveVerdict',
+          tags: ['verdicts'],
+          summary: 'Approve a submitted verdict: it becomes the published verdict',
+          requestBody: body(verdictVersionSchema, false),
+          responses: {
+            '200': json(verdict, 'approved'),
+            ...bodyErrors,
+            '403': forbidden(
+              'your own verdict, a viewer, or a disputed sentence when not an editor or owner',
+            ),
+            '404': notFound('Verdict'),
+            '409': fail(
+              'stale `version` (`conflict`), or not submitted (`invalid_state`); ' +
+                '`details.current` is the verdict now',
+            ),
+          },
+        },
+      },
+      '/api/v1/verdicts/{id}/reject': {
+        parameters: [uuidParameter('Verdict')],
+        post: {
+          operationId: 'rejectVerdict',
+          tags: ['verdicts'],
+          summary: 'Send a submitted verdict back to its author, with a reason',
+          requestBody: body(rejectVerdictSchema),
+          responses: {
+            '200': json(verdict, 'sent back'),
+            ...bodyErrors,
+            '403': forbidden('your own verdict, or a viewer'),
+            '404': notFound('Verdict'),
+            '409': fail(
+              'stale `version` (`conflict`), or not submitted (`invalid_state`); ' +
+                '`details.current` is the verdict now',
+            ),
+          },
+        },
+      },
+      '/api/v1/sentences/{id}/resolve': {
+        parameters: [uuidParameter('Sentence')],
+        post: {
+          operationId: 'resolveDispute',
+          tags: ['verdicts'],
+          summary:
+            'Settle a disputed sentence: approve one verdict in play, or write the final one ' +
+            '(editors and owners)',
+          requestBody: body(resolveDisputeSchema),
+          responses: {
+            '200': json(z.object({ finalVerdict: publishedVerdict }), 'settled'),
+            ...bodyErrors,
+            '403': forbidden(
+              'only editors and owners settle disputes, never for their own verdict',
+            ),
+            '404': notFound('Sentence or verdict'),
+            '409': fail(
+              'not disputed, or the verdict is not in play (`invalid_state`); ' +
+                'stale `version` (`conflict`)',
+            ),
+            '422': fail(
+              'invalid values (`validation_failed`), or a heading / paywall notice (`not_checkable`)',
+            ),
+          },
+        },
+      },
+
+      // ---- comments ----------------------------------------------------------------------
+      '/api/v1/sentences/{id}/comments': {
+        parameters: [uuidParameter('Sentence')],
         get: {
-          summary: 'This document',
-          responses: { '200': { description: 'OpenAPI 3.1' }, '401': errors['401'] },
+          operationId: 'listComments',
+          tags: ['comments'],
+          summary: 'Comments on a sentence, oldest first (deleted ones keep their place)',
+          responses: {
+            '200': json(z.object({ comments: z.array(comment) }), 'the comments'),
+            ...readErrors,
+            '404': notFound('Sentence'),
+          },
+        },
+        post: {
+          operationId: 'createComment',
+          tags: ['comments'],
+          summary: 'Comment on a sentence, reply to a comment, or comment on a highlight',
+          requestBody: body(createCommentSchema),
+          responses: {
+            '201': json(comment, 'created'),
+            ...bodyErrors,
+            '404': notFound('Sentence'),
+            '422': fail(
+              'invalid values, an unknown parent, or a highlight that does not touch the ' +
+                'sentence (`validation_failed`)',
+            ),
+          },
+        },
+      },
+      '/api/v1/comments/{id}': {
+        parameters: [uuidParameter('Comment')],
+        patch: {
+          operationId: 'updateComment',
+          tags: ['comments'],
+          summary: 'Edit your comment',
+          requestBody: body(updateCommentSchema),
+          responses: {
+            '200': json(comment, 'the comment now'),
+            ...bodyErrors,
+            '403': forbidden('only its author may edit it'),
+            '404': notFound('Comment'),
+            '409': fail(
+              'stale `version` (`conflict`; `details.current` is the comment now), or ' +
+                'deleted (`invalid_state`)',
+            ),
+          },
+        },
+        delete: {
+          operationId: 'deleteComment',
+          tags: ['comments'],
+          summary: 'Delete a comment (its text goes, its place in the thread stays)',
+          requestBody: body(deleteCommentSchema, false),
+          responses: {
+            '200': json(comment, 'the deleted comment (`deleted: true`, `body: null`)'),
+            ...bodyErrors,
+            '403': forbidden('only its author, an editor or an owner may delete it'),
+            '404': notFound('Comment'),
+            '409': fail('stale `version` (`conflict`); `details.current` is the comment now'),
+          },
+        },
+      },
+
+      // ---- teams -------------------------------------------------------------------------
+      '/api/v1/teams': {
+        get: {
+          operationId: 'listTeams',
+          tags: ['teams'],
+          summary: 'Your teams, with your role',
+          responses: {
+            '200': json(z.object({ teams: z.array(team) }), 'the teams'),
+            ...readErrors,
+          },
+        },
+        post: {
+          operationId: 'createTeam',
+          tags: ['teams'],
+          summary: 'Create a team (you become its owner)',
+          requestBody: body(createTeamSchema),
+          responses: { '201': json(team, 'created'), ...bodyErrors },
+        },
+      },
+      '/api/v1/teams/{id}/members': {
+        parameters: [uuidParameter('Team')],
+        get: {
+          operationId: 'listMembers',
+          tags: ['teams'],
+          summary: 'Members of a team',
+          responses: {
+            '200': json(
+              z.object({
+                team: z.object({ id, name: z.string(), myRole: role }),
+                members: z.array(
+                  z.object({
+                    user: z.object({ id, name: z.string(), email: z.email() }),
+                    role,
+                    joinedAt: timestamp,
+                  }),
+                ),
+              }),
+              'the members',
+            ),
+            ...readErrors,
+            '404': notFound('Team'),
+          },
+        },
+      },
+      '/api/v1/teams/{id}/members/{userId}': {
+        parameters: [uuidParameter('Team'), uuidParameter('Member’s user', 'userId')],
+        patch: {
+          operationId: 'updateMember',
+          tags: ['teams'],
+          summary: 'Change a member’s role (owners)',
+          requestBody: body(updateMemberSchema),
+          responses: {
+            '200': json(z.object({ userId: id, role }), 'the new role'),
+            ...bodyErrors,
+            '403': forbidden('only owners manage members'),
+            '404': notFound('Team or member'),
+            '409': fail('the team would be left without an owner (`last_owner`)'),
+          },
+        },
+        delete: {
+          operationId: 'removeMember',
+          tags: ['teams'],
+          summary: 'Remove a member (owners), or leave the team (your own id)',
+          responses: {
+            '200': json(z.object({ userId: id, removed: z.literal(true) }), 'removed'),
+            ...readErrors,
+            '403': forbidden('only owners remove someone else'),
+            '404': notFound('Team or member'),
+            '409': fail('the team would be left without an owner (`last_owner`)'),
+          },
+        },
+      },
+      '/api/v1/teams/{id}/audit': {
+        parameters: [
+          uuidParameter('Team'),
+          {
+            name: 'before',
+            in: 'query',
+            description: 'only events older than this audit event id (the previous `nextBefore`)',
+            schema: { type: 'string', pattern: '^\\d+$' },
+          },
+        ],
+        get: {
+          operationId: 'listTeamAudit',
+          tags: ['teams'],
+          summary: 'The team’s audit trail, newest first, 100 events a page (owners)',
+          responses: {
+            '200': json(
+              z.object({
+                team: z.object({ id, name: z.string() }),
+                events: z.array(auditEvent),
+                nextBefore: auditId
+                  .nullable()
+                  .describe('`before` of the next page; null at the end'),
+              }),
+              'a page of events',
+            ),
+            ...readErrors,
+            '403': forbidden('only owners read the audit trail'),
+            '404': notFound('Team'),
+            '422': fail('`before` is not a positive integer (`validation_failed`)'),
+          },
+        },
+      },
+
+      // ---- invitations -------------------------------------------------------------------
+      '/api/v1/teams/{id}/invitations': {
+        parameters: [uuidParameter('Team')],
+        get: {
+          operationId: 'listInvitations',
+          tags: ['invitations'],
+          summary: 'Pending invitations of a team (editors and owners)',
+          responses: {
+            '200': json(z.object({ invitations: z.array(invitation) }), 'the invitations'),
+            ...readErrors,
+            '403': forbidden('only editors and owners see invitations'),
+            '404': notFound('Team'),
+          },
+        },
+        post: {
+          operationId: 'createInvitation',
+          tags: ['invitations'],
+          summary: 'Create an invitation link (the token is shown only once)',
+          requestBody: body(createInvitationSchema),
+          responses: {
+            '201': json(
+              z.object({
+                id,
+                role,
+                token: z.string().describe('`fdi_…`, shown only this once'),
+                url: z.url().describe('the link to pass on'),
+                expiresAt: timestamp,
+              }),
+              'created',
+            ),
+            ...bodyErrors,
+            '403': forbidden(
+              'only editors and owners invite; editors invite reviewers and viewers only',
+            ),
+            '404': notFound('Team'),
+          },
+        },
+      },
+      '/api/v1/teams/{id}/invitations/{invitationId}': {
+        parameters: [uuidParameter('Team'), uuidParameter('Invitation', 'invitationId')],
+        delete: {
+          operationId: 'revokeInvitation',
+          tags: ['invitations'],
+          summary: 'Revoke a pending invitation (editors and owners)',
+          responses: {
+            '200': json(z.object({ id, revoked: z.literal(true) }), 'revoked'),
+            ...readErrors,
+            '403': forbidden('only editors and owners revoke invitations'),
+            '404': fail(
+              'team or invitation unknown, or the invitation was already used or revoked ' +
+                '(`not_found`)',
+            ),
+          },
+        },
+      },
+      '/api/v1/invitations/{token}': {
+        parameters: [tokenParameter],
+        get: {
+          operationId: 'getInvitation',
+          tags: ['invitations'],
+          summary: 'What an invitation offers, before accepting it',
+          responses: {
+            '200': json(
+              z.object({
+                team: z.object({ id, name: z.string() }),
+                role,
+                invitedBy: z.string().nullable().describe('the inviter’s name'),
+                expiresAt: timestamp,
+                alreadyMember: z.boolean(),
+              }),
+              'the invitation',
+            ),
+            ...readErrors,
+            '410': invitationInvalid,
+          },
+        },
+      },
+      '/api/v1/invitations/{token}/accept': {
+        parameters: [tokenParameter],
+        post: {
+          operationId: 'acceptInvitation',
+          tags: ['invitations'],
+          summary: 'Accept an invitation: join the team with its role',
+          responses: {
+            '200': json(z.object({ team: z.object({ id, name: z.string() }), role }), 'joined'),
+            ...readErrors,
+            '409': fail('already a member of this team (`invalid_state`)'),
+            '410': invitationInvalid,
+          },
+        },
+      },
+
+      // ---- tokens ------------------------------------------------------------------------
+      '/api/v1/tokens': {
+        get: {
+          operationId: 'listTokens',
+          tags: ['tokens'],
+          summary: 'Your personal access tokens (not revoked)',
+          responses: {
+            '200': json(z.object({ tokens: z.array(token) }), 'the tokens'),
+            ...readErrors,
+          },
+        },
+        post: {
+          operationId: 'createToken',
+          tags: ['tokens'],
+          summary: 'Create a personal access token (shown only once)',
+          requestBody: body(createTokenSchema),
+          responses: {
+            '201': json(
+              token.extend({
+                token: z.string().describe('`fdp_…`: send it as `Authorization: Bearer …`'),
+              }),
+              'created',
+            ),
+            ...bodyErrors,
+          },
+        },
+      },
+      '/api/v1/tokens/{id}': {
+        parameters: [uuidParameter('Token')],
+        delete: {
+          operationId: 'revokeToken',
+          tags: ['tokens'],
+          summary: 'Revoke one of your tokens',
+          responses: {
+            '200': json(z.object({ id, revoked: z.literal(true) }), 'revoked'),
+            ...readErrors,
+            '404': fail('unknown, not yours, or already revoked (`not_found`)'),
+          },
         },
       },
     },

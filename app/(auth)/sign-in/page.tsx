@@ -6,15 +6,21 @@ import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Connexion' };
 
+/** Only same-site paths: never bounce a user to another origin after sign-in. */
+function sameSitePath(value: string | string[] | undefined): string {
+  // Browsers read `/\host` as `//host`: another origin, like `//host` itself.
+  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
+  return value.startsWith('//') || value.startsWith('/\\') ? '/' : value;
+}
+
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; created?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; created?: string }>;
 }) {
-  if (await getCurrentUser()) redirect('/');
   const { callbackUrl, created } = await searchParams;
-  // Only same-site paths: never bounce a user to another origin after sign-in.
-  const next = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
+  const next = sameSitePath(callbackUrl);
+  if (await getCurrentUser()) redirect(next);
   return (
     <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-lg font-semibold">Connexion</h1>
@@ -26,7 +32,11 @@ export default async function SignInPage({
       <SignInForm callbackUrl={next} />
       <p className="mt-4 text-sm text-stone-600">
         Pas encore de compte ?{' '}
-        <Link className="font-medium text-blue-700 underline" href="/sign-up">
+        <Link
+          className="font-medium text-blue-700 underline"
+          // An invitation link (or any page) survives the detour through sign-up.
+          href={next === '/' ? '/sign-up' : `/sign-up?callbackUrl=${encodeURIComponent(next)}`}
+        >
           Créer un compte
         </Link>
       </p>

@@ -6,15 +6,30 @@ import { SignUpForm } from './sign-up-form';
 
 export const metadata: Metadata = { title: 'Créer un compte' };
 
-export default async function SignUpPage() {
-  if (await getCurrentUser()) redirect('/');
+/** Only same-site paths: never bounce a user to another origin after sign-in. */
+function sameSitePath(value: string | string[] | undefined): string {
+  // Browsers read `/\host` as `//host`: another origin, like `//host` itself.
+  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
+  return value.startsWith('//') || value.startsWith('/\\') ? '/' : value;
+}
+
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
+  const next = sameSitePath((await searchParams).callbackUrl);
+  if (await getCurrentUser()) redirect(next);
   return (
     <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-lg font-semibold">Créer un compte</h1>
-      <SignUpForm />
+      <SignUpForm callbackUrl={next} />
       <p className="mt-4 text-sm text-stone-600">
         Déjà inscrit ?{' '}
-        <Link className="font-medium text-blue-700 underline" href="/sign-in">
+        <Link
+          className="font-medium text-blue-700 underline"
+          href={next === '/' ? '/sign-in' : `/sign-in?callbackUrl=${encodeURIComponent(next)}`}
+        >
           Se connecter
         </Link>
       </p>

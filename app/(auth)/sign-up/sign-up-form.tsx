@@ -8,7 +8,7 @@ import { Field, TextInput } from '@/components/ui/field';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validations/auth';
 import { signUpAction, type SignUpState } from './actions';
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const password = useRef('');
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {
@@ -17,20 +17,25 @@ export function SignUpForm() {
 
   useEffect(() => {
     if (!state.ok || !state.email) return;
-    // The account exists: sign in with what was just typed, then go to the articles.
+    // The account exists: sign in with what was just typed, then go where the visitor was
+    // headed (an invitation link, say; the articles by default).
     void signIn('credentials', {
       email: state.email,
       password: password.current,
       redirect: false,
     }).then((result) => {
-      if (result?.ok) {
-        router.replace('/');
+      if (result?.ok && !result.error) {
+        router.replace(callbackUrl);
         router.refresh();
       } else {
-        router.replace('/sign-in?created=1');
+        router.replace(
+          callbackUrl === '/'
+            ? '/sign-in?created=1'
+            : `/sign-in?created=1&callbackUrl=${encodeURIComponent(callbackUrl)}`,
+        );
       }
     });
-  }, [state, router]);
+  }, [state, router, callbackUrl]);
 
   return (
     <form

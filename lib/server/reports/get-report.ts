@@ -8,7 +8,7 @@ import { notFound } from '@/lib/server/errors';
 import { agreementOf, agreementSentenceSelect } from '@/lib/server/articles/get-agreement';
 import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
 import { toClaimReview, toCsv, toJson, toMarkdown } from '@/lib/reports';
-import type { Rating, ReportData } from '@/lib/reports';
+import type { ReportData } from '@/lib/reports';
 import { reportQuerySchema } from '@/lib/validations/report';
 
 export async function getReportData(options: {

@@ -9,13 +9,57 @@ import { RATING_VALUES } from '@/lib/validations/verdict';
 const API_ROOT = path.join(process.cwd(), 'app', 'api', 'v1');
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
+type Method = Lowercase<(typeof METHODS)[number]>;
+type Parameter = { name: string; in: string; required?: boolean; schema?: Record<string, unknown> };
 type Operation = {
-  requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } };
+  operationId?: string;
+  tags?: string[];
+  summary?: string;
+  parameters?: Parameter[];
+  requestBody?: {
+    required?: boolean;
+    content: { 'application/json': { schema: Record<string, unknown> } };
+  };
   responses: Record<string, unknown>;
 };
-type PathItem = Partial<Record<Lowercase<(typeof METHODS)[number]>, Operation>> & {
-  parameters?: { name: string; in: string }[];
-};
+type PathItem = Partial<Record<Method, Operation>> & { parameters?: Parameter[] };
+
+/** What each exported handler of a route file does with the request body. */
+type BodyUse = 'none' | 'required' | 'optional';
+
+/** `{ '/api/v1/articles/{id}': { get: 'none', patch: 'required' }, … }` from the route files. */
+function handlersOnDisk(): Record<string, Partial<Record<Method, BodyUse>>> {
+  const routes: Record<string, Partial<Record<Method, BodyUse>>> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === 'route.ts') {
+        const source = readFileSync(full, 'utf8');
+        const urlPath = `/api/v1/${path.relative(API_ROOT, dir)}`
+          .split(path.sep)
+          .join('/')
+          .replace(/\[(\w+)\]/g, '{$1}');
+        // Each exported handler's source runs up to the next export (or the end of the file).
+        const exports = [...source.matchAll(/^export const (\w+)\b/gm)];
+        const handlers: Partial<Record<Method, BodyUse>> = {};
+        exports.forEach((match, i) => {
+          const method = match[1] as (typeof METHODS)[number];
+          if (!METHODS.includes(method)) return;
+          const chunk = source.slice(match.index, exports[i + 1]?.index ?? source.length);
+          handlers[method.toLowerCase() as Method] = chunk.includes('readOptionalJson(')
+            ? 'optional'
+            : chunk.includes('readJson(')
+              ? 'required'
+              : 'none';
+        });
+        routes[urlPath] = handlers;
+      }
+    }
+  };
+  walk(API_ROOT);
+  return routes;
+}
 
 /** `{ '/api/v1/articles/{id}': ['get', 'patch'], … }` read from the route files themselves. */
 function routesOnDisk(): Record<string, string[]> {
@@ -46,8 +90,18 @@ describe('OpenAPI document', () => {
   const document = buildOpenApiDocument('https://factdesk.example') as {
     openapi: string;
     servers: { url: string }[];
+    security: Record<string, string[]>[];
+    tags: { name: string }[];
+    components: { securitySchemes: Record<string, Record<string, unknown>> };
     paths: Record<string, PathItem>;
   };
+  const operations = Object.entries(document.paths).flatMap(([urlPath, item]) =>
+    (Object.keys(item) as (Method | 'parameters')[])
+      .filter((key): key is Method => key !== 'parameters')
+      .map((method) => ({ urlPath, method, item, operation: item[method]! })),
+  );
+  const bodySchema = (operation: Operation | undefined) =>
+    operation?.requestBody?.content['application/json'].schema;
 
   it('is OpenAPI 3.1 with the given server', () => {
     expect(document.openapi).toBe('3.1.0');
@@ -94,15 +148,124 @@ describe('OpenAPI document', () => {
     expect(renameSchema).toMatchObject({ required: ['title', 'version'] });
   });
 
-  it('documents the error answers of write routes', () => {
-    for (const [urlPath, item] of Object.entries(document.paths)) {
-      for (const method of ['post', 'put', 'patch'] as const) {
-        const operation = item[method];
-        if (!operation) continue;
-        expect(Object.keys(operation.responses), `${method} ${urlPath}`).toEqual(
-          expect.arrayContaining(['400', '422']),
-        );
+  it('documents 400 and 422 for routes reading a JSON body, 401 unless public', () => {
+    const onDisk = handlersOnDisk();
+    let checked = 0;
+    for (const { urlPath, method, operation } of operations) {
+      const codes = Object.keys(operation.responses);
+      const where = `${method} ${urlPath}`;
+      const isPublic = (operation as { security?: unknown[] }).security?.length === 0;
+      if (!isPublic) expect(codes, where).toContain('401');
+      if ((onDisk[urlPath]?.[method] ?? 'none') === 'none') continue;
+      checked++;
+      expect(codes, where).toEqual(expect.arrayContaining(['400', '422']));
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('documents a request body for every handler reading one, optional when it is', () => {
+    const onDisk = handlersOnDisk();
+    for (const [urlPath, handlers] of Object.entries(onDisk)) {
+      for (const [method, use] of Object.entries(handlers) as [Method, BodyUse][]) {
+        const operation = document.paths[urlPath]?.[method];
+        const where = `${method} ${urlPath}`;
+        if (use === 'none') {
+          expect(operation?.requestBody, where).toBeUndefined();
+          continue;
+        }
+        expect(operation?.requestBody, where).toBeDefined();
+        expect(bodySchema(operation), where).toBeTypeOf('object');
+        expect(operation?.requestBody?.required, where).toBe(use === 'required');
       }
     }
+  });
+
+  it('gives every operation a unique camelCase operationId, a known tag and a summary', () => {
+    const tagNames = document.tags.map((tag) => tag.name);
+    expect(tagNames).toEqual(
+      expect.arrayContaining([
+        'articles',
+        'sentences',
+        'verdicts',
+        'comments',
+        'annotations',
+        'teams',
+        'invitations',
+        'tokens',
+        'me',
+        'meta',
+      ]),
+    );
+    const ids = operations.map(({ operation }) => operation.operationId);
+    for (const { urlPath, method, operation } of operations) {
+      const where = `${method} ${urlPath}`;
+      expect(operation.operationId, where).toMatch(/^[a-z][A-Za-z0-9]*$/);
+      expect(operation.tags?.length, where).toBeGreaterThanOrEqual(1);
+      for (const tag of operation.tags ?? []) expect(tagNames, where).toContain(tag);
+      expect(operation.summary, where).toBeTruthy();
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('types path parameters: uuids, except invitation tokens', () => {
+    for (const { urlPath, item, operation } of operations) {
+      const declared = [...(item.parameters ?? []), ...(operation.parameters ?? [])].filter(
+        (p) => p.in === 'path',
+      );
+      for (const name of [...urlPath.matchAll(/\{(\w+)\}/g)].map((match) => match[1])) {
+        const parameter = declared.find((p) => p.name === name);
+        expect(parameter, `${name} in ${urlPath}`).toBeDefined();
+        expect(parameter?.required, `${name} in ${urlPath}`).toBe(true);
+        expect(parameter?.schema?.type, `${name} in ${urlPath}`).toBe('string');
+        if (name === 'token') expect(parameter?.schema?.format).toBeUndefined();
+        else expect(parameter?.schema?.format, `${name} in ${urlPath}`).toBe('uuid');
+      }
+    }
+  });
+
+  it('requires a reason to send a verdict back', () => {
+    const schema = bodySchema(document.paths['/api/v1/verdicts/{id}/reject']?.post) as {
+      properties: Record<string, unknown>;
+      required?: string[];
+    };
+    expect(schema.required).toEqual(['reason']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['reason', 'version']);
+  });
+
+  it('settles a dispute by approving a verdict or writing the final one', () => {
+    const schema = bodySchema(document.paths['/api/v1/sentences/{id}/resolve']?.post) as {
+      anyOf?: { required?: string[] }[];
+      oneOf?: { required?: string[] }[];
+    };
+    const shapes = schema.anyOf ?? schema.oneOf ?? [];
+    expect(shapes).toHaveLength(2);
+    expect(shapes.map((shape) => shape.required)).toEqual(
+      expect.arrayContaining([
+        expect.arrayContaining(['verdictId']),
+        expect.arrayContaining(['rating', 'rationale']),
+      ]),
+    );
+  });
+
+  it('accepts the session cookie or a bearer token, and sign-up without either', () => {
+    const schemes = document.components.securitySchemes;
+    expect(Object.keys(schemes)).toEqual(expect.arrayContaining(['session', 'bearer']));
+    expect(schemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(document.security).toEqual([{ session: [] }, { bearer: [] }]);
+    expect(
+      (document.paths['/api/v1/signup']?.post as { security?: unknown[] } | undefined)?.security,
+    ).toEqual([]);
+  });
+
+  it('documents the live stream as Server-Sent Events', () => {
+    const stream = document.paths['/api/v1/articles/{id}/events']?.get as
+      (Operation & { description?: string }) | undefined;
+    const ok = stream?.responses['200'] as { content: Record<string, unknown> } | undefined;
+    expect(Object.keys(ok?.content ?? {})).toEqual(['text/event-stream']);
+    expect(stream?.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Last-Event-ID', in: 'header' })]),
+    );
+    expect(stream?.description).toMatch(/presence/);
+    expect(stream?.description).toMatch(/resync/);
   });
 });

@@ -2,32 +2,46 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleReader } from '@/components/reader/article-reader';
 import { listAnnotations } from '@/lib/server/annotations/list-annotations';
+import { getAgreement } from '@/lib/server/articles/get-agreement';
 import { getArticle } from '@/lib/server/articles/get-article';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
+import { listMembers } from '@/lib/server/teams/members';
 import { listSentenceStates } from '@/lib/server/verdicts/list-sentence-states';
 import { idSchema } from '@/lib/validations/common';
 
 export const metadata: Metadata = { title: 'Article' };
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ sentence?: string }>;
+}) {
   const { id } = await params;
+  const { sentence } = await searchParams;
   if (!idSchema.safeParse(id).success) notFound();
-  const user = await getPageUser();
-  const [article, annotations, states] = await Promise.all([
+  const user = await getPageUser(`/articles/${id}`);
+  const [article, annotations, states, agreement] = await Promise.all([
     getArticle({ userId: user.id, articleId: id }),
     listAnnotations({ userId: user.id, articleId: id }),
     listSentenceStates({ userId: user.id, articleId: id }),
+    getAgreement({ userId: user.id, articleId: id }),
   ]).catch((error: unknown) => {
     // Outside the user's teams looks exactly like a missing article.
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
+  const { members } = await listMembers({ userId: user.id, teamId: article.teamId });
   return (
     <ArticleReader
       article={article}
       initialAnnotations={annotations}
       initialStates={states}
+      initialAgreement={agreement}
+      initialSentenceId={sentence ?? null}
+      members={members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role }))}
       currentUser={{ id: user.id, name: user.name }}
     />
   );

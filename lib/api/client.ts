@@ -1,4 +1,5 @@
-// Browser-side calls to the /api/v1 routes (the same service functions as every other client).
+// Browser-side calls to the /api/v1 routes (the same service functions as every other client):
+// JSON in and out, and the API's error shape turned into an ApiError with code and details.
 export class ApiError extends Error {
   constructor(
     readonly status: number,

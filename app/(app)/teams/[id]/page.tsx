@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { InviteForm } from '@/components/teams/invite-form';
+import { MembersTable } from '@/components/teams/members-table';
+import { PendingInvitations } from '@/components/teams/pending-invitations';
+import { can, invitableRoles, ROLE_LABELS } from '@/lib/permissions';
+import { AppError } from '@/lib/server/errors';
+import { getPageUser } from '@/lib/server/session';
+import { listInvitations } from '@/lib/server/teams/invitations';
+import { listMembers } from '@/lib/server/teams/members';
+import { idSchema } from '@/lib/validations/common';
+
+export const metadata: Metadata = { title: 'Rédaction' };
+
+const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+});
+
+export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!idSchema.safeParse(id).success) notFound();
+  const user = await getPageUser(`/teams/${id}`);
+  const { team, members } = await listMembers({ userId: user.id, teamId: id }).catch(
+    (error: unknown) => {
+      // Outside the user's teams looks exactly like a missing team.
+      if (error instanceof AppError && error.code === 'not_found') notFound();
+      throw error;
+    },
+  );
+  const mayInvite = can(team.myRole, 'invitation.create');
+  const invitations = mayInvite ? await listInvitations({ userId: user.id, teamId: id }) : [];
+
+  return (
+    <>
+      <p className="mb-1 text-sm">
+        <Link href="/teams" className="text-blue-700 hover:underline">
+          ← Rédactions
+        </Link>
+      </p>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold">{team.name}</h1>
+          <p className="mt-0.5 text-sm text-stone-600">
+            Votre rôle : {ROLE_LABELS[team.myRole]} ·{' '}
+            {members.length === 1 ? '1 membre' : `${members.length} membres`}
+          </p>
+        </div>
+        {can(team.myRole, 'audit.read') ? (
+          <Link href={`/teams/${team.id}/audit`} className="text-sm text-blue-700 underline">
+            Journal de la rédaction
+          </Link>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="members-heading" className="mb-8">
+        <h2 id="members-heading" className="mb-3 text-base font-semibold">
+          Membres
+        </h2>
+        <MembersTable
+          teamId={team.id}
+          teamName={team.name}
+          currentUserId={user.id}
+          canManage={can(team.myRole, 'member.manage')}
+          members={members.map((member) => ({
+            id: member.user.id,
+            name: member.user.name,
+            email: member.user.email,
+            role: member.role,
+            joinedAt: member.joinedAt,
+            joinedLabel: DATE.format(new Date(member.joinedAt)),
+          }))}
+        />
+      </section>
+
+      {mayInvite ? (
+        <>
+          <section
+            aria-labelledby="invite-heading"
+            className="mb-8 rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
+          >
+            <h2 id="invite-heading" className="mb-1 text-base font-semibold">
+              Inviter
+            </h2>
+            <p className="mb-3 text-sm text-stone-600">
+              Créez un lien à usage unique et transmettez-le à la personne invitée : elle rejoindra
+              la rédaction avec le rôle choisi.
+            </p>
+            <InviteForm teamId={team.id} roles={invitableRoles(team.myRole)} />
+          </section>
+          <section aria-labelledby="pending-heading">
+            <h2 id="pending-heading" className="mb-3 text-base font-semibold">
+              Invitations en attente
+            </h2>
+            <PendingInvitations
+              teamId={team.id}
+              invitations={invitations.map((invitation) => ({
+                id: invitation.id,
+                role: invitation.role,
+                createdByName: invitation.createdBy?.name ?? null,
+                createdAt: invitation.createdAt,
+                createdLabel: DATE.format(new Date(invitation.createdAt)),
+                expiresAt: invitation.expiresAt,
+                expiresLabel: DATE_TIME.format(new Date(invitation.expiresAt)),
+              }))}
+            />
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CreateTeamForm } from '@/components/teams/create-team-form';
+import { ROLE_LABELS } from '@/lib/permissions';
+import { getPageUser } from '@/lib/server/session';
+import { listTeams } from '@/lib/server/teams/teams';
+
+export const metadata: Metadata = { title: 'Rédactions' };
+
+export default async function TeamsPage() {
+  const user = await getPageUser('/teams');
+  const teams = await listTeams({ userId: user.id });
+  return (
+    <>
+      <h1 className="mb-4 text-xl font-semibold">Rédactions</h1>
+      {teams.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
+          Vous n’êtes membre d’aucune rédaction : créez-en une, ou demandez un lien d’invitation.
+        </p>
+      ) : (
+        <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white">
+          {teams.map((team) => (
+            <li key={team.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
+              <Link
+                href={`/teams/${team.id}`}
+                className="font-medium text-blue-800 hover:underline"
+              >
+                {team.name}
+              </Link>
+              <p className="text-sm text-stone-600">
+                {ROLE_LABELS[team.role]} ·{' '}
+                {team.memberCount === 1 ? '1 membre' : `${team.memberCount} membres`}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section
+        aria-labelledby="create-team"
+        className="mt-8 max-w-md rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="create-team" className="mb-3 text-base font-semibold">
+          Créer une rédaction
+        </h2>
+        <CreateTeamForm />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+// Who is asked to check this sentence; editors and owners change it.
+import { useState } from 'react';
+import { ApiError, apiFetch } from '@/lib/api/client';
+import type { TeamMember } from './sentence-panel';
+
+export function AssigneePicker({
+  sentenceId,
+  assignee,
+  members,
+  canAssign,
+  onChanged,
+}: {
+  sentenceId: string;
+  assignee: { id: string; name: string } | null;
+  members: TeamMember[];
+  canAssign: boolean;
+  onChanged: () => Promise<void>;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!canAssign) {
+    return assignee ? (
+      <p className="text-sm text-stone-600">
+        Attribuée à <span className="font-medium">{assignee.name}</span>
+      </p>
+    ) : null;
+  }
+
+  async function assign(userId: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/v1/sentences/${sentenceId}/assignee`, {
+        method: 'PUT',
+        body: JSON.stringify({ userId: userId || null }),
+      });
+      await onChanged();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Attribution impossible.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="text-sm">
+      <label className="flex items-center gap-2">
+        <span className="text-stone-700">Attribuée à</span>
+        <select
+          className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
+          value={assignee?.id ?? ''}
+          disabled={busy}
+          onChange={(e) => void assign(e.target.value)}
+        >
+          <option value="">personne</option>
+          {members
+            .filter((m) => m.role !== 'viewer')
+            .map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      {error ? (
+        <p role="alert" className="mt-1 text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

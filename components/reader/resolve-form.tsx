@@ -1,0 +1,101 @@
+'use client';
+// An editor or owner settles a disputed sentence by writing the final verdict, with a rationale
+// (required) and sources. Keeping one of the verdicts in play is offered beside each verdict.
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, TextArea } from '@/components/ui/field';
+import { ApiError, apiFetch } from '@/lib/api/client';
+import type { Rating } from '@/lib/reports/verdict-scale';
+import { resolveDisputeSchema } from '@/lib/validations/verdict';
+import { RatingPicker } from './rating-picker';
+import { SourcesEditor, toSourceInput, type SourceDraft } from './sources-editor';
+import type { FieldProblem } from './verdict-form';
+
+export function ResolveForm({
+  sentenceId,
+  onChanged,
+}: {
+  sentenceId: string;
+  onChanged: () => Promise<void>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [rating, setRating] = useState<Rating | null>(null);
+  const [rationale, setRationale] = useState('');
+  const [sources, setSources] = useState<SourceDraft[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function showProblems(problems: FieldProblem[]) {
+    setFieldErrors(Object.fromEntries(problems.map((p) => [p.path, p.message])));
+    setError('Vérifiez les champs signalés.');
+  }
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!rating) {
+      setError('Choisissez le verdict final.');
+      return;
+    }
+    const payload = { rating, rationale, sources: toSourceInput(sources) };
+    const checked = resolveDisputeSchema.safeParse(payload);
+    if (!checked.success) {
+      showProblems(
+        checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      await apiFetch(`/api/v1/sentences/${sentenceId}/resolve`, {
+        method: 'POST',
+        body: JSON.stringify(payload),
+      });
+      setOpen(false);
+      await onChanged();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'validation_failed') {
+        showProblems((e.details as FieldProblem[] | undefined) ?? []);
+      } else setError(e instanceof ApiError ? e.message : 'Action impossible.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!open) {
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Écrire le verdict final
+      </Button>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" aria-label="Verdict final">
+      <RatingPicker
+        legend="Verdict final"
+        name={`final-${sentenceId}`}
+        value={rating}
+        onChange={setRating}
+      />
+      <Field label="Justification de l’arbitrage" error={fieldErrors.rationale}>
+        <TextArea rows={3} value={rationale} onChange={(e) => setRationale(e.target.value)} />
+      </Field>
+      <SourcesEditor sources={sources} onChange={setSources} fieldErrors={fieldErrors} />
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={busy}>
+          Trancher
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Annuler
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+'use client';
+// What a second member can do with a teammate's submitted verdict: approve it (it becomes the
+// sentence's published verdict) or send it back with a reason. On a disputed sentence, editors
+// and owners settle by keeping one verdict; reviewers wait for them.
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, TextArea } from '@/components/ui/field';
+import { ApiError, apiFetch } from '@/lib/api/client';
+import type { VerdictDto } from '@/lib/server/verdicts/serialize';
+
+export function ReviewActions({
+  verdict,
+  sentenceId,
+  disputed,
+  canResolve,
+  onChanged,
+}: {
+  verdict: VerdictDto;
+  sentenceId: string;
+  disputed: boolean;
+  canResolve: boolean;
+  onChanged: () => Promise<void>;
+}) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(url: string, body: object) {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(url, { method: 'POST', body: JSON.stringify(body) });
+      setRejecting(false);
+      await onChanged();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Action impossible.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const author = verdict.author.name;
+  const ofAuthor = elidedDe(author);
+  return (
+    <div className="mt-2 space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {disputed ? (
+          canResolve ? (
+            <Button
+              disabled={busy}
+              onClick={() =>
+                void run(`/api/v1/sentences/${sentenceId}/resolve`, {
+                  verdictId: verdict.id,
+                  version: verdict.version,
+                })
+              }
+            >
+              Retenir le verdict {ofAuthor}
+            </Button>
+          ) : null
+        ) : (
+          <Button
+            disabled={busy}
+            onClick={() =>
+              void run(`/api/v1/verdicts/${verdict.id}/approve`, { version: verdict.version })
+            }
+          >
+            Approuver le verdict {ofAuthor}
+          </Button>
+        )}
+        <Button variant="secondary" disabled={busy} onClick={() => setRejecting((v) => !v)}>
+          Renvoyer à {author}
+        </Button>
+      </div>
+      {rejecting ? (
+        <form
+          className="space-y-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(`/api/v1/verdicts/${verdict.id}/reject`, {
+              reason,
+              version: verdict.version,
+            });
+          }}
+        >
+          <Field label={`Pourquoi renvoyer le verdict ${ofAuthor} ?`}>
+            <TextArea
+              rows={2}
+              required
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </Field>
+          <Button type="submit" disabled={busy || reason.trim() === ''}>
+            Renvoyer avec ce motif
+          </Button>
+        </form>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** "de Ben", but "d’Ana": French elides « de » before a vowel. */
+function elidedDe(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(name) ? `d’${name}` : `de ${name}`;
+}

@@ -1,0 +1,92 @@
+'use client';
+// The sentence's history, loaded when opened: who did what, when, from the audit trail.
+import { useEffect, useState } from 'react';
+import { ApiError, apiFetch } from '@/lib/api/client';
+import { ratingLabel, isRating } from '@/lib/reports/verdict-scale';
+import { auditActionLabel } from '@/lib/workflow/audit-labels';
+import { formatDate } from './verdict-status';
+
+interface HistoryEvent {
+  id: string;
+  actor: { id: string; name: string } | null;
+  action: string;
+  at: string;
+  after: unknown;
+}
+
+/** A few words on what changed, from the event's `after` snapshot. */
+function summaryOf(event: HistoryEvent): string {
+  const after = (event.after ?? {}) as Record<string, unknown>;
+  if (typeof after.reason === 'string') return `« ${after.reason} »`;
+  if (typeof after.rating === 'string' && isRating(after.rating)) return ratingLabel(after.rating);
+  if (after.assignee && typeof after.assignee === 'object' && 'name' in after.assignee) {
+    return String((after.assignee as { name: string }).name);
+  }
+  if ('assignee' in after && after.assignee === null) return 'personne';
+  return '';
+}
+
+export function SentenceHistory({
+  sentenceId,
+  refreshKey,
+}: {
+  sentenceId: string;
+  refreshKey: number;
+}) {
+  const [events, setEvents] = useState<HistoryEvent[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+
+  // Loaded when opened, and again on every change to the sentence while open.
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    apiFetch<{ events: HistoryEvent[] }>(`/api/v1/sentences/${sentenceId}/history`).then(
+      (body) => {
+        if (!live) return;
+        setEvents(body.events);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (live) setError(e instanceof ApiError ? e.message : 'Historique indisponible.');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, refreshKey, sentenceId]);
+
+  return (
+    <details
+      className="text-sm"
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-stone-500">
+        Historique
+      </summary>
+      {error ? (
+        <p role="alert" className="mt-1 text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {events === null ? (
+        <p className="mt-1 text-stone-500">Chargement…</p>
+      ) : events.length === 0 ? (
+        <p className="mt-1 text-stone-500">Rien pour l’instant.</p>
+      ) : (
+        <ol className="mt-2 space-y-1 border-l-2 border-stone-200 pl-3" aria-label="Historique">
+          {events.map((event) => (
+            <li key={event.id}>
+              <span className="text-xs text-stone-500">{formatDate(event.at)}</span>{' '}
+              <span className="font-medium">{event.actor?.name ?? 'Compte supprimé'}</span> —{' '}
+              {auditActionLabel(event.action)}
+              {summaryOf(event) ? (
+                <span className="text-stone-600"> : {summaryOf(event)}</span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,52 @@
+// A verdict's place in the review workflow, in words: draft, submitted, approved by whom, sent
+// back by whom and why.
+import { VERDICT_STATUS_LABELS } from '@/lib/workflow/sentence-state';
+import type { VerdictDto } from '@/lib/server/verdicts/serialize';
+
+const STATUS_STYLES: Record<VerdictDto['status'], string> = {
+  draft: 'bg-stone-100 text-stone-700',
+  submitted: 'bg-blue-50 text-blue-800',
+  approved: 'bg-green-50 text-green-800',
+  rejected: 'bg-amber-50 text-amber-900',
+};
+
+export function StatusBadge({ status }: { status: VerdictDto['status'] }) {
+  return (
+    <span
+      className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[status]}`}
+      data-status={status}
+    >
+      {VERDICT_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+export function formatDate(iso: string | null): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+export function VerdictStatusLine({ verdict, own }: { verdict: VerdictDto; own?: boolean }) {
+  let detail: string;
+  switch (verdict.status) {
+    case 'draft':
+      detail = own ? 'visible de vous seul·e tant qu’il n’est pas soumis.' : '';
+      break;
+    case 'submitted':
+      detail = `le ${formatDate(verdict.submittedAt)}, en attente de relecture.`;
+      break;
+    case 'approved':
+      detail = `par ${verdict.approvedBy?.name ?? '—'} le ${formatDate(verdict.reviewedAt)}.`;
+      break;
+    case 'rejected':
+      detail = `par ${verdict.rejectedBy?.name ?? '—'} : « ${verdict.reviewNote ?? ''} »`;
+      break;
+  }
+  return (
+    <p className="text-xs text-stone-600" data-testid={own ? 'my-verdict-status' : undefined}>
+      <StatusBadge status={verdict.status} /> {detail}
+    </p>
+  );
+}

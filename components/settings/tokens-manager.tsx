@@ -1,0 +1,188 @@
+'use client';
+// Personal access tokens: create one (shown once, to copy now), list mine, revoke one.
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { CopyField } from '@/components/teams/copy-field';
+import { errorMessage } from '@/components/teams/error-message';
+import { Button } from '@/components/ui/button';
+import { Field, TextInput } from '@/components/ui/field';
+import { apiFetch } from '@/lib/api/client';
+
+export interface TokenRowData {
+  id: string;
+  name: string;
+  prefix: string;
+  /** Dates as ISO strings plus their fr-FR labels, formatted on the server. */
+  createdAt: string;
+  createdLabel: string;
+  lastUsedAt: string | null;
+  lastUsedLabel: string | null;
+}
+
+export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
+  const router = useRouter();
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<{ id: string; name: string; token: string } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [revokingId, setRevokingId] = useState<string | null>(null);
+
+  async function onCreate(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setFormError(null);
+    try {
+      const token = await apiFetch<{ id: string; name: string; token: string }>('/api/v1/tokens', {
+        method: 'POST',
+        body: JSON.stringify({ name }),
+      });
+      setCreated({ id: token.id, name: token.name, token: token.token });
+      setName('');
+      router.refresh();
+    } catch (e) {
+      setFormError(errorMessage(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function onRevoke(token: TokenRowData) {
+    if (
+      !window.confirm(
+        `Révoquer le jeton « ${token.name} » ? Les scripts qui l’utilisent n’auront plus accès.`,
+      )
+    ) {
+      return;
+    }
+    setRevokingId(token.id);
+    setListError(null);
+    try {
+      await apiFetch(`/api/v1/tokens/${token.id}`, { method: 'DELETE' });
+      if (created?.id === token.id) setCreated(null);
+      router.refresh();
+    } catch (e) {
+      setListError(errorMessage(e));
+    } finally {
+      setRevokingId(null);
+    }
+  }
+
+  return (
+    <div className="space-y-8">
+      <section
+        aria-labelledby="new-token-heading"
+        className="max-w-xl rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="new-token-heading" className="mb-1 text-base font-semibold">
+          Nouveau jeton
+        </h2>
+        <p className="mb-3 text-sm text-stone-600">
+          Donnez-lui un nom qui dit à quoi il sert, par exemple « Import des dépêches ».
+        </p>
+        <form onSubmit={(event) => void onCreate(event)} className="space-y-3" noValidate>
+          <Field label="Nom du jeton">
+            <TextInput
+              name="name"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              maxLength={100}
+              required
+              aria-invalid={formError !== null}
+            />
+          </Field>
+          {formError ? (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+              {formError}
+            </p>
+          ) : null}
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Création…' : 'Créer un jeton'}
+          </Button>
+        </form>
+        {created ? (
+          <div className="mt-4 rounded-lg border border-amber-200 bg-amber-50/60 p-3">
+            <CopyField
+              key={created.id}
+              label="Votre nouveau jeton (il ne sera plus affiché)"
+              value={created.token}
+              copiedMessage="Jeton copié"
+            />
+            <p className="text-xs text-stone-600">
+              Jeton « {created.name} » : gardez-le comme un mot de passe.
+            </p>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading" className="mb-3 text-base font-semibold">
+          Mes jetons
+        </h2>
+        {tokens.length === 0 ? (
+          <p className="text-sm text-stone-500">Aucun jeton pour l’instant.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Mes jetons d’accès actifs</caption>
+              <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Nom
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Début du jeton
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Créé le
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Dernière utilisation
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {tokens.map((token) => (
+                  <tr key={token.id}>
+                    <td className="px-4 py-2 font-medium">{token.name}</td>
+                    <td className="px-4 py-2">
+                      <code className="text-xs">{token.prefix}…</code>
+                    </td>
+                    <td className="px-4 py-2 text-stone-600">
+                      <time dateTime={token.createdAt}>{token.createdLabel}</time>
+                    </td>
+                    <td className="px-4 py-2 text-stone-600">
+                      {token.lastUsedAt && token.lastUsedLabel ? (
+                        <time dateTime={token.lastUsedAt}>{token.lastUsedLabel}</time>
+                      ) : (
+                        'jamais'
+                      )}
+                    </td>
+                    <td className="px-4 py-2 text-right">
+                      <Button
+                        variant="danger"
+                        onClick={() => void onRevoke(token)}
+                        disabled={revokingId !== null}
+                        aria-label={`Révoquer le jeton ${token.name}`}
+                      >
+                        {revokingId === token.id ? 'Révocation…' : 'Révoquer'}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {listError ? (
+          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {listError}
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}

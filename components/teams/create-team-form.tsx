@@ -1,0 +1,55 @@
+'use client';
+// "Créer une rédaction": POST /api/v1/teams, then straight to the new team's page (I own it).
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, TextInput } from '@/components/ui/field';
+import { apiFetch } from '@/lib/api/client';
+import { errorMessage } from './error-message';
+
+export function CreateTeamForm() {
+  const router = useRouter();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      const team = await apiFetch<{ id: string }>('/api/v1/teams', {
+        method: 'POST',
+        body: JSON.stringify({ name }),
+      });
+      router.push(`/teams/${team.id}`);
+      router.refresh();
+    } catch (e) {
+      setError(errorMessage(e));
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-3" noValidate>
+      <Field label="Nom de la rédaction">
+        <TextInput
+          name="name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          maxLength={120}
+          required
+          aria-invalid={error !== null}
+        />
+      </Field>
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Création…' : 'Créer'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+'use client';
+// "Inviter": creates a single-use invitation link for a role the inviter may hand out, and shows
+// it once, to be passed on by hand (there is no mail server).
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { apiFetch } from '@/lib/api/client';
+import { ROLE_LABELS, type Role } from '@/lib/permissions';
+import { CopyField } from './copy-field';
+import { errorMessage } from './error-message';
+
+interface CreatedInvitation {
+  id: string;
+  role: Role;
+  url: string;
+  expiresAt: string;
+}
+
+const EXPIRY = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+});
+
+export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] }) {
+  const router = useRouter();
+  const selectId = useId();
+  const [role, setRole] = useState<Role>(roles.includes('reviewer') ? 'reviewer' : roles[0]);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      const invitation = await apiFetch<CreatedInvitation>(`/api/v1/teams/${teamId}/invitations`, {
+        method: 'POST',
+        body: JSON.stringify({ role }),
+      });
+      setCreated(invitation);
+      router.refresh();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <form
+        onSubmit={(event) => void onSubmit(event)}
+        className="flex flex-wrap items-end gap-3"
+        noValidate
+      >
+        <div className="text-sm">
+          <label htmlFor={selectId} className="block font-medium text-stone-800">
+            Rôle à attribuer
+          </label>
+          <select
+            id={selectId}
+            value={role}
+            onChange={(event) => setRole(event.target.value as Role)}
+            className="mt-1 block rounded-md border border-stone-300 bg-white px-2.5 py-1.5 text-sm shadow-sm"
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Création…' : 'Créer un lien d’invitation'}
+        </Button>
+      </form>
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      {created ? (
+        <div className="space-y-1 rounded-lg border border-blue-200 bg-blue-50/50 p-3">
+          <CopyField
+            key={created.id}
+            label="Lien d’invitation (à transmettre, utilisable une seule fois)"
+            value={created.url}
+            copiedMessage="Lien copié"
+          />
+          <p className="text-xs text-stone-600">
+            Rôle : {ROLE_LABELS[created.role]} · expire le{' '}
+            <time dateTime={created.expiresAt}>{EXPIRY.format(new Date(created.expiresAt))}</time>
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+'use client';
+// A team's members. Owners change roles (select, then "Enregistrer": arrow keys on a select
+// must not fire a request per step) and remove members; everyone may leave the team.
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { apiFetch } from '@/lib/api/client';
+import { ROLE_LABELS, ROLES, type Role } from '@/lib/permissions';
+import { errorMessage } from './error-message';
+
+export interface MemberRowData {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: string;
+  /** joinedAt already formatted on the server (fr-FR), so server and browser agree. */
+  joinedLabel: string;
+}
+
+export function MembersTable({
+  teamId,
+  teamName,
+  currentUserId,
+  canManage,
+  members,
+}: {
+  teamId: string;
+  teamName: string;
+  currentUserId: string;
+  canManage: boolean;
+  members: MemberRowData[];
+}) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  /** Runs one membership call; true when it succeeded. */
+  async function run(url: string, init: RequestInit): Promise<boolean> {
+    setPending(true);
+    setError(null);
+    try {
+      await apiFetch(url, init);
+      return true;
+    } catch (e) {
+      setError(errorMessage(e));
+      return false;
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const memberUrl = (userId: string) => `/api/v1/teams/${teamId}/members/${userId}`;
+
+  async function onSaveRole(member: MemberRowData, role: Role): Promise<boolean> {
+    if (
+      member.id === currentUserId &&
+      member.role === 'owner' &&
+      role !== 'owner' &&
+      !window.confirm(
+        `Vous ne serez plus propriétaire de « ${teamName} ». Continuer avec le rôle ${ROLE_LABELS[role]} ?`,
+      )
+    ) {
+      return false;
+    }
+    const ok = await run(memberUrl(member.id), {
+      method: 'PATCH',
+      body: JSON.stringify({ role }),
+    });
+    if (ok) router.refresh();
+    return ok;
+  }
+
+  async function onRemove(member: MemberRowData) {
+    if (!window.confirm(`Retirer ${member.name} de la rédaction « ${teamName} » ?`)) return;
+    if (await run(memberUrl(member.id), { method: 'DELETE' })) router.refresh();
+  }
+
+  async function onLeave() {
+    if (!window.confirm(`Quitter la rédaction « ${teamName} » ? Vous n’y aurez plus accès.`)) {
+      return;
+    }
+    if (await run(memberUrl(currentUserId), { method: 'DELETE' })) {
+      router.push('/teams');
+      router.refresh();
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Membres de la rédaction « {teamName} »</caption>
+          <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Nom
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                E-mail
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Rôle
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Membre depuis
+              </th>
+              {canManage ? (
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {members.map((member) => (
+              <MemberRow
+                key={member.id}
+                member={member}
+                isMe={member.id === currentUserId}
+                canManage={canManage}
+                pending={pending}
+                onSaveRole={(role) => onSaveRole(member, role)}
+                onRemove={() => void onRemove(member)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <Button variant="danger" onClick={() => void onLeave()} disabled={pending}>
+        Quitter la rédaction
+      </Button>
+    </div>
+  );
+}
+
+function MemberRow({
+  member,
+  isMe,
+  canManage,
+  pending,
+  onSaveRole,
+  onRemove,
+}: {
+  member: MemberRowData;
+  isMe: boolean;
+  canManage: boolean;
+  pending: boolean;
+  onSaveRole: (role: Role) => Promise<boolean>;
+  onRemove: () => void;
+}) {
+  const [draft, setDraft] = useState<Role>(member.role);
+  const [savedRole, setSavedRole] = useState<Role>(member.role);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  if (member.role !== savedRole) {
+    // The server's role changed (after a save and refresh): the draft follows it.
+    setSavedRole(member.role);
+    setDraft(member.role);
+  }
+
+  return (
+    <tr>
+      <td className="px-4 py-2 font-medium text-stone-900">
+        {member.name}
+        {isMe ? <span className="ml-1 font-normal text-stone-500">(vous)</span> : null}
+      </td>
+      <td className="px-4 py-2 text-stone-600">{member.email}</td>
+      <td className="px-4 py-2">
+        {canManage ? (
+          <form
+            className="flex items-center gap-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void onSaveRole(draft).then((ok) => {
+                if (!ok) setDraft(member.role);
+                // The button is disabled once saved: keep the keyboard where it was.
+                selectRef.current?.focus();
+              });
+            }}
+          >
+            <select
+              ref={selectRef}
+              aria-label={`Rôle de ${member.name}`}
+              value={draft}
+              onChange={(event) => setDraft(event.target.value as Role)}
+              disabled={pending}
+              className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm shadow-sm"
+            >
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_LABELS[role]}
+                </option>
+              ))}
+            </select>
+            <Button
+              type="submit"
+              variant="secondary"
+              disabled={pending || draft === member.role}
+              aria-label={`Enregistrer le rôle de ${member.name}`}
+            >
+              Enregistrer
+            </Button>
+          </form>
+        ) : (
+          ROLE_LABELS[member.role]
+        )}
+      </td>
+      <td className="px-4 py-2 text-stone-600">
+        <time dateTime={member.joinedAt}>{member.joinedLabel}</time>
+      </td>
+      {canManage ? (
+        <td className="px-4 py-2 text-right">
+          {isMe ? null : (
+            <Button
+              variant="danger"
+              onClick={onRemove}
+              disabled={pending}
+              aria-label={`Retirer ${member.name}`}
+            >
+              Retirer
+            </Button>
+          )}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
