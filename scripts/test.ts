@@ -109,7 +109,12 @@ async function main() {
       while ((await findFreePort(port + 1)) !== port + 1) port = await findFreePort(port + 2);
       await run(
         'end-to-end tests (Playwright, Chromium)',
-        [bin('@playwright/test', 'cli.js'), 'test'],
+        // `npm test -- e2e <files or playwright options>` narrows the run.
+        [
+          bin('@playwright/test', 'cli.js'),
+          'test',
+          ...(only === 'e2e' ? process.argv.slice(3) : []),
+        ],
         {
           ...env,
           E2E_DATABASE_URL: url,

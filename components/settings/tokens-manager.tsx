@@ -2,11 +2,10 @@
 // Personal access tokens: create one (shown once, to copy now), list mine, revoke one.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { CopyField } from '@/components/teams/copy-field';
-import { errorMessage } from '@/components/teams/error-message';
+import { CopyField } from '@/components/ui/copy-field';
+import { apiFetch, errorMessage } from '@/lib/api/client';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
-import { apiFetch } from '@/lib/api/client';
 
 export interface TokenRowData {
   id: string;

@@ -3,8 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { apiFetch } from '@/lib/api/client';
-import { errorMessage } from './error-message';
+import { apiFetch, errorMessage } from '@/lib/api/client';
 
 export function AcceptInvitationButton({ token }: { token: string }) {
   const router = useRouter();

@@ -4,8 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
-import { apiFetch } from '@/lib/api/client';
-import { errorMessage } from './error-message';
+import { apiFetch, errorMessage } from '@/lib/api/client';
 
 export function CreateTeamForm() {
   const router = useRouter();

@@ -4,10 +4,9 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { apiFetch } from '@/lib/api/client';
+import { apiFetch, errorMessage } from '@/lib/api/client';
 import { ROLE_LABELS, type Role } from '@/lib/permissions';
-import { CopyField } from './copy-field';
-import { errorMessage } from './error-message';
+import { CopyField } from '@/components/ui/copy-field';
 
 interface CreatedInvitation {
   id: string;

@@ -4,9 +4,8 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { apiFetch } from '@/lib/api/client';
+import { apiFetch, errorMessage } from '@/lib/api/client';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/permissions';
-import { errorMessage } from './error-message';
 
 export interface MemberRowData {
   id: string;

@@ -3,9 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { apiFetch } from '@/lib/api/client';
+import { apiFetch, errorMessage } from '@/lib/api/client';
 import { ROLE_LABELS, type Role } from '@/lib/permissions';
-import { errorMessage } from './error-message';
 
 export interface PendingInvitationData {
   id: string;

@@ -3,8 +3,6 @@
 // Members authenticate with their personal access tokens, so tokens are exercised on every
 // route too. The matrix lists the routes: a route file or method without an entry fails.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import {
   expect,
   request as playwrightRequest,
@@ -20,6 +18,7 @@ import {
   type Newsroom,
 } from '../fixtures/newsroom';
 import { FIRST_INSTANCE } from '../fixtures/urls';
+import { apiRouteHandlers } from '../../tests/support/api-routes';
 
 type Actor = 'owner' | 'editor' | 'reviewer' | 'viewer' | 'outsider' | 'anonymous';
 const ACTORS: Actor[] = ['owner', 'editor', 'reviewer', 'viewer', 'outsider', 'anonymous'];
@@ -422,34 +421,12 @@ async function writerHighlight(w: World) {
   );
 }
 
-/** `['GET /api/v1/articles/{id}', …]` read from the route files themselves. */
-function routesOnDisk(): string[] {
-  const root = path.join(process.cwd(), 'app', 'api', 'v1');
-  const routes: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name === 'route.ts') {
-        const source = readFileSync(full, 'utf8');
-        const urlPath = `/api/v1/${path.relative(root, dir)}`
-          .split(path.sep)
-          .join('/')
-          .replace(/\[(\w+)\]/g, '{$1}')
-          .replace(/\/$/, '');
-        for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-          if (new RegExp(`export const ${method}\\b`).test(source))
-            routes.push(`${method} ${urlPath}`);
-        }
-      }
-    }
-  };
-  walk(root);
-  return routes.sort();
-}
-
 test('the matrix has an entry for every route and method under app/api/v1', () => {
-  expect(Object.keys(MATRIX).sort()).toEqual(routesOnDisk());
+  expect(Object.keys(MATRIX).sort()).toEqual(
+    apiRouteHandlers()
+      .map((h) => `${h.method} ${h.path}`)
+      .sort(),
+  );
 });
 
 test.describe('authorization matrix', () => {

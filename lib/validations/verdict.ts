@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { RATINGS } from '@/lib/reports/verdict-scale';
 import { httpUrlSchema, isoDateSchema, optionalText } from './common';
 
-export const RATING_VALUES = [
-  'true',
-  'mostly_true',
-  'misleading',
-  'false',
-  'unverifiable',
-  'not_a_claim',
-] as const;
+/** The verdict scale, from its one definition (shared with the UI and the reports). */
+export const RATING_VALUES = RATINGS;
 
 export const sourceSchema = z.object({
   url: httpUrlSchema,

@@ -1,15 +1,11 @@
 // The OpenAPI document describes exactly the route handlers that exist under app/api/v1, with
 // request bodies taken from the schemas the server validates with.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { RATING_VALUES } from '@/lib/validations/verdict';
+import { apiRouteHandlers, type BodyUse, type HttpMethod } from '../../support/api-routes';
 
-const API_ROOT = path.join(process.cwd(), 'app', 'api', 'v1');
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
-type Method = Lowercase<(typeof METHODS)[number]>;
+type Method = Lowercase<HttpMethod>;
 type Parameter = { name: string; in: string; required?: boolean; schema?: Record<string, unknown> };
 type Operation = {
   operationId?: string;
@@ -24,66 +20,24 @@ type Operation = {
 };
 type PathItem = Partial<Record<Method, Operation>> & { parameters?: Parameter[] };
 
-/** What each exported handler of a route file does with the request body. */
-type BodyUse = 'none' | 'required' | 'optional';
-
 /** `{ '/api/v1/articles/{id}': { get: 'none', patch: 'required' }, … }` from the route files. */
 function handlersOnDisk(): Record<string, Partial<Record<Method, BodyUse>>> {
   const routes: Record<string, Partial<Record<Method, BodyUse>>> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name === 'route.ts') {
-        const source = readFileSync(full, 'utf8');
-        const urlPath = `/api/v1/${path.relative(API_ROOT, dir)}`
-          .split(path.sep)
-          .join('/')
-          .replace(/\[(\w+)\]/g, '{$1}');
-        // Each exported handler's source runs up to the next export (or the end of the file).
-        const exports = [...source.matchAll(/^export const (\w+)\b/gm)];
-        const handlers: Partial<Record<Method, BodyUse>> = {};
-        exports.forEach((match, i) => {
-          const method = match[1] as (typeof METHODS)[number];
-          if (!METHODS.includes(method)) return;
-          const chunk = source.slice(match.index, exports[i + 1]?.index ?? source.length);
-          handlers[method.toLowerCase() as Method] = chunk.includes('readOptionalJson(')
-            ? 'optional'
-            : chunk.includes('readJson(')
-              ? 'required'
-              : 'none';
-        });
-        routes[urlPath] = handlers;
-      }
-    }
-  };
-  walk(API_ROOT);
+  for (const handler of apiRouteHandlers()) {
+    routes[handler.path] ??= {};
+    routes[handler.path]![handler.method.toLowerCase() as Method] = handler.body;
+  }
   return routes;
 }
 
 /** `{ '/api/v1/articles/{id}': ['get', 'patch'], … }` read from the route files themselves. */
 function routesOnDisk(): Record<string, string[]> {
-  const routes: Record<string, string[]> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name === 'route.ts') {
-        const source = readFileSync(full, 'utf8');
-        const urlPath = `/api/v1/${path.relative(API_ROOT, dir)}`
-          .split(path.sep)
-          .join('/')
-          .replace(/\[(\w+)\]/g, '{$1}');
-        routes[urlPath] = METHODS.filter((method) =>
-          new RegExp(`export const ${method}\\b`).test(source),
-        )
-          .map((method) => method.toLowerCase())
-          .sort();
-      }
-    }
-  };
-  walk(API_ROOT);
-  return routes;
+  return Object.fromEntries(
+    Object.entries(handlersOnDisk()).map(([urlPath, methods]) => [
+      urlPath,
+      Object.keys(methods).sort(),
+    ]),
+  );
 }
 
 describe('OpenAPI document', () => {
