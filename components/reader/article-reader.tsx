@@ -342,6 +342,10 @@ export function ArticleReader({
             refreshKey={panelVersion}
             onClose={closePanel}
             onSummary={onSummary}
+            onHighlightsChanged={async () => {
+              await refreshAnnotations();
+              setPanelVersion((v) => v + 1);
+            }}
           />
         ) : (
           <div className="rounded-xl border border-dashed border-stone-300 p-5 text-sm text-stone-600">

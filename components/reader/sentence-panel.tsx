@@ -14,6 +14,7 @@ import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 import { AssigneePicker } from './assignee-picker';
 import { CommentsThread } from './comments-thread';
+import { HighlightItem } from './highlight-item';
 import { ResolveForm } from './resolve-form';
 import { ReviewActions } from './review-actions';
 import { SentenceHistory } from './sentence-history';
@@ -35,6 +36,7 @@ export function SentencePanel({
   refreshKey,
   onClose,
   onSummary,
+  onHighlightsChanged,
 }: {
   sentenceId: string;
   language: string;
@@ -45,6 +47,8 @@ export function SentencePanel({
   refreshKey: number;
   onClose: () => void;
   onSummary: (summary: SentenceSummary) => void;
+  /** A highlight's note changed or it was deleted: the reader repaints. */
+  onHighlightsChanged: () => Promise<void>;
 }) {
   const [detail, setDetail] = useState<SentenceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -167,15 +171,16 @@ export function SentencePanel({
                 </h3>
                 <ul aria-labelledby="panel-highlights" className="space-y-2 text-sm">
                   {detail.highlights.map((h) => (
-                    <li key={h.id} className="rounded-md bg-yellow-50 px-2 py-1.5">
-                      <q lang={language} className="font-serif">
-                        {h.target.selector[0].type === 'TextQuoteSelector'
-                          ? h.target.selector[0].exact
-                          : ''}
-                      </q>
-                      {h.note ? <p className="mt-1 text-stone-700">{h.note}</p> : null}
-                      <p className="mt-0.5 text-xs text-stone-500">{h.author.name}</p>
-                    </li>
+                    <HighlightItem
+                      key={`${h.id}-${h.version}`}
+                      highlight={h}
+                      language={language}
+                      canChange={
+                        can(role, 'annotation.moderate') ||
+                        (h.author.id === currentUser.id && can(role, 'annotation.update'))
+                      }
+                      onChanged={onHighlightsChanged}
+                    />
                   ))}
                 </ul>
               </div>

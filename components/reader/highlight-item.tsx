@@ -1,0 +1,109 @@
+'use client';
+// One highlight in the panel: its quote, note and author; its author (or an editor) edits the
+// note or deletes it. Both send the version read: a change made meanwhile is refused (409)
+// and the current note is shown instead of being overwritten.
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, TextArea } from '@/components/ui/field';
+import { ApiError, apiFetch, errorMessage } from '@/lib/api/client';
+import type { AnnotationDto } from '@/lib/server/annotations/serialize';
+
+export function HighlightItem({
+  highlight,
+  language,
+  canChange,
+  onChanged,
+}: {
+  highlight: AnnotationDto;
+  language: string;
+  canChange: boolean;
+  onChanged: () => Promise<void>;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(highlight.note ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const quote = highlight.target.selector.find((s) => s.type === 'TextQuoteSelector');
+
+  async function run(method: 'PATCH' | 'DELETE', body: object) {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/v1/annotations/${highlight.id}`, { method, body: JSON.stringify(body) });
+      setEditing(false);
+      await onChanged();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        const current = (e.details as { current?: AnnotationDto } | undefined)?.current;
+        setNote(current?.note ?? '');
+        await onChanged();
+      }
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="rounded-md bg-yellow-50 px-2 py-1.5">
+      <q lang={language} className="font-serif">
+        {quote && 'exact' in quote ? quote.exact : ''}
+      </q>
+      {editing ? (
+        <form
+          className="mt-1 space-y-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run('PATCH', { note, version: highlight.version });
+          }}
+        >
+          <Field label="Note du surlignage">
+            <TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          </Field>
+          <div className="flex gap-2">
+            <Button type="submit" disabled={busy}>
+              Enregistrer la note
+            </Button>
+            <Button variant="secondary" onClick={() => setEditing(false)}>
+              Annuler
+            </Button>
+          </div>
+        </form>
+      ) : highlight.note ? (
+        <p className="mt-1 text-stone-700">{highlight.note}</p>
+      ) : null}
+      <p className="mt-0.5 text-xs text-stone-500">{highlight.author.name}</p>
+      {canChange && !editing ? (
+        <div className="mt-1 flex gap-1">
+          <Button
+            variant="ghost"
+            className="px-2 py-0.5 text-xs"
+            onClick={() => {
+              setNote(highlight.note ?? '');
+              setEditing(true);
+            }}
+          >
+            {highlight.note ? 'Modifier la note' : 'Ajouter une note'}
+          </Button>
+          <Button
+            variant="danger"
+            className="px-2 py-0.5 text-xs"
+            disabled={busy}
+            onClick={() => {
+              if (window.confirm('Supprimer ce surlignage ?')) {
+                void run('DELETE', { version: highlight.version });
+              }
+            }}
+          >
+            Supprimer le surlignage
+          </Button>
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,50 @@
+// Changing highlights in the reader: its author edits the note, an editor deletes it; a
+// teammate with the article open sees both without reloading.
+import { expect, test } from '@playwright/test';
+import { browserAs, createNewsroom, SEED_TEXT } from '../fixtures/newsroom';
+
+test('the author edits a highlight note, an editor deletes it, a teammate sees both live', async ({
+  browser,
+}) => {
+  const room = await createNewsroom();
+  const { reviewer, editor } = room.members;
+  const start = SEED_TEXT.indexOf('isolement profond');
+  const created = await reviewer.api.post(`/api/v1/articles/${room.articleId}/annotations`, {
+    data: {
+      selector: [
+        { type: 'TextQuoteSelector', exact: 'isolement profond' },
+        { type: 'TextPositionSelector', start, end: start + 17 },
+      ],
+    },
+  });
+  expect(created.status()).toBe(201);
+
+  const author = await browserAs(browser, reviewer);
+  const watcher = await browserAs(browser, editor);
+  await author.page.goto(`/articles/${room.articleId}`);
+  await watcher.page.goto(`/articles/${room.articleId}`);
+  const watcherMark = watcher.page.locator('mark.fd-highlight', { hasText: 'isolement profond' });
+  await expect(watcherMark).toBeVisible();
+
+  await author.page.locator('mark.fd-highlight', { hasText: 'isolement profond' }).click();
+  const panel = author.page.getByRole('complementary', { name: 'Phrase sélectionnée' });
+  await panel.getByRole('button', { name: 'Ajouter une note' }).click();
+  await panel.getByLabel('Note du surlignage').fill('Vérifier auprès de l’AIEA');
+  await panel.getByRole('button', { name: 'Enregistrer la note' }).click();
+  await expect(panel.getByText('Vérifier auprès de l’AIEA')).toBeVisible();
+
+  // The editor's open panel shows the new note without a reload, then the editor deletes it.
+  await watcherMark.click();
+  const watcherPanel = watcher.page.getByRole('complementary', { name: 'Phrase sélectionnée' });
+  await expect(watcherPanel.getByText('Vérifier auprès de l’AIEA')).toBeVisible();
+  watcher.page.once('dialog', (dialog) => void dialog.accept());
+  await watcherPanel.getByRole('button', { name: 'Supprimer le surlignage' }).click();
+  await expect(watcherMark).toHaveCount(0);
+  await expect(
+    author.page.locator('mark.fd-highlight', { hasText: 'isolement profond' }),
+  ).toHaveCount(0);
+
+  await author.context.close();
+  await watcher.context.close();
+  await room.dispose();
+});
