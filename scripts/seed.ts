@@ -1,11 +1,18 @@
-// `npm run db:seed`: demo data into an empty database (see lib/server/seed/seed-demo.ts).
+// Runs at every `npm start` after the migrations: data upkeep (scoring units that predate
+// claim triage), then the demo data into an empty database unless SEED_DEMO=0.
+// Also `npm run db:seed`.
 import { withDatabase } from './lib/database-url';
 
 withDatabase(async (url) => {
   process.env.DATABASE_URL = url;
-  const { seedDemo } = await import('../lib/server/seed/seed-demo');
-  const { seeded } = await seedDemo();
-  console.log(seeded ? 'Demo data created.' : 'Database not empty: demo data skipped.');
+  const { backfillTriage } = await import('../lib/server/articles/backfill-triage');
+  const scored = await backfillTriage();
+  if (scored > 0) console.log(`Check-worthiness computed for ${scored} existing units.`);
+  if (process.env.SEED_DEMO !== '0') {
+    const { seedDemo } = await import('../lib/server/seed/seed-demo');
+    const { seeded } = await seedDemo();
+    console.log(seeded ? 'Demo data created.' : 'Database not empty: demo data skipped.');
+  }
   const { prisma } = await import('../lib/db');
   await prisma.$disconnect();
 }).catch((error: unknown) => {

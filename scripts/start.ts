@@ -84,12 +84,8 @@ async function main() {
     PORT: String(port),
   };
 
-  if (process.env.SEED_DEMO !== '0') {
-    await run(
-      ['--conditions=react-server', '--import', 'tsx', path.join('scripts', 'seed.ts')],
-      env,
-    );
-  }
+  // Data upkeep, then the demo data (unless SEED_DEMO=0): see scripts/seed.ts.
+  await run(['--conditions=react-server', '--import', 'tsx', path.join('scripts', 'seed.ts')], env);
 
   const hash = sourceHash();
   if (!isBuildCurrent(hash)) {

@@ -4,6 +4,8 @@ import { SignOutButton } from '@/components/sign-out-button';
 
 const NAV_LINKS = [
   { href: '/', label: 'Articles' },
+  { href: '/articles/new', label: 'Importer' },
+  { href: '/search', label: 'Recherche' },
   { href: '/queue', label: 'Ma file' },
   { href: '/teams', label: 'Rédactions' },
   { href: '/settings/tokens', label: 'Jetons d’accès' },

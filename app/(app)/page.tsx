@@ -1,17 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ProgressBar } from '@/components/progress-bar';
+import { can } from '@/lib/permissions';
 import { listArticles } from '@/lib/server/articles/list-articles';
 import { getPageUser } from '@/lib/server/session';
+import { listTeams } from '@/lib/server/teams/teams';
 
 export const metadata: Metadata = { title: 'Articles' };
 
 export default async function ArticlesPage() {
   const user = await getPageUser();
-  const articles = await listArticles({ userId: user.id });
+  const [articles, teams] = await Promise.all([
+    listArticles({ userId: user.id }),
+    listTeams({ userId: user.id }),
+  ]);
+  const mayImport = teams.some((team) => can(team.role, 'article.create'));
   return (
     <>
-      <h1 className="mb-4 text-xl font-semibold">Articles</h1>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">Articles</h1>
+        {mayImport ? (
+          <Link
+            href="/articles/new"
+            className="inline-flex items-center justify-center gap-1 rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white transition-colors hover:bg-blue-800"
+          >
+            Importer un article
+          </Link>
+        ) : null}
+      </div>
       {articles.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
           Aucun article pour l’instant : vous n’êtes membre d’aucune rédaction qui en a.

@@ -26,6 +26,9 @@ import { can, type Role } from '@/lib/permissions';
 import { auditActionLabel } from '@/lib/workflow/audit-labels';
 import { SENTENCE_STATE_LABELS, type SentenceState } from '@/lib/workflow/sentence-state';
 import { AgreementSummary } from './agreement-summary';
+import { ArticleRevisions } from './article-revisions';
+import { Orphans } from './orphans';
+import { TriageList } from './triage-list';
 import { ArticleTitle } from './article-title';
 import { SelectionToolbar } from './selection-toolbar';
 import { SentencePanel, type TeamMember } from './sentence-panel';
@@ -40,6 +43,8 @@ export interface ReaderAnnotation {
   end: number;
   note: string | null;
   pending: boolean;
+  /** Placed by approximate match after a correction of the text. */
+  fuzzy: boolean;
 }
 
 function toReaderAnnotation(dto: AnnotationDto): ReaderAnnotation {
@@ -50,7 +55,13 @@ function toReaderAnnotation(dto: AnnotationDto): ReaderAnnotation {
     end: position?.end ?? 0,
     note: dto.note,
     pending: false,
+    fuzzy: dto.anchorStatus === 'fuzzy',
   };
+}
+
+/** Highlights painted on the text; orphans (passage gone after a correction) are listed apart. */
+function placed(list: AnnotationDto[]): ReaderAnnotation[] {
+  return list.filter((dto) => dto.anchorStatus !== 'orphaned').map(toReaderAnnotation);
 }
 
 /** Units grouped into the paragraphs of the original text (a line break ends a paragraph). */
@@ -90,7 +101,10 @@ export function ArticleReader({
   const router = useRouter();
   const rootRef = useRef<HTMLDivElement>(null);
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(() =>
-    initialAnnotations.map(toReaderAnnotation),
+    placed(initialAnnotations),
+  );
+  const [orphans, setOrphans] = useState(() =>
+    initialAnnotations.filter((dto) => dto.anchorStatus === 'orphaned'),
   );
   const [states, setStates] = useState(initialStates);
   const [agreement, setAgreement] = useState(initialAgreement);
@@ -122,10 +136,8 @@ export function ArticleReader({
       `/api/v1/articles/${article.id}/annotations`,
     );
     // Highlights being saved right now stay painted until their answer arrives.
-    setAnnotations((list) => [
-      ...body.annotations.map(toReaderAnnotation),
-      ...list.filter((a) => a.pending),
-    ]);
+    setAnnotations((list) => [...placed(body.annotations), ...list.filter((a) => a.pending)]);
+    setOrphans(body.annotations.filter((dto) => dto.anchorStatus === 'orphaned'));
   }, [article.id]);
 
   const refreshSentence = useCallback(async (sentenceId: string) => {
@@ -150,6 +162,8 @@ export function ArticleReader({
     (event: LiveEvent) => {
       const quiet = () => {};
       if (event.entity === 'annotation') void refreshAnnotations().catch(quiet);
+      // A rename or a new version of the text: the page reloads its data (a new text version
+      // remounts the reader, see app/(app)/articles/[id]/page.tsx).
       if (event.entity === 'article') router.refresh();
       if (event.sentenceId && event.entity !== 'annotation') {
         void refreshSentence(event.sentenceId).catch(quiet);
@@ -208,7 +222,10 @@ export function ArticleReader({
   async function highlight(range: TextRange, note: string | null) {
     const tempId = `pending-${crypto.randomUUID()}`;
     // Painted at once; replaced by the stored highlight, or removed if the server refuses it.
-    setAnnotations((list) => [...list, { id: tempId, ...range, note, pending: true }]);
+    setAnnotations((list) => [
+      ...list,
+      { id: tempId, ...range, note, pending: true, fuzzy: false },
+    ]);
     setSelection(null);
     window.getSelection()?.removeAllRanges();
     try {
@@ -259,10 +276,18 @@ export function ArticleReader({
             initial={{ title: article.title, version: article.version }}
             canEdit={article.myRole === 'owner' || article.myRole === 'editor'}
           />
+          <ArticleMeta article={article} />
           <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
             <ProgressBar done={verifiedCount} total={checkable.length} label="Phrases vérifiées" />
             <ReportLinks articleId={article.id} />
           </div>
+          <ArticleRevisions
+            articleId={article.id}
+            version={article.version}
+            text={article.text}
+            revisionCount={article.revisionCount}
+            canEdit={can(role, 'article.update')}
+          />
           <AgreementSummary
             agreement={agreement}
             indexOf={indexOf}
@@ -303,6 +328,7 @@ export function ArticleReader({
                       highlights={byUnit.get(unit.index) ?? []}
                       rating={states[unit.id]?.rating ?? null}
                       state={states[unit.id]?.state ?? null}
+                      recheck={states[unit.id]?.needsRecheck ?? false}
                       selected={unit.id === selectedId}
                       onOpen={() => openSentence(unit)}
                     />
@@ -320,6 +346,7 @@ export function ArticleReader({
             {message}
           </p>
         ) : null}
+        <Orphans orphans={orphans} retired={article.retiredSentences} language={article.language} />
       </article>
 
       {selection && canWrite ? (
@@ -348,13 +375,27 @@ export function ArticleReader({
             }}
           />
         ) : (
-          <div className="rounded-xl border border-dashed border-stone-300 p-5 text-sm text-stone-600">
-            <p className="font-medium text-stone-800">Comment vérifier</p>
-            <ul className="mt-2 list-disc space-y-1 pl-5">
-              <li>Sélectionnez un passage pour le surligner.</li>
-              <li>Cliquez sur une phrase (ou Tab puis Entrée) pour donner un verdict sourcé.</li>
-              <li>Échap ferme le panneau.</li>
-            </ul>
+          <div className="space-y-4">
+            <TriageList
+              language={article.language}
+              onOpen={(id) => setSelectedId(id)}
+              items={checkable.map((unit) => ({
+                id: unit.id,
+                index: unit.index,
+                text: unit.text,
+                score: unit.checkworthiness,
+                reasons: unit.checkworthinessReasons,
+                state: states[unit.id]?.state ?? null,
+              }))}
+            />
+            <div className="rounded-xl border border-dashed border-stone-300 p-5 text-sm text-stone-600">
+              <p className="font-medium text-stone-800">Comment vérifier</p>
+              <ul className="mt-2 list-disc space-y-1 pl-5">
+                <li>Sélectionnez un passage pour le surligner.</li>
+                <li>Cliquez sur une phrase (ou Tab puis Entrée) pour donner un verdict sourcé.</li>
+                <li>Échap ferme le panneau.</li>
+              </ul>
+            </div>
           </div>
         )}
       </aside>
@@ -368,6 +409,7 @@ function UnitView({
   highlights,
   rating,
   state,
+  recheck,
   selected,
   onOpen,
 }: {
@@ -376,11 +418,13 @@ function UnitView({
   highlights: ReaderAnnotation[];
   rating: Rating | null;
   state: SentenceState | null;
+  recheck: boolean;
   selected: boolean;
   onOpen: () => void;
 }) {
   const segments = splitIntoSegments(unit, highlights);
   const pending = new Set(highlights.filter((h) => h.pending).map((h) => h.id));
+  const fuzzy = new Set(highlights.filter((h) => h.fuzzy).map((h) => h.id));
   const checkable = unit.kind !== 'paywall';
   return (
     <>
@@ -390,12 +434,13 @@ function UnitView({
         data-kind={unit.kind}
         data-rating={rating ?? undefined}
         data-state={state ?? undefined}
+        data-recheck={recheck || undefined}
         data-selected={selected}
         data-index={unit.index}
         role={checkable ? 'button' : undefined}
         tabIndex={checkable ? 0 : undefined}
         aria-pressed={checkable ? selected : undefined}
-        title={unitTitle(rating, state)}
+        title={unitTitle(rating, state, recheck)}
         onClick={onOpen}
         onKeyDown={(event) => {
           if (event.key === 'Enter' || event.key === ' ') {
@@ -421,6 +466,12 @@ function UnitView({
               data-highlight-ids={segment.ids.join(' ')}
               data-depth={Math.min(segment.ids.length, 2)}
               data-pending={segment.ids.some((id) => pending.has(id))}
+              data-anchor={segment.ids.some((id) => fuzzy.has(id)) ? 'fuzzy' : undefined}
+              title={
+                segment.ids.some((id) => fuzzy.has(id))
+                  ? 'Replacé approximativement après une correction du texte'
+                  : undefined
+              }
             >
               {text}
             </mark>
@@ -432,8 +483,48 @@ function UnitView({
   );
 }
 
-function unitTitle(rating: Rating | null, state: SentenceState | null): string | undefined {
-  const parts = [rating ? ratingLabel(rating) : null, state ? SENTENCE_STATE_LABELS[state] : null];
+function unitTitle(
+  rating: Rating | null,
+  state: SentenceState | null,
+  recheck: boolean,
+): string | undefined {
+  const parts = [
+    rating ? ratingLabel(rating) : null,
+    state ? SENTENCE_STATE_LABELS[state] : null,
+    recheck ? 'à revérifier : le texte a changé' : null,
+  ];
   const text = parts.filter(Boolean).join(' · ');
   return text || undefined;
+}
+
+/** Author, publisher, date and original address, when known. */
+function ArticleMeta({ article }: { article: ArticleDetail }) {
+  const parts = [
+    article.author,
+    article.publisher,
+    article.publishedAt
+      ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(
+          new Date(article.publishedAt),
+        )
+      : null,
+  ].filter(Boolean);
+  if (parts.length === 0 && !article.sourceUrl) return null;
+  return (
+    <p className="mt-1 text-sm text-stone-600">
+      {parts.join(' · ')}
+      {article.sourceUrl ? (
+        <>
+          {parts.length > 0 ? ' · ' : ''}
+          <a
+            href={article.sourceUrl}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            className="text-blue-700 underline"
+          >
+            article original
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
 }

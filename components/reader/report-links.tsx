@@ -1,25 +1,43 @@
-// Download buttons for the verified-claim report in every format.
-const FORMATS = [
+// The article's report in every format: the printable page (opens in a new tab, ready to
+// print), the PDF and the data formats as downloads. The browser shows download progress; the
+// answers carry their length.
+const DOWNLOADS = [
+  { format: 'pdf', label: 'PDF' },
   { format: 'markdown', label: 'Markdown' },
   { format: 'csv', label: 'CSV' },
   { format: 'json', label: 'JSON' },
   { format: 'claimreview', label: 'ClaimReview' },
 ] as const;
 
+const LINK =
+  'rounded-md border border-stone-300 bg-white px-2 py-1 text-stone-800 hover:bg-stone-100';
+
 export function ReportLinks({ articleId }: { articleId: string }) {
+  const base = `/api/v1/articles/${articleId}`;
   return (
     <nav aria-label="Exporter le rapport" className="flex flex-wrap items-center gap-1 text-sm">
       <span className="mr-1 text-stone-500">Rapport :</span>
-      {FORMATS.map(({ format, label }) => (
-        <a
-          key={format}
-          href={`/api/v1/articles/${articleId}/report?format=${format}`}
-          download
-          className="rounded-md border border-stone-300 bg-white px-2 py-1 text-stone-800 hover:bg-stone-100"
-        >
+      <a
+        href={`${base}/report?format=html&download=0`}
+        target="_blank"
+        rel="noopener"
+        className={LINK}
+      >
+        Imprimable<span className="sr-only"> (s’ouvre dans un nouvel onglet)</span>
+      </a>
+      {DOWNLOADS.map(({ format, label }) => (
+        <a key={format} href={`${base}/report?format=${format}`} download className={LINK}>
           {label}
         </a>
       ))}
+      <a
+        href={`${base}/annotations?format=w3c`}
+        download={`factdesk-${articleId}.annotations.jsonld`}
+        className={LINK}
+        title="Surlignages au format W3C Web Annotation"
+      >
+        Annotations W3C
+      </a>
     </nav>
   );
 }

@@ -11,6 +11,7 @@ import { ratingLabel } from '@/lib/reports/verdict-scale';
 import type { SentenceDetail } from '@/lib/server/sentences/get-sentence';
 import type { SentenceSummary } from '@/lib/server/verdicts/list-sentence-states';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
+import { TRIAGE_REASON_LABELS } from '@/lib/text/triage';
 import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 import { AssigneePicker } from './assignee-picker';
 import { CommentsThread } from './comments-thread';
@@ -149,6 +150,24 @@ export function SentencePanel({
               {detail.sentence.text}
             </blockquote>
 
+            {detail.summary.needsRecheck ? (
+              <p
+                className="rounded-md bg-amber-50 px-2 py-1.5 text-sm text-amber-900"
+                data-testid="needs-recheck"
+              >
+                À revérifier : le texte de cette phrase a changé depuis que ses verdicts ont été
+                écrits.
+              </p>
+            ) : null}
+            {detail.sentence.kind === 'sentence' &&
+            detail.sentence.checkworthinessReasons.length > 0 ? (
+              <p className="text-xs text-stone-600">
+                Priorité {detail.sentence.checkworthiness.toFixed(2)} :{' '}
+                {detail.sentence.checkworthinessReasons
+                  .map((reason) => TRIAGE_REASON_LABELS[reason])
+                  .join(', ')}
+              </p>
+            ) : null}
             {detail.sentence.kind === 'sentence' ? (
               <AssigneePicker
                 sentenceId={sentenceId}

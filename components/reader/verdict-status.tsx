@@ -47,6 +47,11 @@ export function VerdictStatusLine({ verdict, own }: { verdict: VerdictDto; own?:
   return (
     <p className="text-xs text-stone-600" data-testid={own ? 'my-verdict-status' : undefined}>
       <StatusBadge status={verdict.status} /> {detail}
+      {verdict.needsRecheck ? (
+        <span className="ml-1 rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-900">
+          à revérifier
+        </span>
+      ) : null}
     </p>
   );
 }

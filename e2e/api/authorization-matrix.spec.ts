@@ -164,6 +164,53 @@ const MATRIX: Record<string, Entry> = {
     },
     expect: EDITORS(200),
   },
+  'PUT /api/v1/articles/{id}/text': {
+    call: async (w) => ({
+      path: `/api/v1/articles/${await w.room.newArticle()}/text`,
+      body: { text: `${SEED_TEXT}\nUne phrase ajoutée.`, version: 1 },
+    }),
+    expect: EDITORS(200),
+  },
+  'GET /api/v1/articles/{id}/revisions': {
+    call: async (w) => ({ path: `/api/v1/articles/${w.room.articleId}/revisions` }),
+    expect: MEMBERS_ONLY,
+  },
+  'GET /api/v1/search': {
+    call: async () => ({ path: '/api/v1/search?q=projectiles' }),
+    expect: EVERYONE_SIGNED_IN(200),
+  },
+  'GET /api/v1/teams/{id}/report': {
+    call: async (w) => ({ path: `/api/v1/teams/${w.room.teamId}/report?format=json` }),
+    expect: MEMBERS_ONLY,
+  },
+  'POST /api/v1/articles/{id}/annotations/import': {
+    call: async (w) => {
+      const start = SEED_TEXT.indexOf('cinq millions');
+      return {
+        path: `/api/v1/articles/${w.room.articleId}/annotations/import`,
+        body: {
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
+          type: 'AnnotationCollection',
+          first: {
+            type: 'AnnotationPage',
+            items: [
+              {
+                type: 'Annotation',
+                target: {
+                  source: 'https://example.org/article',
+                  selector: [
+                    { type: 'TextQuoteSelector', exact: 'cinq millions' },
+                    { type: 'TextPositionSelector', start, end: start + 13 },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      };
+    },
+    expect: WRITERS(201),
+  },
   'GET /api/v1/articles/{id}/annotations': {
     call: async (w) => ({ path: `/api/v1/articles/${w.room.articleId}/annotations` }),
     expect: MEMBERS_ONLY,

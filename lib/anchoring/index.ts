@@ -1,6 +1,7 @@
 /**
  * Public entry point of the framework-free anchoring core: selectors, anchoring,
- * unit linking, highlight painting and DOM ⇄ offset conversion.
+ * unit linking, highlight painting, DOM ⇄ offset conversion and carrying
+ * highlights and sentences over to a revised text.
  */
 export type {
   Anchor,
@@ -13,7 +14,11 @@ export type {
 export { DEFAULT_CONTEXT_LENGTH, describeRange, trimRange } from './describe';
 export {
   ANCHOR_STEPS,
+  FUZZY_MAX_CANDIDATES,
+  FUZZY_MAX_QUOTE_LENGTH,
+  FUZZY_QUOTE_THRESHOLD,
   anchor,
+  anchorByFuzzyQuote,
   anchorByPosition,
   anchorByQuote,
   selectorsOf,
@@ -23,3 +28,17 @@ export {
 export { rangesOverlap, unitsTouched } from './units';
 export { groupByUnit, splitIntoSegments, type Highlight, type Segment } from './paint';
 export { rangeToTextRange, textRangeToDomRange } from './dom';
+export {
+  SENTENCE_MATCH_THRESHOLD,
+  SENTENCE_NEARLY_THRESHOLD,
+  figuresOf,
+  mapSentences,
+  reanchorHighlight,
+  similarity,
+  type AnchorStatus,
+  type NewUnitLike,
+  type OldSentence,
+  type ReanchorResult,
+  type SentenceMapping,
+  type SentenceMatch,
+} from './revise';

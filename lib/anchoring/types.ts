@@ -31,8 +31,14 @@ export interface TextRange {
 }
 
 /** Which anchoring step located the passage (lets the UI flag highlights that "moved"). */
-export type AnchorMethod = 'position' | 'quote';
+export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
 
 export interface Anchor extends TextRange {
   method: AnchorMethod;
+  /**
+   * Similarity (0..1) between the stored quote and the text now at the range:
+   * 1 − edit distance / length of the longer of the two. Only the fuzzy step
+   * sets it; the exact steps imply 1.
+   */
+  score?: number;
 }

@@ -10,14 +10,19 @@ import {
   deleteAnnotationSchema,
   updateAnnotationSchema,
 } from '@/lib/validations/annotation';
-import { createArticleSchema, updateArticleSchema } from '@/lib/validations/article';
+import {
+  createArticleSchema,
+  reviseArticleSchema,
+  updateArticleSchema,
+} from '@/lib/validations/article';
 import { signUpSchema } from '@/lib/validations/auth';
 import {
   createCommentSchema,
   deleteCommentSchema,
   updateCommentSchema,
 } from '@/lib/validations/comment';
-import { REPORT_FORMATS } from '@/lib/validations/report';
+import { REPORT_FORMATS, teamReportQuerySchema } from '@/lib/validations/report';
+import { searchQuerySchema } from '@/lib/validations/search';
 import { assignSentenceSchema } from '@/lib/validations/sentence';
 import {
   createInvitationSchema,
@@ -68,12 +73,20 @@ const unit = z.object({
   kind: unitKind,
   text: z.string(),
 });
+const triageReason = z.enum(['figure', 'date', 'entity', 'attribution', 'quote', 'comparison']);
+const articleUnit = unit.extend({
+  checkworthiness: z.number().min(0).max(1).describe('claim triage score (lib/text/triage.ts)'),
+  checkworthinessReasons: z.array(triageReason),
+});
 /** lib/server/annotations/serialize.ts */
 const annotation = z.object({
   id,
   author: person,
   note: z.string().nullable(),
   sentenceIds: z.array(id),
+  anchorStatus: z
+    .enum(['anchored', 'fuzzy', 'orphaned'])
+    .describe('after corrections of the text: placed exactly, approximately, or not at all'),
   version: z.int(),
   target: z.object({
     selector: z.tuple([
@@ -104,6 +117,7 @@ const verdict = z.object({
   rationale: z.string(),
   sources: z.array(source),
   status: verdictStatus,
+  needsRecheck: z.boolean().describe('the sentence’s text changed in a revision since'),
   version: z.int(),
   submittedAt: timestamp.nullable(),
   approvedBy: person.nullable().describe('who approved it (status `approved`)'),
@@ -123,6 +137,7 @@ const publishedVerdict = z
     approvedBy: person.nullable(),
     approvedAt: timestamp,
     isResolution: z.boolean().describe('written by an editor settling a dispute'),
+    needsRecheck: z.boolean().describe('the sentence’s text changed in a revision since'),
   })
   .describe('the sentence’s published (final) verdict');
 /** lib/server/comments/serialize.ts */
@@ -155,11 +170,49 @@ const article = z.object({
   language: z.string(),
   text: z.string(),
   partial: z.boolean(),
-  version: z.int(),
+  version: z.int().describe('send it back with PATCH and PUT …/text'),
   sourceUrl: z.string().nullable(),
   publisher: z.string().nullable(),
+  author: z.string().nullable(),
   publishedAt: z.iso.date().nullable(),
-  sentences: z.array(unit),
+  createdAt: timestamp,
+  revisionCount: z.int(),
+  sentences: z.array(articleUnit),
+  retiredSentences: z
+    .array(
+      z.object({
+        id,
+        text: z.string(),
+        retiredAt: timestamp,
+        verdictCount: z.int(),
+        commentCount: z.int(),
+      }),
+    )
+    .describe('units removed by a revision that still carry verdicts or comments'),
+});
+const revision = z.object({
+  version: z.int(),
+  source: z.enum(['paste', 'upload', 'url', 'import', 'edit', 'reimport']),
+  note: z.string().nullable(),
+  summary: z
+    .record(z.string(), z.unknown())
+    .describe('what the revision did to sentences, highlights and verdicts (counts)'),
+  createdAt: timestamp,
+  createdBy: person.nullable(),
+});
+const searchResult = z.object({
+  sentence: z.object({ id, index: z.int(), text: z.string() }),
+  article: z.object({
+    id,
+    title: z.string(),
+    language: z.string(),
+    teamName: z.string(),
+    date: z.iso.date(),
+  }),
+  snippet: z.string().describe('the sentence, matches between U+0002 and U+0003'),
+  rank: z.number(),
+  rating: rating.nullable().describe('the published verdict'),
+  state: sentenceState,
 });
 /** lib/server/articles/get-agreement.ts */
 const agreement = z.object({
@@ -264,6 +317,16 @@ const errorBody = z.object({
 
 function json(schema: z.ZodType, description: string) {
   return { description, content: { 'application/json': { schema: output(schema) } } };
+}
+/** Query-string parameters from a zod object schema (each property one optional parameter). */
+function queryParameters(schema: z.ZodObject) {
+  const properties = (input(schema).properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: property,
+  }));
 }
 function body(schema: z.ZodType, required = true) {
   return { required, content: { 'application/json': { schema: input(schema) } } };
@@ -401,13 +464,23 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         post: {
           operationId: 'createArticle',
           tags: ['articles'],
-          summary: 'Add an article from plain text (editors and owners)',
+          summary:
+            'Import an article from text, Markdown, an HTML page or a URL (editors and owners)',
+          description:
+            'Exactly one of `text` (with `format: "markdown"` for Markdown), `html` (main content ' +
+            'extracted, never stored as HTML) or `url` (fetched by the server: http(s) only, ' +
+            'private and loopback addresses refused, 10 s, 5 MB, 5 redirects). Title, author, ' +
+            'publisher, date and language are taken from the document unless given.',
           requestBody: body(createArticleSchema),
           responses: {
-            '201': json(z.object({ id, title: z.string(), teamId: id }), 'created'),
+            '201': json(article, 'the article, as GET answers it'),
             ...bodyErrors,
             '403': forbidden('only editors and owners add articles'),
             '404': notFound('Team'),
+            '422': fail(
+              'invalid values (`validation_failed`), or a source that cannot be read ' +
+                '(`import_failed`, `details.reason`)',
+            ),
           },
         },
       },
@@ -517,11 +590,14 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         get: {
           operationId: 'getArticleReport',
           tags: ['articles'],
-          summary: 'Verified-claim report (Markdown, CSV, JSON or schema.org ClaimReview JSON-LD)',
+          summary:
+            'Verified-claim report: Markdown, CSV, JSON, schema.org ClaimReview JSON-LD, printable HTML or PDF',
           responses: {
             '200': {
               description: 'the report',
               content: {
+                'text/html': { schema: { type: 'string' } },
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
                 'text/markdown': { schema: { type: 'string' } },
                 'text/csv': { schema: { type: 'string' } },
                 'application/json': { schema: { type: 'object' } },
@@ -531,6 +607,64 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             ...readErrors,
             '404': notFound('Article'),
             '422': fail('unknown `format` (`validation_failed`)'),
+            '503': fail('PDF asked but no Chromium on the server (`unavailable`)'),
+          },
+        },
+      },
+      '/api/v1/articles/{id}/text': {
+        parameters: [uuidParameter('Article')],
+        put: {
+          operationId: 'reviseArticleText',
+          tags: ['articles'],
+          summary: 'Correct the text, or re-import it, as a new revision (editors and owners)',
+          description:
+            'Highlights re-anchor (position, quote with context, then fuzzy; the unplaceable are ' +
+            'kept as orphans); verdicts follow their sentence, marked `needsRecheck` when its text ' +
+            'changed; removed sentences keep their verdicts. Every version is kept.',
+          requestBody: body(reviseArticleSchema),
+          responses: {
+            '200': json(article, 'the article, new version'),
+            ...bodyErrors,
+            '403': forbidden('only editors and owners correct articles'),
+            '404': notFound('Article'),
+            '409': fail(
+              'stale `version` (`conflict`, `details.current`), or the same text (`invalid_state`)',
+            ),
+            '422': fail('invalid values, or a source that cannot be read (`import_failed`)'),
+          },
+        },
+      },
+      '/api/v1/articles/{id}/revisions': {
+        parameters: [uuidParameter('Article')],
+        get: {
+          operationId: 'listArticleRevisions',
+          tags: ['articles'],
+          summary: 'The versions of the article’s text, newest first',
+          responses: {
+            '200': json(z.object({ revisions: z.array(revision) }), 'the revisions'),
+            ...readErrors,
+            '404': notFound('Article'),
+          },
+        },
+      },
+      '/api/v1/search': {
+        get: {
+          operationId: 'searchSentences',
+          tags: ['articles'],
+          summary: 'Full-text search across the sentences of your teams (French/English stemming)',
+          parameters: queryParameters(searchQuerySchema),
+          responses: {
+            '200': json(
+              z.object({
+                query: z.string(),
+                page: z.int(),
+                total: z.int(),
+                results: z.array(searchResult),
+              }),
+              'ranked matches, 25 a page',
+            ),
+            ...readErrors,
+            '422': validationFailed,
           },
         },
       },
@@ -541,9 +675,31 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         get: {
           operationId: 'listAnnotations',
           tags: ['annotations'],
-          summary: 'Highlights of an article',
+          summary: 'Highlights of an article; `format=w3c` for a W3C AnnotationCollection',
+          parameters: [
+            {
+              name: 'format',
+              in: 'query',
+              schema: { type: 'string', enum: ['factdesk', 'w3c'], default: 'factdesk' },
+            },
+          ],
           responses: {
-            '200': json(z.object({ annotations: z.array(annotation) }), 'the highlights'),
+            '200': {
+              description: 'the highlights (orphans included, with their status)',
+              content: {
+                'application/json': {
+                  schema: output(z.object({ annotations: z.array(annotation) })),
+                },
+                'application/ld+json': {
+                  schema: {
+                    type: 'object',
+                    description:
+                      'W3C Web Annotation AnnotationCollection (http://www.w3.org/ns/anno.jsonld) ' +
+                      'with TextQuote and TextPosition selectors; notes as TextualBody',
+                  },
+                },
+              },
+            },
             ...readErrors,
             '404': notFound('Article'),
           },
@@ -562,6 +718,37 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
               'invalid values (`validation_failed`), or selectors that match nothing in the ' +
                 'text (`selector_mismatch`)',
             ),
+          },
+        },
+      },
+      '/api/v1/articles/{id}/annotations/import': {
+        parameters: [uuidParameter('Article')],
+        post: {
+          operationId: 'importAnnotations',
+          tags: ['annotations'],
+          summary: 'Import a W3C AnnotationCollection (or page, or array) as highlights',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'an AnnotationCollection as GET …/annotations?format=w3c gives',
+                },
+              },
+            },
+          },
+          responses: {
+            '201': json(
+              z.object({
+                imported: z.array(annotation),
+                skipped: z.array(z.string()).describe('why items were not imported'),
+              }),
+              'what was imported',
+            ),
+            ...bodyErrors,
+            '403': forbidden('viewers cannot highlight'),
+            '404': notFound('Article'),
           },
         },
       },
@@ -919,6 +1106,30 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             '403': forbidden('only owners read the audit trail'),
             '404': notFound('Team'),
             '422': fail('`before` is not a positive integer (`validation_failed`)'),
+          },
+        },
+      },
+
+      '/api/v1/teams/{id}/report': {
+        parameters: [uuidParameter('Team'), ...queryParameters(teamReportQuerySchema)],
+        get: {
+          operationId: 'getTeamReport',
+          tags: ['teams'],
+          summary:
+            'Verified claims across the team’s articles, filtered by approval date, verdict and reviewer',
+          responses: {
+            '200': {
+              description: 'the report (a download unless `download=0`)',
+              content: {
+                'text/markdown': { schema: { type: 'string' } },
+                'text/csv': { schema: { type: 'string' } },
+                'application/json': { schema: { type: 'object' } },
+                'application/ld+json': { schema: { type: 'array' } },
+              },
+            },
+            ...readErrors,
+            '404': notFound('Team'),
+            '422': validationFailed,
           },
         },
       },

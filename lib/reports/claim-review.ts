@@ -16,16 +16,25 @@ export interface SchemaOrganization {
   name: string;
 }
 
+export interface SchemaPerson {
+  '@type': 'Person';
+  name: string;
+}
+
 export interface SchemaCreativeWork {
   '@type': 'CreativeWork';
   url: string;
+  /** The article's byline, when known. */
+  author?: SchemaPerson;
+  /** The article's publication day (YYYY-MM-DD), when known. */
+  datePublished?: string;
 }
 
 export interface SchemaClaim {
   '@type': 'Claim';
   /** Who made the claim: the article's publisher, when known. */
   author?: SchemaOrganization;
-  /** When the claim was made. ReportData has no article date yet, so it is never filled today. */
+  /** When the claim was made: the article's publication day, when known. */
   datePublished?: string;
   /** Where the claim appeared: the article itself, when its URL is known. */
   appearance?: SchemaCreativeWork[];
@@ -69,13 +78,26 @@ function isoDay(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
 }
 
+/** The article's publication day when it is a real YYYY-MM-DD date, else undefined. */
+function articleDay(value: string | null | undefined): string | undefined {
+  const day = value?.trim();
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) && isoDay(day) === day ? day : undefined;
+}
+
 function claimReview(claim: ReportClaim, data: ReportData): ClaimReview {
   const { article } = data;
   const publisher = article.publisher?.trim();
+  const byline = article.author?.trim();
+  const published = articleDay(article.publishedAt);
   const itemReviewed: SchemaClaim = { '@type': 'Claim' };
   if (publisher) itemReviewed.author = { '@type': 'Organization', name: publisher };
+  // The claim entered public discourse, at the latest, when the article was published.
+  if (published) itemReviewed.datePublished = published;
   if (article.sourceUrl) {
-    itemReviewed.appearance = [{ '@type': 'CreativeWork', url: article.sourceUrl }];
+    const appearance: SchemaCreativeWork = { '@type': 'CreativeWork', url: article.sourceUrl };
+    if (byline) appearance.author = { '@type': 'Person', name: byline };
+    if (published) appearance.datePublished = published;
+    itemReviewed.appearance = [appearance];
   }
   // A verdict is published on the day it is approved, not the day it was written.
   const datePublished = isoDay(claim.approvedAt);
@@ -135,87 +157,173 @@ function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-function validateRating(rating: unknown, problems: string[]): void {
-  if (!isRecord(rating)) {
-    problems.push('reviewRating is required (a Rating object).');
-    return;
-  }
-  if (rating['@type'] !== 'Rating') problems.push('reviewRating["@type"] must be "Rating".');
-  if (!isNonEmptyString(rating.alternateName)) {
-    problems.push('reviewRating.alternateName (the textual verdict) is required.');
-  }
-  const best = rating.bestRating ?? CLAIM_REVIEW_BEST_RATING;
-  const worst = rating.worstRating ?? CLAIM_REVIEW_WORST_RATING;
-  if (!isNumber(best)) problems.push('reviewRating.bestRating must be a number.');
-  if (!isNumber(worst)) problems.push('reviewRating.worstRating must be a number.');
-  if (isNumber(best) && isNumber(worst) && worst >= best) {
-    problems.push('reviewRating.worstRating must be lower than bestRating.');
-  }
-  if (rating.ratingValue !== undefined) {
-    if (!isNumber(rating.ratingValue)) {
-      problems.push('reviewRating.ratingValue must be a number.');
-    } else if (
-      isNumber(best) &&
-      isNumber(worst) &&
-      (rating.ratingValue < worst || rating.ratingValue > best)
-    ) {
-      problems.push('reviewRating.ratingValue must lie between worstRating and bestRating.');
-    }
-  }
-}
-
-function validateClaim(item: unknown, problems: string[]): void {
-  if (item === undefined) {
-    problems.push('itemReviewed (the Claim) is recommended.');
-    return;
-  }
-  if (!isRecord(item) || item['@type'] !== 'Claim') {
-    problems.push('itemReviewed must be an object with "@type": "Claim".');
-    return;
-  }
-  if (item.author !== undefined && !(isRecord(item.author) && isNonEmptyString(item.author.name))) {
-    problems.push('itemReviewed.author must have a name.');
-  }
-  if (item.datePublished !== undefined && !isIsoDate(item.datePublished)) {
-    problems.push('itemReviewed.datePublished must be an ISO 8601 date.');
-  }
-  if (item.appearance !== undefined) {
-    const appearances = Array.isArray(item.appearance) ? item.appearance : [item.appearance];
-    const valid = appearances.every((appearance) =>
-      isRecord(appearance) ? isAbsoluteHttpUrl(appearance.url) : isAbsoluteHttpUrl(appearance),
-    );
-    if (!valid) problems.push('itemReviewed.appearance must hold absolute http(s) URLs.');
-  }
+/**
+ * Result of checking a ClaimReview against Google's fact-check markup. `errors`: a required
+ * property is missing, or a property has an invalid value; the markup would be rejected.
+ * `warnings`: a recommended property is missing; the markup is valid but less useful.
+ */
+export interface ClaimReviewCheck {
+  errors: string[];
+  warnings: string[];
 }
 
 /**
- * Human-readable problems of a ClaimReview object against Google's fact-check markup: the
- * required properties (claimReviewed, reviewRating with alternateName, an absolute http(s) url)
- * plus the author name FactDesk always publishes, then the recommended ones (datePublished,
- * itemReviewed). Returns [] when the object is fine. Takes `unknown` so it can check any parsed
- * JSON-LD, not just what toClaimReview produced.
+ * Collects problems. Recommended properties of the Claim (who made it, when, where) depend on
+ * what the team knows about the article, so they are kept apart: validateClaimReview leaves them
+ * out, checkClaimReview reports them as warnings.
  */
-export function validateClaimReview(obj: unknown): string[] {
-  if (!isRecord(obj)) return ['A ClaimReview must be a JSON object.'];
-  const problems: string[] = [];
+interface Problems {
+  error(message: string): void;
+  /** A recommended property FactDesk can always fill. */
+  recommended(message: string): void;
+  /** A recommended property that needs data the team may not have (the claim's origin). */
+  recommendedWhenKnown(message: string): void;
+}
+
+function validateRating(rating: unknown, problems: Problems): void {
+  if (!isRecord(rating)) {
+    problems.error('reviewRating is required (a Rating object).');
+    return;
+  }
+  if (rating['@type'] !== 'Rating') problems.error('reviewRating["@type"] must be "Rating".');
+  // Google shows the textual verdict in results and requires it; the number is optional.
+  if (!isNonEmptyString(rating.alternateName)) {
+    problems.error('reviewRating.alternateName (the textual verdict) is required.');
+  }
+  for (const key of ['bestRating', 'worstRating', 'ratingValue'] as const) {
+    if (rating[key] !== undefined && !isNumber(rating[key])) {
+      problems.error(`reviewRating.${key} must be a number.`);
+    }
+  }
+  if (rating.ratingValue !== undefined) {
+    // Any numeric scale must be declared, not left to schema.org's defaults (1–5).
+    if (rating.bestRating === undefined) {
+      problems.recommended('reviewRating.bestRating is recommended with a ratingValue.');
+    }
+    if (rating.worstRating === undefined) {
+      problems.recommended('reviewRating.worstRating is recommended with a ratingValue.');
+    }
+  }
+  const best = rating.bestRating ?? CLAIM_REVIEW_BEST_RATING;
+  const worst = rating.worstRating ?? CLAIM_REVIEW_WORST_RATING;
+  if (isNumber(best) && isNumber(worst) && worst >= best) {
+    problems.error('reviewRating.worstRating must be lower than bestRating.');
+  }
+  if (
+    isNumber(rating.ratingValue) &&
+    isNumber(best) &&
+    isNumber(worst) &&
+    (rating.ratingValue < worst || rating.ratingValue > best)
+  ) {
+    problems.error('reviewRating.ratingValue must lie between worstRating and bestRating.');
+  }
+}
+
+/** A URL, or a CreativeWork with an absolute http(s) url (one value or a list). */
+function isAppearance(value: unknown): boolean {
+  const values = Array.isArray(value) ? value : [value];
+  return (
+    values.length > 0 &&
+    values.every((item) => (isRecord(item) ? isAbsoluteHttpUrl(item.url) : isAbsoluteHttpUrl(item)))
+  );
+}
+
+function validateClaim(item: unknown, problems: Problems): void {
+  if (item === undefined) {
+    problems.recommended('itemReviewed (the Claim) is recommended.');
+    return;
+  }
+  if (!isRecord(item) || item['@type'] !== 'Claim') {
+    problems.error('itemReviewed must be an object with "@type": "Claim".');
+    return;
+  }
+  if (item.author === undefined) {
+    problems.recommendedWhenKnown('itemReviewed.author (who made the claim) is recommended.');
+  } else if (!(isRecord(item.author) && isNonEmptyString(item.author.name))) {
+    problems.error('itemReviewed.author must have a name.');
+  }
+  if (item.datePublished === undefined) {
+    problems.recommendedWhenKnown(
+      'itemReviewed.datePublished (when the claim was made) is recommended.',
+    );
+  } else if (!isIsoDate(item.datePublished)) {
+    problems.error('itemReviewed.datePublished must be an ISO 8601 date.');
+  }
+  if (item.appearance === undefined && item.firstAppearance === undefined) {
+    problems.recommendedWhenKnown(
+      'itemReviewed.appearance or firstAppearance (where the claim was made) is recommended.',
+    );
+  }
+  if (item.appearance !== undefined && !isAppearance(item.appearance)) {
+    problems.error('itemReviewed.appearance must hold absolute http(s) URLs.');
+  }
+  if (item.firstAppearance !== undefined && !isAppearance(item.firstAppearance)) {
+    problems.error('itemReviewed.firstAppearance must be an absolute http(s) URL.');
+  }
+}
+
+function inspect(obj: unknown, problems: Problems): void {
+  if (!isRecord(obj)) {
+    problems.error('A ClaimReview must be a JSON object.');
+    return;
+  }
   const context = obj['@context'];
   if (typeof context !== 'string' || !/^https?:\/\/schema\.org\/?$/.test(context)) {
-    problems.push('"@context" must be "https://schema.org".');
+    problems.error('"@context" must be "https://schema.org".');
   }
-  if (obj['@type'] !== 'ClaimReview') problems.push('"@type" must be "ClaimReview".');
-  if (!isNonEmptyString(obj.claimReviewed)) problems.push('claimReviewed is required.');
+  if (obj['@type'] !== 'ClaimReview') problems.error('"@type" must be "ClaimReview".');
+  if (!isNonEmptyString(obj.claimReviewed)) problems.error('claimReviewed is required.');
   validateRating(obj.reviewRating, problems);
   if (!isAbsoluteHttpUrl(obj.url)) {
-    problems.push('url is required and must be an absolute http(s) URL.');
+    problems.error('url is required and must be an absolute http(s) URL.');
   }
+  // Recommended by Google, required by FactDesk: a fact-check is always signed by its team.
   if (!isRecord(obj.author) || !isNonEmptyString(obj.author.name)) {
-    problems.push('author.name (the fact-checking organization) is required.');
+    problems.error('author.name (the fact-checking organization) is required.');
   }
   if (obj.datePublished === undefined) {
-    problems.push('datePublished is recommended.');
+    problems.recommended('datePublished is recommended.');
   } else if (!isIsoDate(obj.datePublished)) {
-    problems.push('datePublished must be an ISO 8601 date.');
+    problems.error('datePublished must be an ISO 8601 date.');
   }
   validateClaim(obj.itemReviewed, problems);
-  return problems;
+}
+
+/**
+ * Checks a ClaimReview object against Google's fact-check markup
+ * (https://developers.google.com/search/docs/appearance/structured-data/factcheck):
+ * - errors: required properties (claimReviewed, reviewRating with its textual verdict
+ *   alternateName, an absolute http(s) url), the author name FactDesk always publishes, and any
+ *   property present with an invalid value (dates, numbers, URLs, types);
+ * - warnings: missing recommended properties (datePublished, itemReviewed and its author,
+ *   datePublished and appearance/firstAppearance, bestRating/worstRating with a ratingValue).
+ * Takes `unknown` so it can check any parsed JSON-LD, not just what toClaimReview produced.
+ */
+export function checkClaimReview(obj: unknown): ClaimReviewCheck {
+  const result: ClaimReviewCheck = { errors: [], warnings: [] };
+  inspect(obj, {
+    error: (message) => result.errors.push(message),
+    recommended: (message) => result.warnings.push(message),
+    recommendedWhenKnown: (message) => result.warnings.push(message),
+  });
+  return result;
+}
+
+/**
+ * Human-readable problems of a ClaimReview object: checkClaimReview's errors, then the missing
+ * recommended properties FactDesk can always fill (datePublished, itemReviewed,
+ * bestRating/worstRating). The Claim's own recommended properties (its author, date and
+ * appearance) are left out: they depend on what is known about the article, so their absence is
+ * not a defect of the markup (checkClaimReview reports them as warnings). Returns [] when the
+ * object is fine.
+ */
+export function validateClaimReview(obj: unknown): string[] {
+  const errors: string[] = [];
+  const recommended: string[] = [];
+  inspect(obj, {
+    error: (message) => errors.push(message),
+    recommended: (message) => recommended.push(message),
+    recommendedWhenKnown: () => {},
+  });
+  return [...errors, ...recommended];
 }

@@ -46,7 +46,11 @@ export function neutralizeCsvCell(value: string): string {
   return value.length > 0 && FORMULA_START.has(value[0]) ? `'${value}` : value;
 }
 
-function row(claim: ReportClaim, data: ReportData): Record<CsvColumn, string | number> {
+/** One claim as a CSV record (cells already neutralised), keyed by column. */
+export function csvRecord(
+  claim: ReportClaim,
+  data: ReportData,
+): Record<CsvColumn, string | number> {
   const text = neutralizeCsvCell;
   return {
     sentence_number: claim.index + 1,
@@ -70,21 +74,32 @@ function row(claim: ReportClaim, data: ReportData): Record<CsvColumn, string | n
   };
 }
 
+/**
+ * Writes records as CSV: UTF-8 with BOM, CRLF line endings, every non-empty cell quoted, one
+ * header row of `columns`. Cells must already be neutralised (see csvRecord).
+ */
+export function stringifyCsv<C extends string>(
+  records: Record<C, string | number>[],
+  columns: readonly C[],
+): string {
+  return stringify(records, {
+    header: true,
+    columns: [...columns],
+    bom: true,
+    // RFC 4180 record separator; what Excel writes itself.
+    record_delimiter: 'windows',
+    // csv-stringify stops quoting fields with a bare LF/CR once record_delimiter is set;
+    // multi-line rationales must stay in one cell.
+    quote_record_delimiter: true,
+    // OWASP's mitigation also quotes every cell, so no cell boundary depends on the content.
+    quoted: true,
+  });
+}
+
 /** Renders the report as CSV (UTF-8 with BOM, CRLF line endings, every non-empty cell quoted). */
 export function toCsv(data: ReportData): string {
-  return stringify(
-    data.claims.map((claim) => row(claim, data)),
-    {
-      header: true,
-      columns: [...CSV_COLUMNS],
-      bom: true,
-      // RFC 4180 record separator; what Excel writes itself.
-      record_delimiter: 'windows',
-      // csv-stringify stops quoting fields with a bare LF/CR once record_delimiter is set;
-      // multi-line rationales must stay in one cell.
-      quote_record_delimiter: true,
-      // OWASP's mitigation also quotes every cell, so no cell boundary depends on the content.
-      quoted: true,
-    },
+  return stringifyCsv(
+    data.claims.map((claim) => csvRecord(claim, data)),
+    CSV_COLUMNS,
   );
 }

@@ -3,6 +3,13 @@
 // source metadata, names) is escaped so it renders as literal text: a rationale must never be
 // able to inject a link, a heading, raw HTML or emphasis into a report that readers trust.
 import type { ReportAgreement, ReportClaim, ReportData, ReportSource } from './types';
+import {
+  agreementFigures,
+  formatCount,
+  formatDate as formatLongDate,
+  isHttpUrl,
+  localeFor,
+} from './format';
 import { ratingLabel, resolveLanguage, type ReportLanguage } from './verdict-scale';
 
 export interface MarkdownOptions {
@@ -168,15 +175,6 @@ function renderBlock(text: string, prefix: string, separator: string | null): st
   return out;
 }
 
-function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Makes a URL safe as a Markdown link destination: parentheses would end (or unbalance) the
  * destination, whitespace and control characters would end it, `<`/`>` would switch to the
@@ -210,26 +208,9 @@ function markdownLink(text: string, url: string): string {
 // Dates and numbers
 // ---------------------------------------------------------------------------------------------
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The article's own tag when it matches the label language ('en-GB' dates), else the label language. */
-function localeFor(lang: string, language: ReportLanguage): string {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(lang.trim());
-    if (canonical && canonical.toLowerCase().split('-')[0] === language) return canonical;
-  } catch {
-    // Not a valid BCP 47 tag: the label language is a safe locale.
-  }
-  return language;
-}
-
+/** A long date in the report's locale; a value that is not a date is shown as given, escaped. */
 function formatDate(value: string, locale: string, timeZone: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return escapeMarkdownText(value);
-  // A bare date (a source's publication day) is midnight UTC: printing it in another zone
-  // could show the previous day.
-  const zone = DATE_ONLY.test(value) ? 'UTC' : timeZone;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zone }).format(date);
+  return formatLongDate(value, locale, timeZone) ?? escapeMarkdownText(value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,6 +222,13 @@ interface Context {
   language: ReportLanguage;
   locale: string;
   timeZone: string;
+  /** Extra heading levels, when the report is nested in a bigger document (team report). */
+  depth: number;
+}
+
+/** An ATX heading marker of `level` (1 = title), shifted by the nesting depth, capped at 6. */
+function heading(level: number, ctx: Context): string {
+  return `${'#'.repeat(Math.min(6, level + ctx.depth))} `;
 }
 
 function renderSource(source: ReportSource, ctx: Context): string[] {
@@ -258,7 +246,7 @@ function renderSource(source: ReportSource, ctx: Context): string[] {
 
 function renderClaim(claim: ReportClaim, ctx: Context): string[] {
   const { t } = ctx;
-  const out: string[] = [`## ${t.sentence(claim.index + 1)}`, ''];
+  const out: string[] = [`${heading(2, ctx)}${t.sentence(claim.index + 1)}`, ''];
   const sentence = renderBlock(claim.text, '> ', '>');
   if (sentence.length > 0) out.push(...sentence, '');
   out.push(t.verdict(ratingLabel(claim.rating, ctx.language)), '');
@@ -282,50 +270,24 @@ function signature(claim: ReportClaim, ctx: Context): string {
   return approver ? t.approvedBy(author, approver, date) : t.approved(author, date);
 }
 
-function formatCount(n: number, locale: string): { text: string; one: boolean } {
-  // Plural rules differ: French treats 0 as singular ("0 affirmation vérifiée"), English not.
-  return {
-    text: new Intl.NumberFormat(locale).format(n),
-    one: new Intl.PluralRules(locale).select(n) === 'one',
-  };
-}
-
-// Intl gives each language its own conventions: "0,74" and "78 %" (narrow no-break space) in
-// French, "0.74" and "78%" in English.
-function formatAlpha(alpha: number | null, locale: string): string | null {
-  if (alpha === null || !Number.isFinite(alpha)) return null;
-  return new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(alpha);
-}
-
-function formatPercent(share: number | null, locale: string): string | null {
-  if (share === null || !Number.isFinite(share)) return null;
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
-    share,
-  );
-}
-
 function agreementLines(agreement: ReportAgreement, ctx: Context): string[] {
-  const { t, locale } = ctx;
-  const rated = formatCount(agreement.ratedSentences, locale);
-  const lines = [
-    t.agreement(
-      formatAlpha(agreement.alpha, locale),
-      formatPercent(agreement.percentAgreement, locale),
-      rated.text,
-      rated.one,
-    ),
-  ];
-  if (agreement.disputed.length > 0) {
-    lines.push(t.disputed(formatCount(agreement.disputed.length, locale).text));
-  }
+  const { t } = ctx;
+  const figures = agreementFigures(agreement, ctx.locale);
+  const lines = [t.agreement(figures.alpha, figures.raw, figures.rated, figures.ratedOne)];
+  if (figures.disputed > 0) lines.push(t.disputed(figures.disputedText));
   return lines;
 }
 
-/** Renders the report as Markdown (labels in `lang`, default: the article's language). */
-export function toMarkdown(data: ReportData, options: MarkdownOptions = {}): string {
+/**
+ * The report of one article as Markdown, without the final line break, its headings `depth`
+ * levels deeper than in a standalone report (`depth` 1: the title is `##`, each sentence `###`).
+ * The team report nests each article's report this way under its own title.
+ */
+export function toMarkdownSection(
+  data: ReportData,
+  options: MarkdownOptions = {},
+  depth = 0,
+): string {
   const lang = options.lang ?? data.article.language;
   const language = resolveLanguage(lang);
   const ctx: Context = {
@@ -333,6 +295,7 @@ export function toMarkdown(data: ReportData, options: MarkdownOptions = {}): str
     language,
     locale: localeFor(lang, language),
     timeZone: options.timeZone ?? 'UTC',
+    depth: Number.isFinite(depth) ? Math.max(0, Math.trunc(depth)) : 0,
   };
   const { t } = ctx;
   const { article } = data;
@@ -347,9 +310,17 @@ export function toMarkdown(data: ReportData, options: MarkdownOptions = {}): str
   meta.push(t.summary(verified.text, verified.one, total.text, total.one));
   if (data.agreement) meta.push(...agreementLines(data.agreement, ctx));
 
-  const out: string[] = [`# ${escapeMarkdownText(article.title) || t.untitled}`, ''];
+  const out: string[] = [
+    `${heading(1, ctx)}${escapeMarkdownText(article.title) || t.untitled}`,
+    '',
+  ];
   out.push(...meta.map((line) => `- ${line}`), '');
   if (data.claims.length === 0) out.push(t.noClaims, '');
   for (const claim of data.claims) out.push(...renderClaim(claim, ctx), '');
-  return `${out.join('\n').trimEnd()}\n`;
+  return out.join('\n').trimEnd();
+}
+
+/** Renders the report as Markdown (labels in `lang`, default: the article's language). */
+export function toMarkdown(data: ReportData, options: MarkdownOptions = {}): string {
+  return `${toMarkdownSection(data, options)}\n`;
 }

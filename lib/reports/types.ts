@@ -48,6 +48,23 @@ export interface ReportArticle {
   /** True when only part of the article could be imported (paywall). */
   partial: boolean;
   sentenceCount: number;
+  /** The article's byline, when known. */
+  author?: string | null;
+  /** Publication day of the article (YYYY-MM-DD), when known. */
+  publishedAt?: string | null;
+  /** Current version of the fact-check (1 for the first publication), when tracked. */
+  version?: number;
+}
+
+/** One entry of a fact-check's corrections history. */
+export interface ReportRevision {
+  version: number;
+  /** ISO date-time of the revision. */
+  at: string;
+  /** Who made it; null when unknown (e.g. the account was deleted). */
+  by: string | null;
+  /** What changed and why; null when no note was left. */
+  note: string | null;
 }
 
 /** Inter-rater agreement of the article's fact-checkers (nominal ratings). */
@@ -74,4 +91,11 @@ export interface ReportData {
   claims: ReportClaim[];
   /** Inter-rater agreement, when the caller computed it. */
   agreement?: ReportAgreement;
+  /** Corrections history, oldest first (the first entry is the original publication). */
+  revisions?: ReportRevision[];
+  /**
+   * Ids of the sentences whose published verdict must be checked again because the article text
+   * changed since it was approved.
+   */
+  recheck?: string[];
 }

@@ -8,3 +8,10 @@ export {
   type UnitKind,
 } from './segment';
 export { defaultTitle, isPartial } from './title';
+export {
+  triageUnit,
+  TRIAGE_REASON_LABELS,
+  TRIAGE_WEIGHTS,
+  type Triage,
+  type TriageReason,
+} from './triage';

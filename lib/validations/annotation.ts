@@ -48,3 +48,8 @@ export const updateAnnotationSchema = z.object({
 });
 
 export const deleteAnnotationSchema = z.object({ version: z.int().min(1).optional() });
+
+export const annotationListQuerySchema = z.object({
+  /** `w3c`: a W3C Web Annotation AnnotationCollection (JSON-LD) instead of FactDesk's shape. */
+  format: z.enum(['factdesk', 'w3c']).default('factdesk'),
+});

@@ -11,18 +11,53 @@ export const languageSchema = z
     message: 'Code de langue BCP 47 attendu (fr, en…).',
   });
 
-export const createArticleSchema = z.object({
-  teamId: z.uuid(),
-  text: z
-    .string()
-    .max(2_000_000, { message: 'Texte trop long (2 millions de caractères au plus).' }),
+const importFields = {
   title: optionalText(TITLE_MAX_LENGTH),
-  language: languageSchema,
-  sourceUrl: httpUrlSchema.nullish().transform((value) => value ?? null),
+  /** BCP 47 tag; detected (fr/en) from the text when left out. */
+  language: languageSchema.optional(),
+  author: optionalText(200),
   publisher: optionalText(200),
   publishedAt: isoDateSchema.nullish().transform((value) => value ?? null),
-});
+  sourceUrl: httpUrlSchema.nullish().transform((value) => value ?? null),
+};
+
+const MAX_SOURCE = 5_000_000;
+const textSource = z
+  .string()
+  .max(MAX_SOURCE, { message: 'Texte trop long (5 millions de caractères au plus).' });
+
+/**
+ * Where an article's text comes from: exactly one of `text` (plain, or Markdown with
+ * `format: "markdown"`), `html` (main content extracted, never stored as HTML) or `url`
+ * (fetched by the server).
+ */
+export const articleSourceSchema = z
+  .object({
+    text: textSource.optional(),
+    format: z.enum(['text', 'markdown']).default('text'),
+    html: textSource.optional(),
+    url: httpUrlSchema.optional(),
+  })
+  .refine(
+    (value) => [value.text, value.html, value.url].filter((v) => v !== undefined).length === 1,
+    { message: 'Donnez exactement une source : text, html ou url.', path: ['text'] },
+  );
+export type ArticleSourceInput = z.infer<typeof articleSourceSchema>;
+
+export const createArticleSchema = z
+  .object({ teamId: z.uuid({ message: 'Rédaction requise.' }), ...importFields })
+  .and(articleSourceSchema);
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
+
+/** A corrected text (or a re-import) for an existing article. */
+export const reviseArticleSchema = z
+  .object({
+    /** The article version the correction is based on (GET /articles/{id}). */
+    version: z.int().min(1),
+    note: optionalText(2000),
+  })
+  .and(articleSourceSchema);
+export type ReviseArticleInput = z.infer<typeof reviseArticleSchema>;
 
 export const updateArticleSchema = z.object({
   title: z

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { findInstalledChromium } from '../../lib/chromium';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -24,7 +25,8 @@ export function findChromium(log: (line: string) => void): string | undefined {
       throw new Error(`PLAYWRIGHT_CHROMIUM_EXECUTABLE=${configured} does not exist`);
     return configured;
   }
-  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  const installed = findInstalledChromium();
+  if (installed) return installed;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/etc/debian_version')) {
     log('installing Debian’s chromium package for the end-to-end tests…');
@@ -44,12 +46,4 @@ export function findChromium(log: (line: string) => void): string | undefined {
   return undefined;
 }
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS } from '../../lib/chromium';

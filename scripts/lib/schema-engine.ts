@@ -64,6 +64,28 @@ function readCharColumns(adapter: object): void {
   proto.__factdeskChar = true;
 }
 
+/**
+ * @prisma/adapter-pg 7.10 runs a migration script by splitting it on every ';', which breaks
+ * any function or trigger body (PL/pgSQL is full of them). Prisma's native engine sends the
+ * script whole, and so do we: one simple-protocol query, which PostgreSQL runs statement by
+ * statement in one implicit transaction — a migration applies entirely or not at all.
+ */
+interface ScriptRunner {
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+  executeScript(script: string): Promise<void>;
+}
+function runScriptsWhole(adapter: object): void {
+  const runner = adapter as unknown as ScriptRunner;
+  runner.executeScript = async (script: string) => {
+    try {
+      await runner.client.query(script);
+    } catch (error) {
+      runner.onError(error);
+    }
+  };
+}
+
 let lastPanic: string | undefined;
 let wasmReady: Promise<void> | undefined;
 
@@ -117,6 +139,7 @@ function migrationAdapterFactory(connectionString: string) {
     connect: async () => {
       const adapter = await main.connect();
       readCharColumns(adapter);
+      runScriptsWhole(adapter);
       return adapter;
     },
     connectToShadowDb: async () => {
@@ -126,6 +149,7 @@ function migrationAdapterFactory(connectionString: string) {
       await admin.query(`CREATE DATABASE "${shadow}"`);
       await admin.end();
       const adapter = await new PrismaPg({ ...config, database: shadow }, quiet).connect();
+      runScriptsWhole(adapter);
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();

@@ -9,6 +9,7 @@ export const annotationSelect = {
   quoteSuffix: true,
   positionStart: true,
   positionEnd: true,
+  anchorStatus: true,
   version: true,
   createdAt: true,
   author: { select: { id: true, name: true } },
@@ -23,6 +24,7 @@ export interface AnnotationRow {
   quoteSuffix: string;
   positionStart: number;
   positionEnd: number;
+  anchorStatus: 'anchored' | 'fuzzy' | 'orphaned';
   version: number;
   createdAt: Date;
   author: { id: string; name: string };
@@ -38,6 +40,8 @@ export function serializeAnnotation(row: AnnotationRow, sentenceOrder?: Map<stri
     author: row.author,
     note: row.note,
     sentenceIds,
+    /** anchored | fuzzy (placed by approximate match after a revision) | orphaned (old quote). */
+    anchorStatus: row.anchorStatus,
     version: row.version,
     target: {
       selector: [

@@ -5,6 +5,7 @@ import 'server-only';
 import { prisma } from '@/lib/db';
 import { articleOfMember, myMembership } from '@/lib/server/access';
 import { notFound } from '@/lib/server/errors';
+import type { TriageReason } from '@/lib/text';
 import { annotationSelect, serializeAnnotation } from '@/lib/server/annotations/serialize';
 import { commentSelect, serializeComment } from '@/lib/server/comments/serialize';
 import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
@@ -22,6 +23,8 @@ export async function getSentence(options: { userId: string; sentenceId: string 
       end: true,
       kind: true,
       text: true,
+      checkworthinessReasons: true,
+      retiredAt: true,
       article: { select: myMembership(options.userId) },
       annotations: {
         orderBy: { annotation: { positionStart: 'asc' } },
@@ -45,6 +48,10 @@ export async function getSentence(options: { userId: string; sentenceId: string 
       kind: row.kind,
       text: row.text,
       assignee: row.assignee,
+      checkworthiness: row.checkworthiness,
+      checkworthinessReasons: (row.checkworthinessReasons ?? []) as TriageReason[],
+      /** Removed from the text by a revision (kept with its verdicts). */
+      retired: row.retiredAt !== null,
     },
     state: summary.state,
     summary,

@@ -19,20 +19,25 @@ export interface SentenceSummary {
   myStatus: VerdictStatus | null;
   assignee: { id: string; name: string } | null;
   commentCount: number;
+  /** A revision changed the text since a verdict on it was written. */
+  needsRecheck: boolean;
+  checkworthiness: number;
 }
 
 export const summarySelect = {
   id: true,
-  published: { select: { rating: true } },
-  verdicts: { select: { authorId: true, rating: true, status: true } },
+  checkworthiness: true,
+  published: { select: { rating: true, needsRecheck: true } },
+  verdicts: { select: { authorId: true, rating: true, status: true, needsRecheck: true } },
   assignee: { select: { id: true, name: true } },
   _count: { select: { comments: { where: { deletedAt: null } } } },
 } as const;
 
 export interface SummaryRow {
   id: string;
-  published: { rating: Rating } | null;
-  verdicts: { authorId: string; rating: Rating; status: VerdictStatus }[];
+  checkworthiness: number;
+  published: { rating: Rating; needsRecheck: boolean } | null;
+  verdicts: { authorId: string; rating: Rating; status: VerdictStatus; needsRecheck: boolean }[];
   assignee: { id: string; name: string } | null;
   _count: { comments: number };
 }
@@ -46,13 +51,18 @@ export function summarize(row: SummaryRow, userId: string): SentenceSummary {
     myStatus: mine?.status ?? null,
     assignee: row.assignee,
     commentCount: row._count.comments,
+    needsRecheck:
+      (row.published?.needsRecheck ?? false) || row.verdicts.some((v) => v.needsRecheck),
+    checkworthiness: row.checkworthiness,
   };
 }
 
 export async function listSentenceStates(options: { userId: string; articleId: string }) {
   const article = await prisma.article.findFirst({
     where: { id: options.articleId, ...articleOfMember(options.userId) },
-    select: { sentences: { where: { kind: 'sentence' }, select: summarySelect } },
+    select: {
+      sentences: { where: { kind: 'sentence', retiredAt: null }, select: summarySelect },
+    },
   });
   if (!article) throw notFound('Article');
   const states: Record<string, SentenceSummary> = {};

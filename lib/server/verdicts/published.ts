@@ -13,6 +13,7 @@ export const publishedSelect = {
   sources: true,
   approvedAt: true,
   isResolution: true,
+  needsRecheck: true,
   author: { select: { id: true, name: true } },
   approvedBy: { select: { id: true, name: true } },
 } as const;
@@ -24,6 +25,7 @@ export interface PublishedRow {
   sources: unknown;
   approvedAt: Date;
   isResolution: boolean;
+  needsRecheck: boolean;
   author: { id: string; name: string } | null;
   approvedBy: { id: string; name: string } | null;
 }
@@ -39,6 +41,7 @@ export function serializePublished(row: PublishedRow) {
     approvedBy: row.approvedBy,
     approvedAt: row.approvedAt.toISOString(),
     isResolution: row.isResolution,
+    needsRecheck: row.needsRecheck,
   };
 }
 export type PublishedVerdictDto = ReturnType<typeof serializePublished>;

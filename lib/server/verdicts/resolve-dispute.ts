@@ -75,6 +75,7 @@ export async function resolveDispute(options: {
       approvedById: options.userId,
       approvedAt: new Date(),
       isResolution: true,
+      needsRecheck: false,
     };
     await tx.publishedVerdict.upsert({
       where: { sentenceId: sentence.id },

@@ -17,6 +17,7 @@ export const verdictSelect = {
   rating: true,
   rationale: true,
   status: true,
+  needsRecheck: true,
   version: true,
   submittedAt: true,
   reviewedAt: true,
@@ -41,6 +42,7 @@ export interface VerdictRow {
   rating: Rating;
   rationale: string;
   status: VerdictStatus;
+  needsRecheck: boolean;
   version: number;
   submittedAt: Date | null;
   reviewedAt: Date | null;
@@ -69,6 +71,8 @@ export function serializeVerdict(row: VerdictRow) {
     rationale: row.rationale,
     sources: row.sources.map(serializeSource),
     status,
+    /** The sentence's text changed in a revision since this verdict was written. */
+    needsRecheck: row.needsRecheck,
     version: row.version,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     /** Who approved it (status approved). */

@@ -42,6 +42,7 @@ export async function setVerdict(options: { userId: string; sentenceId: string; 
             rating: data.rating,
             rationale: data.rationale,
             status: 'draft',
+            needsRecheck: false,
             submittedAt: null,
             reviewedById: null,
             reviewedAt: null,

@@ -103,6 +103,7 @@ export async function publishVerdict(
     approvedById: approverId,
     approvedAt: new Date(),
     isResolution: false,
+    needsRecheck: false,
   };
   await tx.publishedVerdict.upsert({
     where: { sentenceId: verdict.sentenceId },

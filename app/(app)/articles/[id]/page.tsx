@@ -36,6 +36,8 @@ export default async function ArticlePage({
   const { members } = await listMembers({ userId: user.id, teamId: article.teamId });
   return (
     <ArticleReader
+      // A new version of the text remounts the reader with the re-anchored highlights.
+      key={article.version}
       article={article}
       initialAnnotations={annotations}
       initialStates={states}

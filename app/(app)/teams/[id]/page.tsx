@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { InviteForm } from '@/components/teams/invite-form';
 import { MembersTable } from '@/components/teams/members-table';
 import { PendingInvitations } from '@/components/teams/pending-invitations';
+import { TeamReportForm } from '@/components/teams/team-report-form';
 import { can, invitableRoles, ROLE_LABELS } from '@/lib/permissions';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
@@ -75,6 +76,25 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
           }))}
         />
       </section>
+
+      {can(team.myRole, 'report.export') ? (
+        <section
+          aria-labelledby="report-heading"
+          className="mb-8 rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
+        >
+          <h2 id="report-heading" className="mb-1 text-base font-semibold">
+            Rapport de la rédaction
+          </h2>
+          <p className="mb-3 text-sm text-stone-600">
+            Les affirmations vérifiées de tous les articles de la rédaction, avec leur verdict
+            approuvé et leurs sources.
+          </p>
+          <TeamReportForm
+            teamId={team.id}
+            members={members.map((member) => ({ id: member.user.id, name: member.user.name }))}
+          />
+        </section>
+      ) : null}
 
       {mayInvite ? (
         <>

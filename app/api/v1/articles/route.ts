@@ -1,5 +1,6 @@
 import { apiHandler, readJson } from '@/lib/api/respond';
 import { createArticle } from '@/lib/server/articles/create-article';
+import { articleResponse } from '@/lib/server/articles/get-article';
 import { listArticles } from '@/lib/server/articles/list-articles';
 import { getRequiredUser } from '@/lib/server/session';
 
@@ -25,5 +26,5 @@ export const POST = apiHandler(async (request) => {
   const user = await getRequiredUser();
   const input = await readJson(request);
   const article = await createArticle({ userId: user.id, input });
-  return Response.json(article, { status: 201 });
+  return Response.json(articleResponse(article), { status: 201 });
 });

@@ -1,6 +1,6 @@
 import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
-import { getArticle } from '@/lib/server/articles/get-article';
+import { articleResponse, getArticle } from '@/lib/server/articles/get-article';
 import { updateArticle } from '@/lib/server/articles/update-article';
 import { getRequiredUser } from '@/lib/server/session';
 
@@ -8,19 +8,7 @@ export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
   const articleId = parseId((await params).id, 'Article');
   const article = await getArticle({ userId: user.id, articleId });
-  return Response.json({
-    id: article.id,
-    teamId: article.teamId,
-    title: article.title,
-    language: article.language,
-    text: article.text,
-    partial: article.partial,
-    version: article.version,
-    sourceUrl: article.sourceUrl,
-    publisher: article.publisher,
-    publishedAt: article.publishedAt,
-    sentences: article.sentences,
-  });
+  return Response.json(articleResponse(article));
 });
 
 export const PATCH = apiHandler<{ id: string }>(async (request, { params }) => {

@@ -1,12 +1,30 @@
+import { publicBaseUrl } from '@/lib/api/base-url';
 import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
 import { listAnnotations } from '@/lib/server/annotations/list-annotations';
+import { exportAnnotationCollection } from '@/lib/server/annotations/w3c-annotations';
 import { getRequiredUser } from '@/lib/server/session';
+import { annotationListQuerySchema } from '@/lib/validations/annotation';
 
-export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
+export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
   const articleId = parseId((await params).id, 'Article');
+  const { format } = annotationListQuerySchema.parse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  if (format === 'w3c') {
+    const collection = await exportAnnotationCollection({
+      userId: user.id,
+      articleId,
+      baseUrl: publicBaseUrl(request),
+    });
+    return Response.json(collection, {
+      headers: {
+        'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+      },
+    });
+  }
   return Response.json({ annotations: await listAnnotations({ userId: user.id, articleId }) });
 });
 

@@ -1,0 +1,411 @@
+'use client';
+// "Importer un article": the text pasted, a file read in the browser, or a web address fetched
+// by the server, plus optional metadata (detected when left empty). The body goes out with
+// XMLHttpRequest so a large text shows its upload progress; then the server segments it, and on
+// success the reader opens on the new article. On failure the API's French message is shown and
+// every input is kept.
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, TextArea, TextInput } from '@/components/ui/field';
+import { ApiError, errorMessage } from '@/lib/api/client';
+import { isHttpUrl } from '@/lib/validations/common';
+import { postJsonWithProgress } from './post-json-with-progress';
+
+type SourceKind = 'paste' | 'file' | 'url';
+
+const SOURCES: { value: SourceKind; label: string }[] = [
+  { value: 'paste', label: 'Coller le texte' },
+  { value: 'file', label: 'Fichier' },
+  { value: 'url', label: 'Adresse web' },
+];
+
+/** 5 Mo: the API takes 5 million characters at most, and a character is at least one byte. */
+const MAX_FILE_BYTES = 5_000_000;
+/** Below this, the upload is over before a progress bar could mean anything. */
+const LARGE_BODY_BYTES = 100_000;
+
+const FILE_ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+const FILE_KINDS: Record<string, 'text' | 'markdown' | 'html'> = {
+  txt: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+};
+
+const SELECT =
+  'mt-1 block w-full rounded-md border border-stone-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-blue-600';
+const DETECTED = 'Détecté automatiquement si vide';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; loaded: number; total: number }
+  | { kind: 'analysing' }
+  | { kind: 'done' };
+
+type ArticleSource =
+  { text: string; format: 'text' | 'markdown' } | { html: string } | { url: string };
+
+function fileKind(name: string): 'text' | 'markdown' | 'html' | null {
+  const dot = name.lastIndexOf('.');
+  if (dot === -1) return null;
+  return FILE_KINDS[name.slice(dot + 1).toLowerCase()] ?? null;
+}
+
+/** Why a chosen file cannot be imported, or null when it can. */
+function fileProblem(file: File): string | null {
+  if (fileKind(file.name) === null) {
+    return 'Format non pris en charge : choisissez un fichier .txt, .md ou .html.';
+  }
+  if (file.size > MAX_FILE_BYTES) return 'Fichier trop volumineux : 5 Mo au plus.';
+  if (file.size === 0) return 'Ce fichier est vide.';
+  return null;
+}
+
+function percent(loaded: number, total: number): number {
+  return total === 0 ? 0 : Math.min(100, Math.round((loaded / total) * 100));
+}
+
+export function ImportForm({ teams }: { teams: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const progressId = useId();
+  const fileErrorId = useId();
+  const abortRef = useRef<AbortController | null>(null);
+
+  const [source, setSource] = useState<SourceKind>('paste');
+  const [text, setText] = useState('');
+  const [isMarkdown, setIsMarkdown] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [url, setUrl] = useState('');
+
+  const [title, setTitle] = useState('');
+  const [author, setAuthor] = useState('');
+  const [publisher, setPublisher] = useState('');
+  const [publishedAt, setPublishedAt] = useState('');
+  const [sourceUrl, setSourceUrl] = useState('');
+  const [language, setLanguage] = useState<'' | 'fr' | 'en'>('');
+  const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
+
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [error, setError] = useState<string | null>(null);
+  const busy = phase.kind !== 'idle';
+
+  // Leaving the page mid-import cancels the request rather than updating an unmounted form.
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  function onFileChange(event: React.ChangeEvent<HTMLInputElement>) {
+    const chosen = event.target.files?.[0] ?? null;
+    setFile(chosen);
+    setFileError(chosen ? fileProblem(chosen) : null);
+  }
+
+  /** The source part of the body, or a French message saying what is missing. */
+  async function readSource(): Promise<ArticleSource | string> {
+    switch (source) {
+      case 'paste':
+        if (text.trim() === '') return 'Collez le texte de l’article.';
+        return { text, format: isMarkdown ? 'markdown' : 'text' };
+      case 'file': {
+        if (!file) return 'Choisissez un fichier à importer.';
+        const problem = fileProblem(file);
+        if (problem) return problem;
+        let content: string;
+        try {
+          content = await file.text();
+        } catch {
+          return 'Lecture du fichier impossible : choisissez-le à nouveau.';
+        }
+        const kind = fileKind(file.name);
+        return kind === 'html' ? { html: content } : { text: content, format: kind ?? 'text' };
+      }
+      case 'url':
+        if (url.trim() === '') return 'Saisissez l’adresse de l’article.';
+        if (!isHttpUrl(url.trim()))
+          return 'Adresse invalide : elle doit commencer par http ou https.';
+        return { url: url.trim() };
+    }
+  }
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setError(null);
+    if (!teamId) {
+      setError('Choisissez une rédaction.');
+      return;
+    }
+    const trimmedSourceUrl = source === 'url' ? '' : sourceUrl.trim();
+    if (trimmedSourceUrl !== '' && !isHttpUrl(trimmedSourceUrl)) {
+      setError('Adresse d’origine invalide : elle doit commencer par http ou https.');
+      return;
+    }
+    const articleSource = await readSource();
+    if (typeof articleSource === 'string') {
+      setError(articleSource);
+      return;
+    }
+
+    // Empty metadata is left out: the server detects what it can.
+    const optional = {
+      title: title.trim(),
+      author: author.trim(),
+      publisher: publisher.trim(),
+      publishedAt,
+      sourceUrl: trimmedSourceUrl,
+      language,
+    };
+    const body = JSON.stringify({
+      teamId,
+      ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== '')),
+      ...articleSource,
+    });
+    const size = new Blob([body]).size;
+
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setPhase(
+      size >= LARGE_BODY_BYTES
+        ? { kind: 'uploading', loaded: 0, total: size }
+        : { kind: 'analysing' },
+    );
+    try {
+      const article = await postJsonWithProgress('/api/v1/articles', body, {
+        signal: controller.signal,
+        onUploadProgress: (loaded, total) => {
+          if (size >= LARGE_BODY_BYTES) setPhase({ kind: 'uploading', loaded, total });
+        },
+        onUploaded: () => setPhase({ kind: 'analysing' }),
+      });
+      const id =
+        typeof article === 'object' && article !== null && 'id' in article ? article.id : null;
+      if (typeof id !== 'string')
+        throw new ApiError(500, 'unknown', 'Réponse inattendue du serveur.');
+      setPhase({ kind: 'done' });
+      router.push(`/articles/${id}`);
+    } catch (e) {
+      if (controller.signal.aborted) return;
+      setError(errorMessage(e));
+      setPhase({ kind: 'idle' });
+    } finally {
+      if (abortRef.current === controller) abortRef.current = null;
+    }
+  }
+
+  const analysingLabel =
+    source === 'url' ? 'Téléchargement et analyse de la page…' : 'Analyse du texte…';
+
+  return (
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-busy={busy}
+      className="space-y-6"
+    >
+      <fieldset disabled={busy} className="space-y-6">
+        <fieldset className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+          <legend className="px-1 text-base font-semibold">Source</legend>
+          <div className="mb-4 flex flex-wrap gap-2">
+            {SOURCES.map((option) => (
+              <label
+                key={option.value}
+                className="flex cursor-pointer items-center gap-2 rounded-md border border-stone-300 px-3 py-1.5 text-sm has-checked:border-blue-600 has-checked:bg-blue-50 has-focus-visible:ring-2 has-focus-visible:ring-blue-600"
+              >
+                <input
+                  type="radio"
+                  name="source"
+                  value={option.value}
+                  checked={source === option.value}
+                  onChange={() => setSource(option.value)}
+                  className="accent-blue-700"
+                />
+                {option.label}
+              </label>
+            ))}
+          </div>
+
+          {/* Inactive panels are hidden, not unmounted: a chosen file stays chosen. */}
+          <div hidden={source !== 'paste'} className="space-y-3">
+            <Field label="Texte de l’article">
+              <TextArea
+                name="text"
+                rows={14}
+                value={text}
+                onChange={(event) => setText(event.target.value)}
+                placeholder="Collez ici le texte de l’article…"
+              />
+            </Field>
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={isMarkdown}
+                onChange={(event) => setIsMarkdown(event.target.checked)}
+                className="accent-blue-700"
+              />
+              Le texte est en Markdown
+            </label>
+          </div>
+
+          <div hidden={source !== 'file'}>
+            <Field
+              label="Fichier (.txt, .md, .html)"
+              hint="5 Mo au plus. Le fichier est lu dans votre navigateur puis envoyé."
+            >
+              <TextInput
+                type="file"
+                name="file"
+                accept={FILE_ACCEPT}
+                onChange={onFileChange}
+                aria-invalid={fileError !== null}
+                aria-describedby={fileError ? fileErrorId : undefined}
+              />
+            </Field>
+            {fileError ? (
+              <p id={fileErrorId} role="alert" className="mt-1 text-sm text-red-700">
+                {fileError}
+              </p>
+            ) : null}
+          </div>
+
+          <div hidden={source !== 'url'}>
+            <Field
+              label="Adresse de l’article (http ou https)"
+              hint="Le serveur télécharge la page et en extrait le texte principal."
+            >
+              <TextInput
+                type="url"
+                name="url"
+                inputMode="url"
+                value={url}
+                onChange={(event) => setUrl(event.target.value)}
+                placeholder="https://exemple.fr/article"
+              />
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+          <legend className="px-1 text-base font-semibold">Informations (facultatives)</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="sm:col-span-2">
+              <Field label="Titre">
+                <TextInput
+                  name="title"
+                  value={title}
+                  onChange={(event) => setTitle(event.target.value)}
+                  maxLength={300}
+                  placeholder={DETECTED}
+                />
+              </Field>
+            </div>
+            <Field label="Auteur·rice">
+              <TextInput
+                name="author"
+                value={author}
+                onChange={(event) => setAuthor(event.target.value)}
+                maxLength={200}
+                placeholder={DETECTED}
+              />
+            </Field>
+            <Field label="Éditeur">
+              <TextInput
+                name="publisher"
+                value={publisher}
+                onChange={(event) => setPublisher(event.target.value)}
+                maxLength={200}
+                placeholder={DETECTED}
+              />
+            </Field>
+            <Field label="Date de publication" hint="Détectée automatiquement si vide.">
+              <TextInput
+                type="date"
+                name="publishedAt"
+                value={publishedAt}
+                onChange={(event) => setPublishedAt(event.target.value)}
+              />
+            </Field>
+            <Field label="Langue">
+              <select
+                name="language"
+                value={language}
+                onChange={(event) => setLanguage(event.target.value as '' | 'fr' | 'en')}
+                className={SELECT}
+              >
+                <option value="">Détecter automatiquement</option>
+                <option value="fr">Français</option>
+                <option value="en">Anglais</option>
+              </select>
+            </Field>
+            {source !== 'url' ? (
+              <div className="sm:col-span-2">
+                <Field
+                  label="Adresse d’origine"
+                  hint="Où l’article a été publié, pour le citer dans les rapports."
+                >
+                  <TextInput
+                    type="url"
+                    name="sourceUrl"
+                    inputMode="url"
+                    value={sourceUrl}
+                    onChange={(event) => setSourceUrl(event.target.value)}
+                    placeholder="https://exemple.fr/article (détectée si vide quand possible)"
+                  />
+                </Field>
+              </div>
+            ) : null}
+            {teams.length > 1 ? (
+              <Field label="Rédaction">
+                <select
+                  name="teamId"
+                  value={teamId}
+                  onChange={(event) => setTeamId(event.target.value)}
+                  className={SELECT}
+                >
+                  {teams.map((team) => (
+                    <option key={team.id} value={team.id}>
+                      {team.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ) : null}
+          </div>
+          {teams.length === 1 ? (
+            <p className="mt-4 text-sm text-stone-600">
+              L’article sera ajouté à la rédaction <strong>{teams[0].name}</strong>.
+            </p>
+          ) : null}
+        </fieldset>
+
+        <Button type="submit">{busy ? 'Import en cours…' : 'Importer l’article'}</Button>
+      </fieldset>
+
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+
+      {/* Always present so screen readers announce each step as it replaces the previous one. */}
+      <div role="status" className="text-sm text-stone-700">
+        {phase.kind === 'uploading' ? (
+          <div className="flex flex-wrap items-center gap-3">
+            <label htmlFor={progressId} className="font-medium">
+              Envoi
+            </label>
+            <progress id={progressId} max={phase.total} value={phase.loaded} className="h-2 w-64" />
+            <span className="tabular-nums">{percent(phase.loaded, phase.total)} %</span>
+          </div>
+        ) : null}
+        {phase.kind === 'analysing' ? (
+          <div className="flex flex-wrap items-center gap-3">
+            <progress id={progressId} aria-label={analysingLabel} className="h-2 w-64" />
+            <span>{analysingLabel}</span>
+          </div>
+        ) : null}
+        {phase.kind === 'done' ? <p>Article importé : ouverture…</p> : null}
+      </div>
+    </form>
+  );
+}

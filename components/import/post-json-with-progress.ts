@@ -1,0 +1,57 @@
+// POST a JSON body with XMLHttpRequest rather than fetch: only XHR reports upload progress,
+// which a multi-megabyte article needs. Failures become the same ApiError as apiFetch's, so
+// errorMessage() turns them into the API's French message.
+import { ApiError } from '@/lib/api/client';
+
+export interface UploadCallbacks {
+  /** Bytes sent so far out of the body's size. */
+  onUploadProgress?: (loaded: number, total: number) => void;
+  /** The whole body has left the browser: the server is now working on it. */
+  onUploaded?: () => void;
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const error =
+    typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
+  if (typeof error === 'object' && error !== null) {
+    const code = 'code' in error && typeof error.code === 'string' ? error.code : 'unknown';
+    const message =
+      'message' in error && typeof error.message === 'string' ? error.message : `Erreur ${status}.`;
+    return new ApiError(status, code, message, 'details' in error ? error.details : undefined);
+  }
+  return new ApiError(status, 'unknown', `Erreur ${status}.`);
+}
+
+export function postJsonWithProgress(
+  url: string,
+  body: string,
+  callbacks: UploadCallbacks & { signal?: AbortSignal } = {},
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Content-Type', 'application/json');
+    xhr.setRequestHeader('Accept', 'application/json');
+    // Upload listeners must be in place before send(), or no progress event fires.
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) callbacks.onUploadProgress?.(event.loaded, event.total);
+    });
+    xhr.upload.addEventListener('load', () => callbacks.onUploaded?.());
+    xhr.addEventListener('load', () => {
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(xhr.responseText) as unknown;
+      } catch {
+        // Not JSON (a proxy's error page): the status alone says what happened.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed);
+      else reject(toApiError(xhr.status, parsed));
+    });
+    xhr.addEventListener('error', () =>
+      reject(new ApiError(0, 'network', 'Serveur injoignable : vérifiez votre connexion.')),
+    );
+    xhr.addEventListener('abort', () => reject(new ApiError(0, 'aborted', 'Envoi interrompu.')));
+    callbacks.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}

@@ -1,0 +1,85 @@
+'use client';
+// « À vérifier en priorité »: the sentences most worth checking first (figures, dates, names,
+// attributions, quotes, comparisons — lib/text/triage), the ones not yet approved, with why.
+import { TRIAGE_REASON_LABELS, type TriageReason } from '@/lib/text/triage';
+import { SENTENCE_STATE_LABELS, type SentenceState } from '@/lib/workflow/sentence-state';
+
+export interface TriageItem {
+  id: string;
+  index: number;
+  text: string;
+  score: number;
+  reasons: TriageReason[];
+  state: SentenceState | null;
+}
+
+const LIMIT = 8;
+
+export function TriageList({
+  items,
+  language,
+  onOpen,
+}: {
+  items: TriageItem[];
+  language: string;
+  onOpen: (sentenceId: string) => void;
+}) {
+  const pending = items
+    .filter((item) => item.state !== 'approved' && item.score > 0)
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, LIMIT);
+  return (
+    <section
+      aria-labelledby="triage-title"
+      className="rounded-xl border border-stone-200 bg-white p-4 text-sm shadow-sm"
+    >
+      <h2 id="triage-title" className="font-medium text-stone-800">
+        À vérifier en priorité
+      </h2>
+      <p className="mt-0.5 text-xs text-stone-500">
+        Chiffres, dates, noms, sources citées et comparaisons d’abord.
+      </p>
+      {pending.length === 0 ? (
+        <p className="mt-2 text-stone-500">Toutes les affirmations repérées sont approuvées.</p>
+      ) : (
+        <ol className="mt-2 space-y-2" aria-label="Phrases par priorité">
+          {pending.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                onClick={() => onOpen(item.id)}
+                className="w-full rounded-md border border-stone-200 px-2 py-1.5 text-left hover:bg-stone-50"
+              >
+                <span className="flex items-center justify-between gap-2 text-xs text-stone-500">
+                  <span>
+                    Phrase {item.index + 1}
+                    {item.state ? ` · ${SENTENCE_STATE_LABELS[item.state]}` : ''}
+                  </span>
+                  <span className="tabular-nums" title="Score de priorité (0 à 1)">
+                    {item.score.toFixed(2)}
+                  </span>
+                </span>
+                <span
+                  lang={language}
+                  className="mt-0.5 line-clamp-2 block font-serif text-stone-800"
+                >
+                  {item.text}
+                </span>
+                <span className="mt-1 flex flex-wrap gap-1">
+                  {item.reasons.map((reason) => (
+                    <span
+                      key={reason}
+                      className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900"
+                    >
+                      {TRIAGE_REASON_LABELS[reason]}
+                    </span>
+                  ))}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

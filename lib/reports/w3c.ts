@@ -1,0 +1,310 @@
+// W3C Web Annotation (https://www.w3.org/TR/annotation-model/) export and import of an
+// article's annotations, so a team can move its highlights and notes to and from other tools
+// (Hypothesis, Recogito, Annotorious, …) that speak the standard.
+//
+// Export: an AnnotationCollection in JSON-LD with one embedded AnnotationPage. Each annotation
+// targets the article's URL with both selectors FactDesk stores: a TextQuoteSelector (robust to
+// edits) and a TextPositionSelector (fast), in that order.
+//
+// Import: tolerant of the shapes other tools produce (a collection, a page, a bare array, a
+// single annotation; `body` as an object, an array or a string; `selector` as an object or an
+// array) but strict on what FactDesk stores: each selector is validated with zod, and an item
+// without a usable selector is skipped with a French error naming it. It never throws on user
+// input.
+import { z } from 'zod';
+import type { Selector, TextPositionSelector, TextQuoteSelector } from '@/lib/anchoring/types';
+
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** Most annotations parseAnnotationCollection imports from one document. */
+export const MAX_IMPORTED_ANNOTATIONS = 5000;
+
+export interface W3CAnnotationInput {
+  id: string;
+  note: string | null;
+  authorName: string;
+  /** ISO date-time. */
+  createdAt: string;
+  /** [TextQuoteSelector, TextPositionSelector] */
+  selectors: Selector[];
+}
+
+export interface W3CTextualBody {
+  type: 'TextualBody';
+  value: string;
+  format: 'text/plain';
+  purpose: 'commenting';
+}
+
+export interface W3CAnnotation {
+  /** Only on a standalone annotation; omitted inside a collection, which carries it. */
+  '@context'?: typeof ANNOTATION_CONTEXT;
+  id: string;
+  type: 'Annotation';
+  motivation: 'highlighting' | 'commenting';
+  created: string;
+  creator: { type: 'Person'; name: string };
+  /** Present only when the annotation has a note. */
+  body?: W3CTextualBody[];
+  target: { source: string; selector: Selector[] };
+}
+
+export interface AnnotationPageDocument {
+  type: 'AnnotationPage';
+  startIndex: 0;
+  items: W3CAnnotation[];
+}
+
+export interface AnnotationCollectionDocument {
+  '@context': typeof ANNOTATION_CONTEXT;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: AnnotationPageDocument;
+}
+
+export interface ImportedAnnotation {
+  note: string | null;
+  selectors: Selector[];
+}
+
+export interface AnnotationImport {
+  annotations: ImportedAnnotation[];
+  /** French, one per skipped item or structural problem. */
+  errors: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------------
+
+/** The selectors in the order FactDesk publishes them, with only their standard properties. */
+function exportSelectors(selectors: Selector[]): Selector[] {
+  const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+  const position = selectors.find(
+    (s): s is TextPositionSelector => s.type === 'TextPositionSelector',
+  );
+  const out: Selector[] = [];
+  if (quote) {
+    out.push({
+      type: 'TextQuoteSelector',
+      exact: quote.exact,
+      ...(quote.prefix !== undefined ? { prefix: quote.prefix } : {}),
+      ...(quote.suffix !== undefined ? { suffix: quote.suffix } : {}),
+    });
+  }
+  if (position) {
+    out.push({ type: 'TextPositionSelector', start: position.start, end: position.end });
+  }
+  return out;
+}
+
+function toAnnotation(
+  input: W3CAnnotationInput,
+  sourceUrl: string,
+  baseUrl: string,
+): W3CAnnotation {
+  // A blank note is no note: the annotation is a plain highlight.
+  const note = input.note !== null && input.note.trim() !== '' ? input.note : null;
+  return {
+    id: `${baseUrl}${encodeURIComponent(input.id)}`,
+    type: 'Annotation',
+    motivation: note === null ? 'highlighting' : 'commenting',
+    created: input.createdAt,
+    creator: { type: 'Person', name: input.authorName },
+    ...(note === null
+      ? {}
+      : {
+          body: [{ type: 'TextualBody', value: note, format: 'text/plain', purpose: 'commenting' }],
+        }),
+    target: { source: sourceUrl, selector: exportSelectors(input.selectors) },
+  };
+}
+
+/**
+ * An article's annotations as a W3C AnnotationCollection (JSON-LD, one embedded page). Ids are
+ * `annotationBaseUrl` + the (URI-encoded) FactDesk id; every target's source is `sourceUrl`.
+ */
+export function toAnnotationCollection(options: {
+  collectionId: string;
+  sourceUrl: string;
+  annotationBaseUrl: string;
+  label: string;
+  annotations: W3CAnnotationInput[];
+}): AnnotationCollectionDocument {
+  const items = options.annotations.map((annotation) =>
+    toAnnotation(annotation, options.sourceUrl, options.annotationBaseUrl),
+  );
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: options.collectionId,
+    type: 'AnnotationCollection',
+    label: options.label,
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------------------------
+
+/** Bounds on imported text, far above real passages and notes, so one item cannot hog memory. */
+const MAX_QUOTE = 100_000;
+const MAX_CONTEXT = 10_000;
+const MAX_NOTE = 100_000;
+
+const quoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(MAX_QUOTE),
+  // Some tools write null or omit the context; both mean "no context".
+  prefix: z.string().max(MAX_CONTEXT).nullish(),
+  suffix: z.string().max(MAX_CONTEXT).nullish(),
+});
+
+const positionSelectorSchema = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((selector) => selector.start < selector.end, { message: 'start must be < end' });
+
+const textualBodySchema = z.object({
+  // The type may be implied: a body with a `value` is a TextualBody.
+  type: z.literal('TextualBody').optional(),
+  value: z.string().max(MAX_NOTE),
+  purpose: z.unknown().optional(),
+});
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `type` may be a string or a list, and prefixed ("oa:Annotation") in older exports. */
+function hasType(value: Record<string, unknown>, type: string): boolean {
+  const types = Array.isArray(value.type) ? value.type : [value.type];
+  return types.some((t) => typeof t === 'string' && (t === type || t.endsWith(`:${type}`)));
+}
+
+function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The items of a collection, a page, a bare array or a single annotation. */
+function itemsOf(json: unknown, errors: string[]): unknown[] | null {
+  if (Array.isArray(json)) return json;
+  if (!isRecord(json)) {
+    errors.push('Format non reconnu : le document doit être un objet ou un tableau JSON.');
+    return null;
+  }
+  if (hasType(json, 'AnnotationCollection')) {
+    if (Array.isArray(json.items)) return json.items;
+    if (isRecord(json.first) && Array.isArray(json.first.items)) return json.first.items;
+    if (json.total === 0) return [];
+    errors.push(
+      'Collection sans page incluse : la première page (first) doit contenir ses annotations (items).',
+    );
+    return null;
+  }
+  if (hasType(json, 'AnnotationPage')) {
+    if (Array.isArray(json.items)) return json.items;
+    errors.push('Page d’annotations sans liste items.');
+    return null;
+  }
+  if (hasType(json, 'Annotation') || 'target' in json) return [json];
+  errors.push(
+    'Format non reconnu : attendu une AnnotationCollection, une AnnotationPage, une Annotation ou un tableau d’annotations.',
+  );
+  return null;
+}
+
+/** The first valid selector of each kind among every target of the annotation. */
+function selectorsOf(item: Record<string, unknown>): Selector[] {
+  let quote: TextQuoteSelector | undefined;
+  let position: TextPositionSelector | undefined;
+  for (const target of asList(item.target)) {
+    if (!isRecord(target)) continue;
+    for (const candidate of asList(target.selector)) {
+      if (!quote) {
+        const parsed = quoteSelectorSchema.safeParse(candidate);
+        if (parsed.success) {
+          const { exact, prefix, suffix } = parsed.data;
+          quote = {
+            type: 'TextQuoteSelector',
+            exact,
+            ...(typeof prefix === 'string' ? { prefix } : {}),
+            ...(typeof suffix === 'string' ? { suffix } : {}),
+          };
+          continue;
+        }
+      }
+      if (!position) {
+        const parsed = positionSelectorSchema.safeParse(candidate);
+        if (parsed.success) {
+          position = {
+            type: 'TextPositionSelector',
+            start: parsed.data.start,
+            end: parsed.data.end,
+          };
+        }
+      }
+    }
+  }
+  return [...(quote ? [quote] : []), ...(position ? [position] : [])];
+}
+
+/**
+ * The note: the first TextualBody's value (tags skipped: they label, they do not comment), a
+ * string body, or the `bodyValue` shorthand. Blank notes are no note.
+ */
+function noteOf(item: Record<string, unknown>): string | null {
+  const candidates: string[] = [];
+  if (typeof item.bodyValue === 'string') candidates.push(item.bodyValue);
+  for (const body of asList(item.body)) {
+    if (typeof body === 'string') {
+      candidates.push(body);
+      continue;
+    }
+    const parsed = textualBodySchema.safeParse(body);
+    if (parsed.success && parsed.data.purpose !== 'tagging') candidates.push(parsed.data.value);
+  }
+  const note = candidates.find((value) => value.trim() !== '');
+  return note === undefined ? null : note.slice(0, MAX_NOTE);
+}
+
+/**
+ * Reads W3C annotations from parsed JSON: an AnnotationCollection with an embedded first page, an
+ * AnnotationPage, a bare array of annotations or a single Annotation. Returns the notes and
+ * selectors FactDesk can anchor (TextQuoteSelector first, then TextPositionSelector) and, in
+ * French, why anything was left out (`Élément n° N`, N counted from 1). Never throws.
+ */
+export function parseAnnotationCollection(json: unknown): AnnotationImport {
+  const errors: string[] = [];
+  const annotations: ImportedAnnotation[] = [];
+  const items = itemsOf(json, errors);
+  if (items === null) return { annotations, errors };
+  if (items.length > MAX_IMPORTED_ANNOTATIONS) {
+    errors.push(
+      `Trop d’annotations : ${items.length} éléments, seuls les ${MAX_IMPORTED_ANNOTATIONS} premiers sont importés.`,
+    );
+  }
+  items.slice(0, MAX_IMPORTED_ANNOTATIONS).forEach((item, index) => {
+    const label = `Élément n° ${index + 1}`;
+    if (!isRecord(item)) {
+      errors.push(`${label} ignoré : ce n’est pas une annotation (objet JSON attendu).`);
+      return;
+    }
+    const selectors = selectorsOf(item);
+    if (selectors.length === 0) {
+      errors.push(
+        `${label} ignoré : aucun sélecteur utilisable (TextQuoteSelector avec un texte exact non vide, ou TextPositionSelector avec des positions entières 0 ≤ start < end).`,
+      );
+      return;
+    }
+    annotations.push({ note: noteOf(item), selectors });
+  });
+  return { annotations, errors };
+}

@@ -1,0 +1,356 @@
+import 'server-only';
+
+// Fetching a page to import: owns the network side of "import from a URL" and its guard against
+// server-side request forgery. Only http(s) to public addresses: every address a host name
+// resolves to is checked when the socket connects (the lookup undici's Agent uses), so DNS
+// rebinding between a check and the connection cannot slip a private address through; literal
+// IP hosts, which never reach a lookup, are checked before any connection. Redirects are
+// followed here, one request at a time, so every hop goes through the same checks.
+
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import ipaddr from 'ipaddr.js';
+import { Agent, request } from 'undici';
+
+export interface FetchedSource {
+  body: string;
+  contentType: 'text/html' | 'text/plain' | 'text/markdown';
+  finalUrl: string;
+}
+
+export interface FetchArticleOptions {
+  /** Allow loopback/private/link-local… hosts. Default: IMPORT_ALLOW_PRIVATE_HOSTS === '1'. */
+  allowPrivateHosts?: boolean;
+  /** For the whole exchange, redirects and body included. Default 10 s. */
+  timeoutMs?: number;
+  /** Largest body accepted. Default 5 MB. */
+  maxBytes?: number;
+  /** Default 5. */
+  maxRedirects?: number;
+}
+
+export type FetchRefusedCode =
+  | 'invalid_url'
+  | 'forbidden_host'
+  | 'timeout'
+  | 'too_large'
+  | 'bad_status'
+  | 'unsupported_type'
+  | 'too_many_redirects'
+  | 'network';
+
+export class FetchRefused extends Error {
+  constructor(
+    readonly code: FetchRefusedCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FetchRefused';
+  }
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 5;
+
+const USER_AGENT = 'FactDesk/1.0 (+fact-checking import)';
+const ACCEPT =
+  'text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.8,*/*;q=0.1';
+
+const CONTENT_TYPES = new Map<string, FetchedSource['contentType']>([
+  ['text/html', 'text/html'],
+  ['application/xhtml+xml', 'text/html'],
+  ['text/plain', 'text/plain'],
+  ['text/markdown', 'text/markdown'],
+  ['text/x-markdown', 'text/markdown'],
+]);
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+const FORBIDDEN_HOST_MESSAGE = 'Cette adresse pointe vers un réseau interne : import refusé.';
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------------------------
+
+export async function fetchArticleSource(
+  url: string,
+  options: FetchArticleOptions = {},
+): Promise<FetchedSource> {
+  const allowPrivateHosts =
+    options.allowPrivateHosts ?? process.env.IMPORT_ALLOW_PRIVATE_HOSTS === '1';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+
+  let current = checkedUrl(url, allowPrivateHosts);
+  const signal = AbortSignal.timeout(timeoutMs);
+  const agent = new Agent({
+    connect: { lookup: createGuardedLookup(allowPrivateHosts), timeout: timeoutMs },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+
+  try {
+    for (let redirects = 0; ; redirects++) {
+      const response = await request(current, {
+        method: 'GET',
+        dispatcher: agent,
+        signal,
+        headers: { 'user-agent': USER_AGENT, accept: ACCEPT },
+      });
+      const { statusCode, headers, body } = response;
+
+      if (REDIRECT_STATUSES.has(statusCode) && headerValue(headers.location)) {
+        await body.dump();
+        if (redirects >= maxRedirects) {
+          throw new FetchRefused(
+            'too_many_redirects',
+            `Trop de redirections (${maxRedirects} au plus).`,
+          );
+        }
+        current = checkedUrl(headerValue(headers.location)!, allowPrivateHosts, current);
+        continue;
+      }
+      if (statusCode !== 200) {
+        await body.dump();
+        throw new FetchRefused(
+          'bad_status',
+          `La page a répondu avec le statut HTTP ${statusCode}.`,
+        );
+      }
+
+      const mediaType = parseMediaType(headerValue(headers['content-type']));
+      const contentType = CONTENT_TYPES.get(mediaType.type);
+      if (!contentType) {
+        await body.dump();
+        throw new FetchRefused(
+          'unsupported_type',
+          `Type de contenu non pris en charge (${mediaType.type.slice(0, 80) || 'inconnu'}) : page HTML, texte ou Markdown attendu.`,
+        );
+      }
+      const declaredLength = Number(headerValue(headers['content-length']));
+      if (declaredLength > maxBytes) {
+        body.destroy();
+        throw tooLarge(maxBytes);
+      }
+
+      const bytes = await readBody(body, maxBytes);
+      const charset = detectCharset(bytes, mediaType.charset, contentType === 'text/html');
+      return { body: decode(bytes, charset), contentType, finalUrl: current.href };
+    }
+  } catch (error) {
+    throw toFetchRefused(error, signal, timeoutMs);
+  } finally {
+    await agent.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * True only for addresses anyone on the Internet can reach: IPv4 "unicast" in ipaddr.js terms
+ * (not loopback, private, link-local, carrier-grade NAT, multicast, broadcast, reserved…) and
+ * IPv6 global unicast (2000::/3, minus its special ranges). IPv4-mapped IPv6 is judged as the
+ * IPv4 address it carries.
+ */
+export function isPublicAddress(ip: string): boolean {
+  if (!ipaddr.isValid(ip)) return false;
+  const address = ipaddr.process(ip);
+  if (address.range() !== 'unicast') return false;
+  if (address.kind() === 'ipv6') {
+    return address.match(ipaddr.parseCIDR('2000::/3'));
+  }
+  return true;
+}
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/**
+ * A `lookup` for net/tls.connect that refuses host names resolving to any non-public address.
+ * It runs when the socket connects, on the very addresses it will connect to.
+ */
+export function createGuardedLookup(allowPrivateHosts: boolean) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) {
+        callback(error, '');
+        return;
+      }
+      const list = addresses as LookupAddress[];
+      const refused = allowPrivateHosts
+        ? undefined
+        : list.find((entry) => !isPublicAddress(entry.address));
+      if (refused || list.length === 0) {
+        callback(new ForbiddenAddressError(hostname, refused?.address ?? ''), '');
+        return;
+      }
+      if (options.all) callback(null, list);
+      else callback(null, list[0].address, list[0].family);
+    });
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// URLs and hosts
+// ---------------------------------------------------------------------------------------------
+
+/** Raised inside the lookup; turned into FetchRefused('forbidden_host'). */
+class ForbiddenAddressError extends Error {
+  readonly code = 'EFORBIDDENADDRESS';
+
+  constructor(hostname: string, address: string) {
+    super(`${hostname} resolves to non-public address ${address}`);
+    this.name = 'ForbiddenAddressError';
+  }
+}
+
+/** Parses and checks a URL (or a redirect's Location against the current URL). */
+function checkedUrl(value: string, allowPrivateHosts: boolean, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(value.trim(), base);
+  } catch {
+    throw new FetchRefused('invalid_url', 'Adresse invalide.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FetchRefused(
+      'invalid_url',
+      'Seules les adresses http:// et https:// sont acceptées.',
+    );
+  }
+  if (!url.hostname) throw new FetchRefused('invalid_url', 'Adresse invalide.');
+  if (url.username || url.password) {
+    throw new FetchRefused('invalid_url', 'Les adresses contenant des identifiants sont refusées.');
+  }
+  // An IP literal never goes through the lookup: check it now, before any connection.
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!allowPrivateHosts && ipaddr.isValid(host) && !isPublicAddress(host)) {
+    throw new FetchRefused('forbidden_host', FORBIDDEN_HOST_MESSAGE);
+  }
+  url.hash = '';
+  return url;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response
+// ---------------------------------------------------------------------------------------------
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function parseMediaType(value: string | undefined): { type: string; charset: string | null } {
+  if (!value) return { type: '', charset: null };
+  const [type, ...parameters] = value.split(';');
+  let charset: string | null = null;
+  for (const parameter of parameters) {
+    const match = /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(parameter);
+    if (match) charset = match[1];
+  }
+  return { type: type.trim().toLowerCase(), charset };
+}
+
+async function readBody(body: AsyncIterable<Buffer> & { destroy(): unknown }, maxBytes: number) {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of body) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      body.destroy();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(maxBytes: number): FetchRefused {
+  const size =
+    maxBytes >= 1024 * 1024
+      ? `${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} Mo`
+      : `${Math.ceil(maxBytes / 1024)} ko`;
+  return new FetchRefused('too_large', `Page trop volumineuse (${size} au plus).`);
+}
+
+/**
+ * Byte-order mark first, then the Content-Type charset, then (HTML only) a <meta charset> in
+ * the first kilobyte, as browsers do; UTF-8 otherwise.
+ */
+function detectCharset(bytes: Buffer, declared: string | null, isHtml: boolean): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (declared) return declared;
+  if (isHtml) {
+    const head = bytes.subarray(0, 1024).toString('latin1');
+    const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+    if (meta) return meta[1];
+  }
+  return 'utf-8';
+}
+
+function decode(bytes: Buffer, charset: string): string {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    decoder = new TextDecoder('utf-8'); // unknown label
+  }
+  return decoder.decode(bytes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+function toFetchRefused(error: unknown, signal: AbortSignal, timeoutMs: number): FetchRefused {
+  if (error instanceof FetchRefused) return error;
+  if (hasCause(error, (cause) => cause instanceof ForbiddenAddressError)) {
+    return new FetchRefused('forbidden_host', FORBIDDEN_HOST_MESSAGE);
+  }
+  const timeoutCodes = new Set([
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+  ]);
+  if (
+    signal.aborted ||
+    hasCause(error, (cause) => timeoutCodes.has(errorCode(cause)) || isTimeoutAbort(cause))
+  ) {
+    return new FetchRefused(
+      'timeout',
+      `La page n’a pas répondu à temps (${Math.round(timeoutMs / 100) / 10} s au plus).`,
+    );
+  }
+  if (hasCause(error, (cause) => ['ENOTFOUND', 'EAI_AGAIN'].includes(errorCode(cause)))) {
+    return new FetchRefused('network', 'Nom de domaine introuvable.');
+  }
+  if (hasCause(error, (cause) => errorCode(cause) === 'ECONNREFUSED')) {
+    return new FetchRefused('network', 'Le serveur a refusé la connexion.');
+  }
+  return new FetchRefused('network', 'Impossible de récupérer la page.');
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+function isTimeoutAbort(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'TimeoutError';
+}
+
+/** Looks through `cause` chains (and AggregateError lists, as happy-eyeballs connects raise). */
+function hasCause(error: unknown, test: (error: unknown) => boolean, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  if (test(error)) return true;
+  if (
+    error instanceof AggregateError &&
+    error.errors.some((item) => hasCause(item, test, depth + 1))
+  ) {
+    return true;
+  }
+  return hasCause((error as { cause?: unknown }).cause, test, depth + 1);
+}
