@@ -15,10 +15,17 @@ const sharedEnv = {
   ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
   ...(process.env.E2E_DATA_DIR ? { FACTDESK_DATA_DIR: process.env.E2E_DATA_DIR } : {}),
   NEXT_TELEMETRY_DISABLED: '1',
+  // Every test signs up its own accounts from this one address. The per-address limits of
+  // failures are kept low so e2e/security/limits.spec.ts reaches them (on its own addresses).
+  RATE_LIMIT_SIGNUP_ADDRESS: '100000',
+  RATE_LIMIT_SIGNIN_ADDRESS: '8',
+  RATE_LIMIT_BAD_TOKEN: '8',
 };
 
 export default defineConfig({
   testDir: 'e2e',
+  // Fault tests start and break their own servers: playwright.faults.config.ts.
+  testIgnore: ['faults/**'],
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: process.env.CI ? 1 : 0,

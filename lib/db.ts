@@ -15,7 +15,9 @@ function getClient(): PrismaClient {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error('DATABASE_URL is not set (npm start sets it for you).');
     globalForPrisma.factdeskPrisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString }),
+      // A database that does not answer must not hang requests: give up connecting after 3 s
+      // (the API then answers 503 database_unavailable within 5 s).
+      adapter: new PrismaPg({ connectionString, connectionTimeoutMillis: 3000 }),
       // Writes to one sentence queue on its row lock; under a burst (many reviewers at once)
       // a transaction may wait for a pooled connection longer than Prisma's 2 s default.
       transactionOptions: { maxWait: 10_000, timeout: 15_000 },

@@ -1,5 +1,5 @@
 // Runs at every `npm start` after the migrations: data upkeep (scoring units that predate
-// claim triage), then the demo data into an empty database unless SEED_DEMO=0.
+// claim triage, forgetting day-old idempotency keys and expired rate-limit windows), then the demo data into an empty database unless SEED_DEMO=0.
 // Also `npm run db:seed`.
 import { withDatabase } from './lib/database-url';
 
@@ -8,6 +8,9 @@ withDatabase(async (url) => {
   const { backfillTriage } = await import('../lib/server/articles/backfill-triage');
   const scored = await backfillTriage();
   if (scored > 0) console.log(`Check-worthiness computed for ${scored} existing units.`);
+  const { forgetOldIdempotencyKeys } = await import('../lib/server/idempotency');
+  const { forgetExpiredLimits } = await import('../lib/server/rate-limit');
+  await Promise.all([forgetOldIdempotencyKeys(), forgetExpiredLimits()]);
   if (process.env.SEED_DEMO !== '0') {
     const { seedDemo } = await import('../lib/server/seed/seed-demo');
     const { seeded } = await seedDemo();

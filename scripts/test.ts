@@ -56,7 +56,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 async function main() {
-  const only = process.argv[2]; // optional: static | unit | integration | e2e
+  const only = process.argv[2]; // optional: static | unit | integration | e2e | faults
   const wants = (step: string) => !only || only === step;
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   try {
@@ -93,8 +93,9 @@ async function main() {
       );
     }
 
-    if (wants('e2e')) {
-      const executable = findChromium((line) => log(line));
+    const executable =
+      wants('e2e') || wants('faults') ? findChromium((line) => log(line)) : undefined;
+    if (wants('e2e') || wants('faults')) {
       const hash = sourceHash();
       if (!isBuildCurrent(hash)) {
         await run('next build', [bin('next', 'dist/bin/next'), 'build'], {
@@ -103,6 +104,8 @@ async function main() {
         });
         markBuilt(hash);
       }
+    }
+    if (wants('e2e')) {
       const url = env.E2E_DATABASE_URL ?? (await createDatabase(db!.url, 'factdesk_e2e'));
       // Two app instances (playwright.config.ts): this port and the next one, one shared secret.
       let port = await findFreePort(3100);
@@ -123,6 +126,13 @@ async function main() {
           E2E_DATA_DIR: tmp ?? mkdtempSync(path.join(os.tmpdir(), 'factdesk-e2e-')),
           ...(executable ? { PLAYWRIGHT_CHROMIUM_EXECUTABLE: executable } : {}),
         },
+      );
+    }
+    if (wants('faults')) {
+      await run(
+        'fault tests (crash and database outage, Playwright)',
+        [bin('@playwright/test', 'cli.js'), 'test', '-c', 'playwright.faults.config.ts'],
+        { ...env, ...(executable ? { PLAYWRIGHT_CHROMIUM_EXECUTABLE: executable } : {}) },
       );
     }
   } finally {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { OfflineStatus } from '@/components/offline-status';
 import { getCurrentUser } from '@/lib/server/session';
 import { SignOutButton } from '@/components/sign-out-button';
 
@@ -56,6 +57,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
+      <OfflineStatus />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>

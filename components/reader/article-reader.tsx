@@ -21,7 +21,7 @@ import type { AnnotationDto } from '@/lib/server/annotations/serialize';
 import type { SentenceSummary } from '@/lib/server/verdicts/list-sentence-states';
 import type { SentenceDetail } from '@/lib/server/sentences/get-sentence';
 import type { ReportAgreement } from '@/lib/reports';
-import { ApiError, apiFetch } from '@/lib/api/client';
+import { ApiError, apiFetch, QueuedOffline } from '@/lib/api/client';
 import { can, type Role } from '@/lib/permissions';
 import { auditActionLabel } from '@/lib/workflow/audit-labels';
 import { SENTENCE_STATE_LABELS, type SentenceState } from '@/lib/workflow/sentence-state';
@@ -232,6 +232,7 @@ export function ArticleReader({
       const created = await apiFetch<AnnotationDto>(`/api/v1/articles/${article.id}/annotations`, {
         method: 'POST',
         body: JSON.stringify({ selector: describeRange(article.text, range), note }),
+        offline: { label: 'Surlignage' },
       });
       setAnnotations((list) =>
         list.map((a) => (a.id === tempId ? toReaderAnnotation(created) : a)),
@@ -239,6 +240,11 @@ export function ArticleReader({
       setMessage('Passage surligné.');
       if (selectedId && created.sentenceIds.includes(selectedId)) setPanelVersion((v) => v + 1);
     } catch (error) {
+      if (error instanceof QueuedOffline) {
+        // Kept on this device and still painted (pending) until the server has it.
+        setMessage(error.message);
+        return;
+      }
       setAnnotations((list) => list.filter((a) => a.id !== tempId));
       setMessage(
         `Surlignage non enregistré : ${error instanceof ApiError ? error.message : 'erreur inconnue.'}`,

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
-import { ApiError, apiFetch } from '@/lib/api/client';
+import { ApiError, apiFetch, QueuedOffline } from '@/lib/api/client';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
 import type { CommentDto } from '@/lib/server/comments/serialize';
 import { formatDate } from './verdict-status';
@@ -212,10 +212,16 @@ function NewComment(props: ThreadProps) {
       await apiFetch(`/api/v1/sentences/${props.sentenceId}/comments`, {
         method: 'POST',
         body: JSON.stringify({ body, ...(target ? { annotationId: target } : {}) }),
+        offline: { label: 'Commentaire' },
       });
       setBody('');
       await props.onChanged();
     } catch (e) {
+      if (e instanceof QueuedOffline) {
+        setBody('');
+        setError(e.message);
+        return;
+      }
       setError(e instanceof ApiError ? e.message : 'Commentaire non envoyé.');
     } finally {
       setBusy(false);

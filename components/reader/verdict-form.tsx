@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
-import { ApiError, apiFetch } from '@/lib/api/client';
+import { ApiError, apiFetch, QueuedOffline } from '@/lib/api/client';
 import { ratingLabel, type Rating } from '@/lib/reports/verdict-scale';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 import { setVerdictSchema } from '@/lib/validations/verdict';
@@ -91,6 +91,8 @@ export function VerdictForm({
       const saved = await apiFetch<VerdictDto>(`/api/v1/sentences/${sentenceId}/verdict`, {
         method: 'PUT',
         body: JSON.stringify(payload),
+        // Offline, the latest state of my verdict waits on this device (one write, not many).
+        offline: { label: 'Verdict', replaceable: true },
       });
       setSeenVersion(saved.version);
       setVersion(saved.version);
@@ -103,6 +105,11 @@ export function VerdictForm({
   }
 
   function handleError(error: unknown) {
+    if (error instanceof QueuedOffline) {
+      setDirty(false);
+      setNotice({ kind: 'ok', text: error.message });
+      return;
+    }
     if (error instanceof ApiError && error.status === 409 && error.code === 'conflict') {
       const details = error.details as { current?: VerdictDto } | undefined;
       setCurrent(details?.current ?? null);

@@ -11,16 +11,54 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiFetch<T>(url: string, init?: RequestInit): Promise<T> {
+/** A write kept on this device (offline): it will be sent when the server is reachable. */
+export class QueuedOffline extends Error {}
+
+export interface ApiFetchInit extends RequestInit {
+  /**
+   * Keep this write on the device when the server cannot be reached, and send it later
+   * (lib/offline/queue.ts). `replaceable`: a later write to the same URL supersedes it.
+   */
+  offline?: { label: string; replaceable?: boolean };
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** JSON in and out; every write carries an Idempotency-Key, so a retry is never applied twice. */
+export async function apiFetch<T>(url: string, init?: ApiFetchInit): Promise<T> {
+  const method = (init?.method ?? 'GET').toUpperCase();
+  const key = WRITES.has(method) ? crypto.randomUUID() : null;
+  const { offline, ...requestInit } = init ?? {};
+  const keepForLater = async () => {
+    const { enqueue } = await import('@/lib/offline/queue');
+    await enqueue({
+      key: key!,
+      url,
+      method,
+      body: typeof requestInit.body === 'string' ? requestInit.body : null,
+      label: offline!.label,
+      queuedAt: Date.now(),
+      replaceable: offline!.replaceable ?? false,
+    });
+    return new QueuedOffline(
+      `${offline!.label} enregistré sur cet appareil : il sera envoyé dès que le serveur répondra.`,
+    );
+  };
   let response: Response;
   try {
     response = await fetch(url, {
-      ...init,
-      headers: { 'Content-Type': 'application/json', ...init?.headers },
+      ...requestInit,
+      headers: {
+        'Content-Type': 'application/json',
+        ...(key ? { 'Idempotency-Key': key } : {}),
+        ...requestInit.headers,
+      },
     });
   } catch {
+    if (key && offline) throw await keepForLater();
     throw new ApiError(0, 'network', 'Serveur injoignable : vérifiez votre connexion.');
   }
+  if (response.status === 503 && key && offline) throw await keepForLater();
   const body = (await response.json().catch(() => null)) as {
     error?: { code: string; message: string; details?: unknown };
   } | null;

@@ -4,16 +4,78 @@
 import { ZodError } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { AppError } from '@/lib/server/errors';
+import {
+  IdempotentReplay,
+  parseIdempotencyKey,
+  replayedAnswer,
+  runWithIdempotencyKey,
+  storeIdempotentAnswer,
+} from '@/lib/server/idempotency';
 
 export function errorBody(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
+/** Prisma's codes for "the database is not there" (cannot connect, timed out, closed). */
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const UNAVAILABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+/** PostgreSQL's SQLSTATEs of a server shutting down or not accepting connections. */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+/** True when a failure means PostgreSQL cannot be reached (not that the request was wrong). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (UNAVAILABLE_CODES.has(error.code)) return true;
+    const cause = (
+      error.meta?.driverAdapterError as
+        { cause?: { kind?: string; originalCode?: string } } | undefined
+    )?.cause;
+    return Boolean(
+      cause &&
+      (UNAVAILABLE_KINDS.has(cause.kind ?? '') ||
+        UNAVAILABLE_SQLSTATES.has(cause.originalCode ?? '')),
+    );
+  }
+  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  if (
+    error instanceof Prisma.PrismaClientUnknownRequestError ||
+    error instanceof Prisma.PrismaClientRustPanicError
+  ) {
+    return /connect|terminat|ECONNREFUSED|closed/i.test(error.message);
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'ECONNREFUSED' || UNAVAILABLE_SQLSTATES.has(code));
+}
+
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
+    const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
     return Response.json(errorBody(error.code, error.message, error.details), {
       status: error.status,
+      headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
     });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return Response.json(
+      errorBody(
+        'database_unavailable',
+        'La base de données est momentanément injoignable : rien n’a été enregistré, réessayez dans un instant.',
+      ),
+      { status: 503, headers: { 'Retry-After': '5' } },
+    );
   }
   if (error instanceof ZodError) {
     const details = error.issues.map((issue) => ({
@@ -59,12 +121,39 @@ export async function readOptionalJson(request: Request): Promise<unknown> {
 type RouteContext<P> = { params: Promise<P> };
 
 /** Wraps a route handler so every failure leaves as the API's error shape. */
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Wraps a route handler so every failure leaves as the API's error shape, and a write sent
+ * with an `Idempotency-Key` is applied once however often it arrives (lib/server/idempotency).
+ */
 export function apiHandler<P = Record<string, never>>(
   handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      return await handler(request, context);
+      const key = WRITE_METHODS.has(request.method)
+        ? parseIdempotencyKey(request.headers.get('idempotency-key'))
+        : null;
+      if (!key) return await handler(request, context);
+      const { result, context: state } = runWithIdempotencyKey(
+        { key, method: request.method, path: new URL(request.url).pathname },
+        () => handler(request, context),
+      );
+      try {
+        const response = await result;
+        if (response.ok && state.claimedBy) {
+          const body: unknown = await response
+            .clone()
+            .json()
+            .catch(() => undefined);
+          await storeIdempotentAnswer(state, response.status, body);
+        }
+        return response;
+      } catch (error) {
+        if (error instanceof IdempotentReplay) return await replayedAnswer(state);
+        throw error;
+      }
     } catch (error) {
       return errorResponse(error);
     }

@@ -18,6 +18,10 @@ export const ERROR_STATUS = {
   validation_failed: 422,
   selector_mismatch: 422,
   not_checkable: 422,
+  /** Too many attempts: see the Retry-After header (details.retryAfter, seconds). */
+  rate_limited: 429,
+  /** PostgreSQL cannot be reached right now; nothing was written. */
+  database_unavailable: 503,
   /** The text, file or page could not be turned into an article. */
   import_failed: 422,
   /** A feature that needs something this server does not have (e.g. a browser for PDF). */

@@ -9,6 +9,7 @@ import { redirect } from 'next/navigation';
 import { authOptions } from '@/lib/auth/options';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/server/errors';
+import { clientAddress, hit, LIMITS, requireUnder } from '@/lib/server/rate-limit';
 import { getUserByToken } from '@/lib/server/tokens/tokens';
 
 export interface SessionUser {
@@ -18,11 +19,17 @@ export interface SessionUser {
 }
 
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const authorization = (await headers()).get('authorization');
+  const requestHeaders = await headers();
+  const authorization = requestHeaders.get('authorization');
   if (authorization !== null) {
     // A script that sends a token means it: a bad token is refused, never a cookie fallback.
+    // Guessing tokens is throttled per address (bad tokens counted, 429 over the limit).
+    const address = clientAddress(requestHeaders);
+    await requireUnder(LIMITS.badToken, address);
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    return match ? getUserByToken(match[1]) : null;
+    const user = match ? await getUserByToken(match[1]) : null;
+    if (!user) await hit(LIMITS.badToken, address);
+    return user;
   }
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;

@@ -12,6 +12,7 @@ const INPUT_FILES = [
   'tsconfig.json',
   'postcss.config.mjs',
   'prisma/schema.prisma',
+  'proxy.ts',
 ];
 const STAMP = path.join(ROOT, '.next', 'factdesk-build-hash');
 

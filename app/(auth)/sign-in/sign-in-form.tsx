@@ -22,6 +22,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     setPending(false);
+    if (result?.error === 'TooManyAttempts') {
+      setError('Trop de tentatives de connexion : réessayez dans quelques minutes.');
+      return;
+    }
     if (!result || result.error) {
       // One message whatever went wrong: it must not tell whether the e-mail has an account.
       setError('E-mail ou mot de passe incorrect.');

@@ -2,6 +2,8 @@
 
 import { ZodError } from 'zod';
 import { AppError } from '@/lib/server/errors';
+import { headers } from 'next/headers';
+import { clientAddress } from '@/lib/server/rate-limit';
 import { createUser } from '@/lib/server/users/create-user';
 
 export interface SignUpState {
@@ -16,11 +18,10 @@ export interface SignUpState {
 export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
   const values = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? '') };
   try {
-    const user = await createUser({
-      email: form.get('email'),
-      name: form.get('name'),
-      password: form.get('password'),
-    });
+    const user = await createUser(
+      { email: form.get('email'), name: form.get('name'), password: form.get('password') },
+      clientAddress(await headers()),
+    );
     return { ok: true, email: user.email };
   } catch (error) {
     if (error instanceof ZodError) {
@@ -32,6 +33,9 @@ export async function signUpAction(_previous: SignUpState, form: FormData): Prom
         }
       }
       return { ok: false, fieldErrors, values };
+    }
+    if (error instanceof AppError && error.code === 'rate_limited') {
+      return { ok: false, formError: error.message, values };
     }
     if (error instanceof AppError && error.code === 'email_taken') {
       return { ok: false, fieldErrors: { email: error.message }, values };

@@ -5,6 +5,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { Prisma } from '@/generated/prisma/client';
+import { claimIdempotencyKey } from '@/lib/server/idempotency';
 
 export const LIVE_CHANNEL = 'factdesk_events';
 
@@ -34,6 +35,8 @@ export interface AuditInput {
 }
 
 export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
+  // A write sent with an Idempotency-Key claims it here, in its own transaction.
+  await claimIdempotencyKey(tx, event.actorId);
   const row = await tx.auditEvent.create({
     data: {
       teamId: event.teamId,

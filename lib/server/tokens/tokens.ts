@@ -3,6 +3,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { notFound } from '@/lib/server/errors';
+import { LIMITS, spend } from '@/lib/server/rate-limit';
 import { hashSecret, newSecret } from '@/lib/server/secrets';
 import { createTokenSchema } from '@/lib/validations/token';
 
@@ -37,6 +38,7 @@ function serializeToken(row: {
 
 export async function createToken(options: { userId: string; input: unknown }) {
   const { name } = createTokenSchema.parse(options.input);
+  await spend(LIMITS.tokenCreation, options.userId);
   const { token, hash } = newSecret(TOKEN_PREFIX);
   const row = await prisma.apiToken.create({
     data: { userId: options.userId, name, tokenHash: hash, prefix: token.slice(0, 10) },

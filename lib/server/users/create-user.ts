@@ -5,6 +5,7 @@ import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/server/errors';
 import { Prisma } from '@/generated/prisma/client';
 import { signUpSchema } from '@/lib/validations/auth';
+import { LIMITS, spend } from '@/lib/server/rate-limit';
 
 export const BCRYPT_COST = 12;
 
@@ -14,8 +15,10 @@ export interface PublicUser {
   name: string;
 }
 
-export async function createUser(input: unknown): Promise<PublicUser> {
+/** `address`: the client's, when known (sign-ups are throttled per address). */
+export async function createUser(input: unknown, address?: string): Promise<PublicUser> {
   const data = signUpSchema.parse(input);
+  if (address) await spend(LIMITS.signUpAddress, address);
   const passwordHash = await bcrypt.hash(data.password, BCRYPT_COST);
   try {
     return await prisma.user.create({

@@ -1,0 +1,43 @@
+// Runs before every page and API request (Next.js 16 "proxy", formerly middleware): a fresh CSP
+// nonce for pages (passed to Next.js through the request's own CSP header, which it reads to
+// sign its scripts), and HSTS whenever the app is served over https. Authentication is NOT
+// decided here: every page and route checks the session itself (lib/server/session.ts).
+import { NextResponse, type NextRequest } from 'next/server';
+import { buildCsp, newNonce } from '@/lib/security/csp';
+
+const HSTS = 'max-age=63072000; includeSubDomains';
+
+function isHttps(request: NextRequest): boolean {
+  const forwarded = request.headers.get('x-forwarded-proto');
+  return (forwarded ?? request.nextUrl.protocol.replace(':', '')) === 'https';
+}
+
+export function proxy(request: NextRequest) {
+  const https = isHttps(request);
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    const response = NextResponse.next();
+    if (https) response.headers.set('Strict-Transport-Security', HSTS);
+    return response;
+  }
+  const nonce = newNonce();
+  const csp = buildCsp(nonce, { dev: process.env.NODE_ENV !== 'production', https });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  if (https) response.headers.set('Strict-Transport-Security', HSTS);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: '/((?!_next/static|_next/image|favicon.ico).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
+};
