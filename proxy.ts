@@ -12,9 +12,26 @@ function isHttps(request: NextRequest): boolean {
   return (forwarded ?? request.nextUrl.protocol.replace(':', '')) === 'https';
 }
 
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const https = isHttps(request);
   if (request.nextUrl.pathname.startsWith('/api/')) {
+    // A path Next.js could not decode (`%`, `%E0%A4%A`, an encoded lone surrogate…) would
+    // fail in its router with a bare 500: answered here as the API's own 400.
+    if (!decodable(request.nextUrl.pathname)) {
+      return NextResponse.json(
+        { error: { code: 'bad_request', message: 'Adresse mal encodée (encodage % invalide).' } },
+        { status: 400, headers: https ? { 'Strict-Transport-Security': HSTS } : {} },
+      );
+    }
     const response = NextResponse.next();
     if (https) response.headers.set('Strict-Transport-Security', HSTS);
     return response;

@@ -97,25 +97,55 @@ export function errorResponse(error: unknown): Response {
   return Response.json(errorBody('internal', 'Erreur interne du serveur.'), { status: 500 });
 }
 
-/** The request body as JSON, or a 400 `invalid_json`. */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+// A NUL character or half of a UTF-16 surrogate pair (`"\ud800"` is valid JSON) cannot be
+// stored by PostgreSQL (text or jsonb): refused up front, for every string and key of a body.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function findUnstorable(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path || '(corps)' : null;
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorable(value[i], `${path}[${i}]`, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (UNSTORABLE.test(key)) return path ? `${path}.(clé)` : '(clé)';
+    const found = findUnstorable(item, path ? `${path}.${key}` : key, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function parseBody(text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new AppError('invalid_json', 'Le corps de la requête doit être du JSON valide.');
   }
+  const where = findUnstorable(value, '');
+  if (where) {
+    throw new AppError(
+      'validation_failed',
+      `Caractère interdit dans ${where} : caractère nul (U+0000) ou demi-paire UTF-16 isolée.`,
+    );
+  }
+  return value;
+}
+
+/** The request body as JSON, or a 400 `invalid_json` (422 for characters no column can hold). */
+export async function readJson(request: Request): Promise<unknown> {
+  return parseBody(await request.text());
 }
 
 /** For actions whose body is optional (submit, approve…): no body reads as `{}`. */
 export async function readOptionalJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError('invalid_json', 'Le corps de la requête doit être du JSON valide.');
-  }
+  return parseBody(text);
 }
 
 type RouteContext<P> = { params: Promise<P> };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionSchema, INT4_MAX } from './common';
 
 const MAX_QUOTE = 20_000;
 
@@ -11,8 +12,8 @@ export const textQuoteSelectorSchema = z.object({
 
 export const textPositionSelectorSchema = z.object({
   type: z.literal('TextPositionSelector'),
-  start: z.int().min(0),
-  end: z.int().min(1),
+  start: z.int().min(0).max(INT4_MAX),
+  end: z.int().min(1).max(INT4_MAX),
 });
 
 export const selectorSchema = z.discriminatedUnion('type', [
@@ -44,10 +45,10 @@ export const updateAnnotationSchema = z.object({
     .nullable()
     .transform((value) => (value ? value : null)),
   /** The version the client read; a stale one is refused with 409 and the current highlight. */
-  version: z.int().min(1),
+  version: versionSchema,
 });
 
-export const deleteAnnotationSchema = z.object({ version: z.int().min(1).optional() });
+export const deleteAnnotationSchema = z.object({ version: versionSchema.optional() });
 
 export const annotationListQuerySchema = z.object({
   /** `w3c`: a W3C Web Annotation AnnotationCollection (JSON-LD) instead of FactDesk's shape. */

@@ -1,6 +1,6 @@
 // Article inputs, shared by the server, the forms and the OpenAPI document.
 import { z } from 'zod';
-import { httpUrlSchema, isoDateSchema, optionalText } from './common';
+import { httpUrlSchema, isoDateSchema, optionalText, versionSchema } from './common';
 
 export const TITLE_MAX_LENGTH = 300;
 
@@ -53,7 +53,7 @@ export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 export const reviseArticleSchema = z
   .object({
     /** The article version the correction is based on (GET /articles/{id}). */
-    version: z.int().min(1),
+    version: versionSchema,
     note: optionalText(2000),
   })
   .and(articleSourceSchema);
@@ -66,6 +66,6 @@ export const updateArticleSchema = z.object({
     .min(1, { message: 'Titre requis.' })
     .max(TITLE_MAX_LENGTH, { message: `${TITLE_MAX_LENGTH} caractères au plus.` }),
   /** The version the client read: a stale one is refused with 409 and the current article. */
-  version: z.int().min(1),
+  version: versionSchema,
 });
 export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;

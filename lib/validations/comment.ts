@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionSchema } from './common';
 
 const body = z
   .string()
@@ -15,6 +16,6 @@ export const createCommentSchema = z.object({
 });
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;
 
-export const updateCommentSchema = z.object({ body, version: z.int().min(1) });
+export const updateCommentSchema = z.object({ body, version: versionSchema });
 
-export const deleteCommentSchema = z.object({ version: z.int().min(1).optional() });
+export const deleteCommentSchema = z.object({ version: versionSchema.optional() });

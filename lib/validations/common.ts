@@ -6,6 +6,8 @@ export const idSchema = z.uuid({ message: 'Identifiant invalide.' });
 /** Only http(s) URLs are stored: `javascript:`/`data:` links must never reach a page. */
 export function isHttpUrl(value: string): boolean {
   try {
+    // `http:example.org` parses, but is stored as written: the scheme's `//` is required.
+    if (!/^https?:\/\//i.test(value)) return false;
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
   } catch {
@@ -30,5 +32,17 @@ export function optionalText(max: number) {
     .transform((value) => (value ? value : null));
 }
 
-/** Calendar date `YYYY-MM-DD` that actually exists. */
-export const isoDateSchema = z.iso.date({ message: 'Date au format AAAA-MM-JJ attendue.' });
+/** Calendar date `YYYY-MM-DD` that actually exists (PostgreSQL has no year 0000). */
+export const isoDateSchema = z.iso
+  .date({ message: 'Date au format AAAA-MM-JJ attendue.' })
+  .refine((value) => !value.startsWith('0000'), { message: 'L’année 0000 n’existe pas.' });
+
+/** Largest value of a PostgreSQL `integer` column. */
+export const INT4_MAX = 2_147_483_647;
+
+/** Optimistic-concurrency version the client read (an `integer` in the database). */
+export const versionSchema = z
+  .int()
+  .min(1)
+  .max(INT4_MAX, { message: 'Version inconnue.' })
+  .describe('the version the client read');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RATINGS } from '@/lib/reports/verdict-scale';
-import { httpUrlSchema, isoDateSchema, optionalText } from './common';
+import { httpUrlSchema, isoDateSchema, optionalText, versionSchema } from './common';
 
 /** The verdict scale, from its one definition (shared with the UI and the reports). */
 export const RATING_VALUES = RATINGS;
@@ -22,12 +22,12 @@ export const setVerdictSchema = z.object({
    * The version the client last read: required once the verdict exists (a missing or stale one
    * is refused with 409 and the current verdict), absent for a first verdict.
    */
-  version: z.int().min(1).optional(),
+  version: versionSchema.optional(),
 });
 export type SetVerdictInput = z.infer<typeof setVerdictSchema>;
 
 /** Optional body of submit / approve: the version the client read, checked when given. */
-export const verdictVersionSchema = z.object({ version: z.int().min(1).optional() });
+export const verdictVersionSchema = z.object({ version: versionSchema.optional() });
 
 export const rejectVerdictSchema = z.object({
   reason: z
@@ -35,12 +35,12 @@ export const rejectVerdictSchema = z.object({
     .trim()
     .min(1, { message: 'Dites pourquoi vous renvoyez ce verdict.' })
     .max(5000, { message: '5000 caractères au plus.' }),
-  version: z.int().min(1).optional(),
+  version: versionSchema.optional(),
 });
 
 /** An editor settles a dispute: approve one verdict in play, or write the final verdict. */
 export const resolveDisputeSchema = z.union([
-  z.object({ verdictId: z.uuid(), version: z.int().min(1).optional() }).strict(),
+  z.object({ verdictId: z.uuid(), version: versionSchema.optional() }).strict(),
   z
     .object({
       rating: z.enum(RATING_VALUES, { message: 'Verdict inconnu.' }),
