@@ -3,21 +3,21 @@
 // keyboard-reachable buttons coloured by verdict, highlights painted from their offsets,
 // a selection toolbar to highlight, and the side panel for the selected sentence. Teammates'
 // changes arrive live (use-live-article) and refresh what they touch.
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useCallback, useMemo, useRef, useState } from 'react';
-import {
-  describeRange,
-  groupByUnit,
-  rangeToTextRange,
-  splitIntoSegments,
-  trimRange,
-} from '@/lib/anchoring';
-import type { TextRange } from '@/lib/anchoring';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+// The modules themselves, not the index: it also re-exports the fuzzy matchers of revise.ts,
+// which the browser never needs.
+import { describeRange, trimRange } from '@/lib/anchoring/describe';
+import { rangeToTextRange } from '@/lib/anchoring/dom';
+import { groupByUnit, regroupByUnit, splitIntoSegments } from '@/lib/anchoring/paint';
+import type { TextRange } from '@/lib/anchoring/types';
 import type { Rating } from '@/lib/reports/verdict-scale';
 import { ratingLabel } from '@/lib/reports/verdict-scale';
 import { ProgressBar } from '@/components/progress-bar';
 import type { ArticleDetail } from '@/lib/server/articles/get-article';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
+import type { PaintedAnnotation } from '@/lib/server/annotations/list-painted';
 import type { SentenceSummary } from '@/lib/server/verdicts/list-sentence-states';
 import type { SentenceDetail } from '@/lib/server/sentences/get-sentence';
 import type { ReportAgreement } from '@/lib/reports';
@@ -31,9 +31,19 @@ import { Orphans } from './orphans';
 import { TriageList } from './triage-list';
 import { ArticleTitle } from './article-title';
 import { SelectionToolbar } from './selection-toolbar';
-import { SentencePanel, type TeamMember } from './sentence-panel';
+import type { TeamMember } from './sentence-panel';
 import { ReportLinks } from './report-links';
 import { useLiveArticle, type LiveEvent } from './use-live-article';
+
+// The panel (verdict form, sources, comments, history, review actions) loads when a sentence
+// is first opened, not with the page: most of the reader's own code, kept out of first load.
+const SentencePanel = dynamic(() => import('./sentence-panel').then((m) => m.SentencePanel), {
+  loading: () => (
+    <p className="rounded-xl border border-stone-200 bg-white p-5 text-sm text-stone-500">
+      Chargement de la phrase…
+    </p>
+  ),
+});
 
 type Unit = ArticleDetail['sentences'][number];
 
@@ -81,9 +91,35 @@ function paragraphsOf(text: string, units: Unit[]): Unit[][] {
   return paragraphs;
 }
 
+/**
+ * The highlights grouped by sentence, and the way to change them. A few added, saved or removed: only their
+ * sentences are regrouped, and every other sentence keeps its very list (so its memoised view
+ * does not re-render); grouping 20,000 highlights from scratch costs tens of milliseconds.
+ */
+function useGroupedHighlights(units: readonly Unit[], initial: () => ReaderAnnotation[]) {
+  const [state, setState] = useState(() => {
+    const annotations = initial();
+    return { annotations, byUnit: groupByUnit(units, annotations) };
+  });
+  const update = useCallback(
+    (change: (list: ReaderAnnotation[]) => ReaderAnnotation[]) =>
+      setState((current) => {
+        const annotations = change(current.annotations);
+        if (annotations === current.annotations) return current;
+        const byUnit =
+          regroupByUnit(units, current.byUnit, current.annotations, annotations) ??
+          groupByUnit(units, annotations);
+        return { annotations, byUnit };
+      }),
+    [units],
+  );
+  return [state.byUnit, update] as const;
+}
+
 export function ArticleReader({
   article,
   initialAnnotations,
+  initialOrphans,
   initialStates,
   initialAgreement,
   initialSentenceId,
@@ -91,7 +127,9 @@ export function ArticleReader({
   currentUser,
 }: {
   article: ArticleDetail;
-  initialAnnotations: AnnotationDto[];
+  /** The placed highlights, lean (lib/server/annotations/list-painted). */
+  initialAnnotations: PaintedAnnotation[];
+  initialOrphans: AnnotationDto[];
   initialStates: Record<string, SentenceSummary>;
   initialAgreement: ReportAgreement;
   initialSentenceId: string | null;
@@ -100,12 +138,10 @@ export function ArticleReader({
 }) {
   const router = useRouter();
   const rootRef = useRef<HTMLDivElement>(null);
-  const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(() =>
-    placed(initialAnnotations),
+  const [byUnit, setAnnotations] = useGroupedHighlights(article.sentences, () =>
+    initialAnnotations.map((a) => ({ ...a, pending: false })),
   );
-  const [orphans, setOrphans] = useState(() =>
-    initialAnnotations.filter((dto) => dto.anchorStatus === 'orphaned'),
-  );
+  const [orphans, setOrphans] = useState(initialOrphans);
   const [states, setStates] = useState(initialStates);
   const [agreement, setAgreement] = useState(initialAgreement);
   const [selectedId, setSelectedId] = useState<string | null>(() =>
@@ -120,12 +156,23 @@ export function ArticleReader({
   const canWrite = can(role, 'annotation.create');
 
   const paragraphs = useMemo(() => paragraphsOf(article.text, article.sentences), [article]);
-  const byUnit = useMemo(
-    () => groupByUnit(article.sentences, annotations),
-    [article.sentences, annotations],
+  const checkable = useMemo(
+    () => article.sentences.filter((u) => u.kind === 'sentence'),
+    [article.sentences],
   );
-  const checkable = article.sentences.filter((u) => u.kind === 'sentence');
   const verifiedCount = checkable.filter((u) => states[u.id]?.publishedRating).length;
+  const triageItems = useMemo(
+    () =>
+      checkable.map((unit) => ({
+        id: unit.id,
+        index: unit.index,
+        text: unit.text,
+        score: unit.checkworthiness,
+        reasons: unit.checkworthinessReasons,
+        state: states[unit.id]?.state ?? null,
+      })),
+    [checkable, states],
+  );
   const indexOf = useMemo(
     () => new Map(article.sentences.map((u) => [u.id, u.index])),
     [article.sentences],
@@ -135,10 +182,25 @@ export function ArticleReader({
     const body = await apiFetch<{ annotations: AnnotationDto[] }>(
       `/api/v1/articles/${article.id}/annotations`,
     );
-    // Highlights being saved right now stay painted until their answer arrives.
-    setAnnotations((list) => [...placed(body.annotations), ...list.filter((a) => a.pending)]);
+    // Highlights being saved right now stay painted until their answer arrives; unchanged
+    // ones keep their identity, so only the sentences whose highlights changed repaint.
+    setAnnotations((list) => {
+      const previous = new Map(list.map((a) => [a.id, a]));
+      const fresh = placed(body.annotations).map((a) => {
+        const old = previous.get(a.id);
+        return old &&
+          old.start === a.start &&
+          old.end === a.end &&
+          old.note === a.note &&
+          old.fuzzy === a.fuzzy &&
+          !old.pending
+          ? old
+          : a;
+      });
+      return [...fresh, ...list.filter((a) => a.pending)];
+    });
     setOrphans(body.annotations.filter((dto) => dto.anchorStatus === 'orphaned'));
-  }, [article.id]);
+  }, [article.id, setAnnotations]);
 
   const refreshSentence = useCallback(async (sentenceId: string) => {
     const detail = await apiFetch<SentenceDetail>(`/api/v1/sentences/${sentenceId}`);
@@ -252,12 +314,13 @@ export function ArticleReader({
     }
   }
 
-  function openSentence(unit: Unit) {
+  // Stable, so that a memoised sentence re-renders only when its own props change.
+  const openSentence = useCallback((unit: Unit) => {
     if (unit.kind === 'paywall') return;
     const domSelection = window.getSelection();
     if (domSelection && !domSelection.isCollapsed) return; // the user is selecting text
     setSelectedId(unit.id);
-  }
+  }, []);
 
   function closePanel() {
     const id = selectedId;
@@ -336,7 +399,7 @@ export function ArticleReader({
                       state={states[unit.id]?.state ?? null}
                       recheck={states[unit.id]?.needsRecheck ?? false}
                       selected={unit.id === selectedId}
-                      onOpen={() => openSentence(unit)}
+                      onOpen={openSentence}
                     />
                   );
                 })}
@@ -385,14 +448,7 @@ export function ArticleReader({
             <TriageList
               language={article.language}
               onOpen={(id) => setSelectedId(id)}
-              items={checkable.map((unit) => ({
-                id: unit.id,
-                index: unit.index,
-                text: unit.text,
-                score: unit.checkworthiness,
-                reasons: unit.checkworthinessReasons,
-                state: states[unit.id]?.state ?? null,
-              }))}
+              items={triageItems}
             />
             <div className="rounded-xl border border-dashed border-stone-300 p-5 text-sm text-stone-600">
               <p className="font-medium text-stone-800">Comment vérifier</p>
@@ -409,7 +465,27 @@ export function ArticleReader({
   );
 }
 
-function UnitView({
+/** Same highlights, by identity (they keep it until they change, see refreshAnnotations). */
+function sameHighlights(a: ReaderAnnotation[], b: ReaderAnnotation[]): boolean {
+  return a.length === b.length && a.every((h, i) => h === b[i]);
+}
+
+// Memoised: selecting text, opening a panel or adding a highlight re-renders only the
+// sentences whose own props changed, not the 2,000 others of a long article.
+const UnitView = memo(
+  UnitViewImpl,
+  (prev, next) =>
+    prev.unit === next.unit &&
+    prev.gap === next.gap &&
+    prev.rating === next.rating &&
+    prev.state === next.state &&
+    prev.recheck === next.recheck &&
+    prev.selected === next.selected &&
+    prev.onOpen === next.onOpen &&
+    sameHighlights(prev.highlights, next.highlights),
+);
+
+function UnitViewImpl({
   unit,
   gap,
   highlights,
@@ -426,7 +502,7 @@ function UnitView({
   state: SentenceState | null;
   recheck: boolean;
   selected: boolean;
-  onOpen: () => void;
+  onOpen: (unit: Unit) => void;
 }) {
   const segments = splitIntoSegments(unit, highlights);
   const pending = new Set(highlights.filter((h) => h.pending).map((h) => h.id));
@@ -447,11 +523,11 @@ function UnitView({
         tabIndex={checkable ? 0 : undefined}
         aria-pressed={checkable ? selected : undefined}
         title={unitTitle(rating, state, recheck)}
-        onClick={onOpen}
+        onClick={() => onOpen(unit)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' || event.key === ' ') {
             event.preventDefault();
-            onOpen();
+            onOpen(unit);
           }
         }}
       >

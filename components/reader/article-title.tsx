@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
-import { TITLE_MAX_LENGTH } from '@/lib/validations/article';
+import { TITLE_MAX_LENGTH } from '@/lib/validations/limits';
 import { ApiError, apiFetch } from '@/lib/api/client';
 
 interface TitleState {

@@ -124,3 +124,58 @@ export function groupByUnit<H extends { start: number; end: number }>(
   }
   return result;
 }
+
+/**
+ * `groupByUnit(units, next)` computed from `grouping = groupByUnit(units, previous)` by
+ * applying only what changed: highlights of `previous` missing from `next` are removed from
+ * their units, highlights of `next` not in `previous` (compared by identity) are added. Units
+ * nothing touched keep their very list, so a view memoised on it does not re-render; touched
+ * units get a new list, in `next`'s order. `units` must be sorted by start and not overlap
+ * (an article's units). Returns `null` when so much changed that a full grouping is cheaper.
+ */
+export function regroupByUnit<H extends { start: number; end: number }>(
+  units: readonly TextRange[],
+  grouping: ReadonlyMap<number, H[]>,
+  previous: readonly H[],
+  next: readonly H[],
+  maxChanges = 64,
+): Map<number, H[]> | null {
+  const before = new Set(previous);
+  const after = new Set(next);
+  const changed: H[] = [];
+  for (const h of previous) if (!after.has(h)) changed.push(h);
+  for (const h of next) if (!before.has(h)) changed.push(h);
+  if (changed.length > maxChanges) return null;
+
+  const touched = new Set<number>();
+  for (const h of changed) {
+    if (!(h.start < h.end)) continue;
+    // First unit ending after h.start, then every unit starting before h.end.
+    let low = 0;
+    let high = units.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (units[mid].end <= h.start) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < units.length && units[i].start < h.end; i++) {
+      if (units[i].start < units[i].end) touched.add(i);
+    }
+  }
+  if (touched.size === 0) return new Map(grouping);
+
+  const order = new Map<H, number>();
+  next.forEach((h, index) => order.set(h, index));
+  const result = new Map(grouping);
+  for (const unit of touched) {
+    const { start, end } = units[unit];
+    const kept = (grouping.get(unit) ?? []).filter((h) => after.has(h));
+    const added = changed.filter(
+      (h) => !before.has(h) && h.start < h.end && h.start < end && start < h.end,
+    );
+    const list = [...kept, ...added].sort((a, b) => order.get(a)! - order.get(b)!);
+    if (list.length > 0) result.set(unit, list);
+    else result.delete(unit);
+  }
+  return result;
+}

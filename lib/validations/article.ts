@@ -1,8 +1,9 @@
 // Article inputs, shared by the server, the forms and the OpenAPI document.
 import { z } from 'zod';
 import { httpUrlSchema, isoDateSchema, optionalText, versionSchema } from './common';
+import { TITLE_MAX_LENGTH } from './limits';
 
-export const TITLE_MAX_LENGTH = 300;
+export { TITLE_MAX_LENGTH };
 
 export const languageSchema = z
   .string()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupByUnit, splitIntoSegments, type Segment, type TextRange } from '@/lib/anchoring';
+import { regroupByUnit } from '@/lib/anchoring/paint';
 
 type H = { id: string; start: number; end: number };
 const h = (id: string, start: number, end: number): H => ({ id, start, end });
@@ -234,4 +235,53 @@ describe('groupByUnit', () => {
       }
     },
   );
+});
+
+describe('regroupByUnit', () => {
+  const random = prng(21);
+  const int = (max: number) => Math.floor(random() * max);
+  const units: TextRange[] = [];
+  let cursor = 0;
+  for (let i = 0; i < 300; i += 1) {
+    const length = i % 89 === 0 ? 0 : 5 + int(80);
+    units.push({ start: cursor, end: cursor + length });
+    cursor += length + 1;
+  }
+  const make = (i: number) => {
+    const start = int(cursor);
+    const length = int(10) === 0 ? int(400) : int(40);
+    return h(`h${i}`, start, Math.min(cursor, start + length));
+  };
+  const base = Array.from({ length: 2000 }, (_, i) => make(i));
+  const grouping = groupByUnit(units, base);
+
+  it.each([
+    ['one added (a new highlight)', () => [...base, make(5000)]],
+    ['one replaced (the pending one saved)', () => base.map((x, i) => (i === 7 ? { ...x } : x))],
+    ['some removed and some added', () => [...base.filter((_, i) => i % 400 !== 3), make(6000)]],
+    ['an empty one added', () => [...base, h('empty', 10, 10)]],
+  ])('equals a full grouping when %s, and keeps untouched lists', (_, change) => {
+    const next = change();
+    const regrouped = regroupByUnit(units, grouping, base, next);
+    expect(regrouped).not.toBeNull();
+    const full = groupByUnit(units, next);
+    expect(new Map([...regrouped!].sort(([a], [b]) => a - b))).toEqual(full);
+    for (const [unit, list] of regrouped!) {
+      for (const [i, x] of list.entries()) expect(x).toBe(full.get(unit)![i]);
+    }
+    // Only the units a changed highlight overlaps get a new list.
+    const changed = [
+      ...base.filter((x) => !next.includes(x)),
+      ...next.filter((x) => !base.includes(x)),
+    ];
+    for (const unit of grouping.keys()) {
+      const { start, end } = units[unit]!;
+      const hit = changed.some((x) => x.start < x.end && x.start < end && start < x.end);
+      if (!hit) expect(regrouped!.get(unit)).toBe(grouping.get(unit));
+    }
+  });
+
+  it('gives up (null) when more changed than is worth patching', () => {
+    expect(regroupByUnit(units, grouping, base, base.slice(100))).toBeNull();
+  });
 });

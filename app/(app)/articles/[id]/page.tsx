@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleReader } from '@/components/reader/article-reader';
-import { listAnnotations } from '@/lib/server/annotations/list-annotations';
+import { listPaintedAnnotations } from '@/lib/server/annotations/list-painted';
 import { getAgreement } from '@/lib/server/articles/get-agreement';
 import { getArticle } from '@/lib/server/articles/get-article';
 import { AppError } from '@/lib/server/errors';
@@ -25,7 +25,7 @@ export default async function ArticlePage({
   const user = await getPageUser(`/articles/${id}`);
   const [article, annotations, states, agreement] = await Promise.all([
     getArticle({ userId: user.id, articleId: id }),
-    listAnnotations({ userId: user.id, articleId: id }),
+    listPaintedAnnotations({ userId: user.id, articleId: id }),
     listSentenceStates({ userId: user.id, articleId: id }),
     getAgreement({ userId: user.id, articleId: id }),
   ]).catch((error: unknown) => {
@@ -39,7 +39,8 @@ export default async function ArticlePage({
       // A new version of the text remounts the reader with the re-anchored highlights.
       key={article.version}
       article={article}
-      initialAnnotations={annotations}
+      initialAnnotations={annotations.placed}
+      initialOrphans={annotations.orphans}
       initialStates={states}
       initialAgreement={agreement}
       initialSentenceId={sentence ?? null}
