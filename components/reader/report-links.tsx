@@ -1,6 +1,7 @@
 // The article's report in every format: the printable page (opens in a new tab, ready to
-// print), the PDF and the data formats as downloads. The browser shows download progress; the
-// answers carry their length.
+// print), the PDF and the data formats as downloads. The browser shows download progress: the
+// PDF carries its length; the other formats and the W3C export are streamed as the server writes
+// them (no length up front), so the browser counts the bytes received instead.
 const DOWNLOADS = [
   { format: 'pdf', label: 'PDF' },
   { format: 'markdown', label: 'Markdown' },

@@ -1,8 +1,9 @@
 'use client';
 // "Rapport de la rédaction": the team's verified claims, filtered by approval date, verdict and
 // reviewer, downloaded in the chosen format. The body is read chunk by chunk so a large report
-// shows its progress (the server sends Content-Length), then saved from a Blob object URL under
-// the server's file name.
+// shows its progress — a percentage when the answer's length is known (Content-Length, not
+// compressed), otherwise an indeterminate bar with the bytes received, as for a streamed
+// answer — then saved from a Blob object URL under the server's file name.
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
@@ -259,7 +260,7 @@ export function TeamReportForm({
             <span className="tabular-nums">
               {progress.total !== null
                 ? `${Math.round((progress.loaded / progress.total) * 100)} %`
-                : formatSize(progress.loaded)}
+                : `${formatSize(progress.loaded)} reçus`}
             </span>
           </div>
         ) : null}

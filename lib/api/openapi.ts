@@ -594,7 +594,9 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             'Verified-claim report: Markdown, CSV, JSON, schema.org ClaimReview JSON-LD, printable HTML or PDF',
           responses: {
             '200': {
-              description: 'the report',
+              description:
+                'the report (a download unless `download=0`); every format but the PDF is ' +
+                'streamed as it is written: chunked, without Content-Length',
               content: {
                 'text/html': { schema: { type: 'string' } },
                 'application/pdf': { schema: { type: 'string', format: 'binary' } },
@@ -685,7 +687,9 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           ],
           responses: {
             '200': {
-              description: 'the highlights (orphans included, with their status)',
+              description:
+                'the highlights (orphans included, with their status); the W3C collection ' +
+                '(orphans left out) is streamed: chunked, without Content-Length',
               content: {
                 'application/json': {
                   schema: output(z.object({ annotations: z.array(annotation) })),
@@ -1119,7 +1123,8 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             'Verified claims across the team’s articles, filtered by approval date, verdict and reviewer',
           responses: {
             '200': {
-              description: 'the report (a download unless `download=0`)',
+              description:
+                'the report (a download unless `download=0`), whole, with Content-Length',
               content: {
                 'text/markdown': { schema: { type: 'string' } },
                 'text/csv': { schema: { type: 'string' } },

@@ -1,7 +1,11 @@
-// A rendered report as an HTTP answer: a download unless `download=0`, its length known up
-// front (the UI shows download progress), and for the HTML report a policy that lets its own
-// styles apply and nothing else (no scripts, no requests).
+// A rendered report as an HTTP answer: a download unless `download=0`, and for the HTML report a
+// policy that lets its own styles apply and nothing else (no scripts, no requests). Streamed
+// reports go out as they are written, chunked and without a length (the browser shows bytes
+// received); a whole body (the PDF, team reports) keeps its Content-Length.
 import type { RenderedReport } from '@/lib/server/reports/get-report';
+
+const HTML_REPORT_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export function reportResponse(report: RenderedReport, request: Request): Response {
   const download = new URL(request.url).searchParams.get('download') !== '0';
@@ -10,13 +14,10 @@ export function reportResponse(report: RenderedReport, request: Request): Respon
   return new Response(body, {
     headers: {
       'Content-Type': report.contentType,
-      'Content-Length': String(body.byteLength),
+      ...(body instanceof Uint8Array ? { 'Content-Length': String(body.byteLength) } : {}),
       'Cache-Control': 'private, no-store',
       ...(report.contentType.startsWith('text/html')
-        ? {
-            'Content-Security-Policy':
-              "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-          }
+        ? { 'Content-Security-Policy': HTML_REPORT_POLICY }
         : {}),
       ...(download ? { 'Content-Disposition': `attachment; filename="${report.filename}"` } : {}),
     },

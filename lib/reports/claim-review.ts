@@ -3,13 +3,15 @@
 // per verified claim, to embed in the public fact-check page or to hand to fact-check
 // aggregators (Google Fact Check Explorer and others read the same markup). The numeric scale
 // and why some verdicts have no ratingValue are documented in verdict-scale.ts.
-import type { ReportClaim, ReportData } from './types';
+// claimReviewWriter prints `JSON.stringify(toClaimReview(data), null, 2)` one claim at a time.
+import type { ReportClaim, ReportData, ReportHead } from './types';
 import {
   CLAIM_REVIEW_BEST_RATING,
   CLAIM_REVIEW_WORST_RATING,
   claimReviewRating,
   type ClaimReviewRatingValues,
 } from './verdict-scale';
+import { indentedJson, type ReportWriter } from './writer';
 
 export interface SchemaOrganization {
   '@type': 'Organization';
@@ -84,7 +86,7 @@ function articleDay(value: string | null | undefined): string | undefined {
   return day && /^\d{4}-\d{2}-\d{2}$/.test(day) && isoDay(day) === day ? day : undefined;
 }
 
-function claimReview(claim: ReportClaim, data: ReportData): ClaimReview {
+function claimReview(claim: ReportClaim, data: Omit<ReportData, 'claims'>): ClaimReview {
   const { article } = data;
   const publisher = article.publisher?.trim();
   const byline = article.author?.trim();
@@ -119,9 +121,27 @@ function claimReview(claim: ReportClaim, data: ReportData): ClaimReview {
  * they are not claims, so there is nothing to review.
  */
 export function toClaimReview(data: ReportData): ClaimReview[] {
-  return data.claims
-    .filter((claim) => claim.rating !== 'not_a_claim')
-    .map((claim) => claimReview(claim, data));
+  return data.claims.filter(isReviewable).map((claim) => claimReview(claim, data));
+}
+
+function isReviewable(claim: ReportClaim): boolean {
+  return claim.rating !== 'not_a_claim';
+}
+
+/**
+ * The ClaimReview list (`JSON.stringify(toClaimReview(data), null, 2)`) written claim by claim;
+ * a `not_a_claim` sentence writes nothing, the comma goes before every object but the first.
+ */
+export function claimReviewWriter(head: ReportHead): ReportWriter {
+  let written = 0;
+  return {
+    start: () => '[',
+    item(claim) {
+      if (!isReviewable(claim)) return '';
+      return `${written++ === 0 ? '' : ','}\n  ${indentedJson(claimReview(claim, head), 1)}`;
+    },
+    end: () => (written === 0 ? ']' : '\n]'),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,8 +6,9 @@
 // - Cells are protected against CSV/formula injection (OWASP "CSV Injection", ASVS 1.2.10): user
 //   text such as `=HYPERLINK(...)` must be shown, not evaluated, when the file is opened.
 import { stringify } from 'csv-stringify/sync';
-import type { ReportClaim, ReportData } from './types';
+import type { ReportClaim, ReportData, ReportHead } from './types';
 import { ratingLabel } from './verdict-scale';
+import { writeAll, type ChunkWriter, type ReportWriter } from './writer';
 
 export const CSV_COLUMNS = [
   'sentence_number',
@@ -49,7 +50,7 @@ export function neutralizeCsvCell(value: string): string {
 /** One claim as a CSV record (cells already neutralised), keyed by column. */
 export function csvRecord(
   claim: ReportClaim,
-  data: ReportData,
+  data: Pick<ReportData, 'article'>,
 ): Record<CsvColumn, string | number> {
   const text = neutralizeCsvCell;
   return {
@@ -74,6 +75,31 @@ export function csvRecord(
   };
 }
 
+const CSV_OPTIONS = {
+  // RFC 4180 record separator; what Excel writes itself.
+  record_delimiter: 'windows',
+  // csv-stringify stops quoting fields with a bare LF/CR once record_delimiter is set;
+  // multi-line rationales must stay in one cell.
+  quote_record_delimiter: true,
+  // OWASP's mitigation also quotes every cell, so no cell boundary depends on the content.
+  quoted: true,
+} as const;
+
+/**
+ * Writes records as CSV piece by piece: the BOM and the header row of `columns` first, then each
+ * record as its own CRLF-terminated line. Cells must already be neutralised (see csvRecord).
+ */
+export function csvWriter<C extends string, T>(
+  columns: readonly C[],
+  record: (item: T) => Record<C, string | number>,
+): ChunkWriter<T> {
+  return {
+    start: () => stringify([], { ...CSV_OPTIONS, header: true, columns: [...columns], bom: true }),
+    item: (item) => stringify([record(item)], { ...CSV_OPTIONS, columns: [...columns] }),
+    end: () => '',
+  };
+}
+
 /**
  * Writes records as CSV: UTF-8 with BOM, CRLF line endings, every non-empty cell quoted, one
  * header row of `columns`. Cells must already be neutralised (see csvRecord).
@@ -82,24 +108,21 @@ export function stringifyCsv<C extends string>(
   records: Record<C, string | number>[],
   columns: readonly C[],
 ): string {
-  return stringify(records, {
-    header: true,
-    columns: [...columns],
-    bom: true,
-    // RFC 4180 record separator; what Excel writes itself.
-    record_delimiter: 'windows',
-    // csv-stringify stops quoting fields with a bare LF/CR once record_delimiter is set;
-    // multi-line rationales must stay in one cell.
-    quote_record_delimiter: true,
-    // OWASP's mitigation also quotes every cell, so no cell boundary depends on the content.
-    quoted: true,
-  });
+  return writeAll(
+    csvWriter(columns, (record: Record<C, string | number>) => record),
+    records,
+  );
+}
+
+/** The CSV report written claim by claim (see toCsv). */
+export function reportCsvWriter(head: ReportHead): ReportWriter {
+  return csvWriter(CSV_COLUMNS, (claim: ReportClaim) => csvRecord(claim, head));
 }
 
 /** Renders the report as CSV (UTF-8 with BOM, CRLF line endings, every non-empty cell quoted). */
 export function toCsv(data: ReportData): string {
-  return stringifyCsv(
-    data.claims.map((claim) => csvRecord(claim, data)),
-    CSV_COLUMNS,
+  return writeAll(
+    csvWriter(CSV_COLUMNS, (claim: ReportClaim) => csvRecord(claim, data)),
+    data.claims,
   );
 }

@@ -3,6 +3,23 @@
 import type { ReportAgreement } from './types';
 import type { ReportLanguage } from './verdict-scale';
 
+// Building an Intl formatter costs far more than using one, and a report formats a date or a
+// count per claim and per source: formatters are kept per locale/zone (a handful of keys).
+const FORMATTERS = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules>(
+  key: string,
+  create: () => T,
+): T {
+  let formatter = FORMATTERS.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = create();
+    // Keys come from a few locales and zones; the bound only guards against odd callers.
+    if (FORMATTERS.size > 500) FORMATTERS.clear();
+    FORMATTERS.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** A bare calendar date (YYYY-MM-DD), as opposed to an ISO date-time. */
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -56,19 +73,24 @@ export function formatDate(
   if (Number.isNaN(date.getTime())) return null;
   const dateOnly = DATE_ONLY.test(value);
   const zone = dateOnly ? 'UTC' : timeZone;
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    ...(withTime && !dateOnly ? { timeStyle: 'short' } : {}),
-    timeZone: zone,
-  }).format(date);
+  const time = withTime && !dateOnly;
+  return cached(
+    `date|${locale}|${zone}|${time}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'long',
+        ...(time ? { timeStyle: 'short' } : {}),
+        timeZone: zone,
+      }),
+  ).format(date);
 }
 
 /** A number in the locale's conventions, and whether the noun after it takes the singular. */
 export function formatCount(n: number, locale: string): { text: string; one: boolean } {
   // Plural rules differ: French treats 0 as singular ("0 affirmation vérifiée"), English not.
   return {
-    text: new Intl.NumberFormat(locale).format(n),
-    one: new Intl.PluralRules(locale).select(n) === 'one',
+    text: cached(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(n),
+    one: cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(n) === 'one',
   };
 }
 

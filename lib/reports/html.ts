@@ -15,8 +15,7 @@ import {
   isHttpUrl,
   localeFor,
 } from './format';
-import { toJson } from './json';
-import type { ReportClaim, ReportData, ReportRevision, ReportSource } from './types';
+import type { ReportClaim, ReportData, ReportHead, ReportRevision, ReportSource } from './types';
 import {
   RATINGS,
   ratingLabel,
@@ -24,6 +23,7 @@ import {
   type Rating,
   type ReportLanguage,
 } from './verdict-scale';
+import { reportHead, writeAll, type ReportWriter } from './writer';
 
 export interface HtmlOptions {
   /** Language of the labels; defaults to the article's language (fr unless it starts with en). */
@@ -399,7 +399,7 @@ function langAttribute(ctx: Context): string {
   return ctx.textLang ? ` lang="${escapeAttribute(ctx.textLang)}"` : '';
 }
 
-function header(data: ReportData, ctx: Context): string {
+function header(data: ReportHead, ctx: Context): string {
   const { t } = ctx;
   const { article } = data;
   const rows: [string, string][] = [];
@@ -489,19 +489,19 @@ function chart(counts: Record<Rating, number>, ctx: Context): string {
   ].join('\n');
 }
 
-function summary(data: ReportData, ctx: Context): string {
+function summary(data: ReportHead, ctx: Context): string {
   const { t } = ctx;
-  const verified = formatCount(data.claims.length, ctx.locale);
+  const verified = formatCount(data.totals.verifiedCount, ctx.locale);
   const total = formatCount(data.article.sentenceCount, ctx.locale);
   const out = [
     '<section id="summary" aria-labelledby="summary-title">',
     `<h2 id="summary-title">${escapeHtml(t.summary)}</h2>`,
     `<p>${escapeHtml(t.counts(verified.text, verified.one, total.text, total.one))}</p>`,
   ];
-  if (data.claims.length === 0) {
+  if (data.totals.verifiedCount === 0) {
     out.push(`<p>${escapeHtml(t.noClaims)}</p>`);
   } else {
-    out.push(chart(toJson(data).summary.byRating, ctx));
+    out.push(chart(data.totals.byRating, ctx));
   }
   if (data.agreement) {
     const figures = agreementFigures(data.agreement, ctx.locale);
@@ -610,60 +610,83 @@ function corrections(revisions: ReportRevision[], ctx: Context): string {
 }
 
 /**
- * Renders the report as a standalone HTML5 document (labels in `lang`, default: the article's
- * language; date-times in `timeZone`, default UTC).
+ * The HTML report written claim by claim. The header runs from the doctype to the summary; the
+ * first claim opens the claims section (there is none without claims), every piece after the
+ * header starts with the line break that separates it from the previous one, and the footer
+ * closes the section, adds the corrections table and ends the document. The concatenation is
+ * toHtmlReport's output.
  */
-export function toHtmlReport(data: ReportData, options: HtmlOptions = {}): string {
-  const lang = options.lang ?? data.article.language;
+export function htmlWriter(head: ReportHead, options: HtmlOptions = {}): ReportWriter {
+  const lang = options.lang ?? head.article.language;
   const language = resolveLanguage(lang);
   const ctx: Context = {
     t: STRINGS[language],
     language,
     locale: localeFor(lang, language),
     timeZone: options.timeZone ?? 'UTC',
-    textLang: canonicalLanguageTag(data.article.language),
-    recheck: new Set(data.recheck ?? []),
+    textLang: canonicalLanguageTag(head.article.language),
+    recheck: new Set(head.recheck ?? []),
   };
   const { t } = ctx;
-  const title = inline(data.article.title) || escapeHtml(t.untitled);
-  const claims = data.claims.length
-    ? [
-        '<section id="claims" aria-labelledby="claims-title">',
-        `<h2 id="claims-title">${escapeHtml(t.claims)}</h2>`,
-        ...data.claims.map((claim) => claimSection(claim, ctx)),
-        '</section>',
-      ]
-    : [];
-  const revisions = data.revisions ?? [];
-  const online = safeHref(data.factCheckUrl);
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${escapeAttribute(ctx.locale)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="FactDesk">',
-    `<title>${t.documentTitle(title)}</title>`,
-    `<style>\n${CSS}\n</style>`,
-    '</head>',
-    '<body>',
-    header(data, ctx),
-    '<main>',
-    methodology(ctx),
-    summary(data, ctx),
-    ...claims,
-    ...(revisions.length > 1 ? [corrections(revisions, ctx)] : []),
-    '</main>',
-    '<footer>',
-    `<p>${escapeHtml(t.footer)}${
-      online === null
-        ? ''
-        : ` ${escapeHtml(t.online)}${t.colon}` +
-          `<a href="${escapeAttribute(online)}" rel="noopener noreferrer">${escapeHtml(online)}</a>`
-    }</p>`,
-    '</footer>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  let written = 0;
+  return {
+    start() {
+      const title = inline(head.article.title) || escapeHtml(t.untitled);
+      return [
+        '<!DOCTYPE html>',
+        `<html lang="${escapeAttribute(ctx.locale)}">`,
+        '<head>',
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="FactDesk">',
+        `<title>${t.documentTitle(title)}</title>`,
+        `<style>\n${CSS}\n</style>`,
+        '</head>',
+        '<body>',
+        header(head, ctx),
+        '<main>',
+        methodology(ctx),
+        summary(head, ctx),
+      ].join('\n');
+    },
+    item(claim) {
+      const open =
+        written++ === 0
+          ? [
+              '<section id="claims" aria-labelledby="claims-title">',
+              `<h2 id="claims-title">${escapeHtml(t.claims)}</h2>`,
+            ]
+          : [];
+      return ['', ...open, claimSection(claim, ctx)].join('\n');
+    },
+    end() {
+      const revisions = head.revisions ?? [];
+      const online = safeHref(head.factCheckUrl);
+      return [
+        '',
+        ...(written > 0 ? ['</section>'] : []),
+        ...(revisions.length > 1 ? [corrections(revisions, ctx)] : []),
+        '</main>',
+        '<footer>',
+        `<p>${escapeHtml(t.footer)}${
+          online === null
+            ? ''
+            : ` ${escapeHtml(t.online)}${t.colon}` +
+              `<a href="${escapeAttribute(online)}" rel="noopener noreferrer">${escapeHtml(online)}</a>`
+        }</p>`,
+        '</footer>',
+        '</body>',
+        '</html>',
+        '',
+      ].join('\n');
+    },
+  };
+}
+
+/**
+ * Renders the report as a standalone HTML5 document (labels in `lang`, default: the article's
+ * language; date-times in `timeZone`, default UTC).
+ */
+export function toHtmlReport(data: ReportData, options: HtmlOptions = {}): string {
+  return writeAll(htmlWriter(reportHead(data), options), data.claims);
 }

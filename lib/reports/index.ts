@@ -2,16 +2,31 @@
  * Public entry point of the report builders: pure functions from a ReportData snapshot to
  * Markdown, CSV, JSON, standalone HTML and schema.org ClaimReview, the team report across
  * articles, W3C Web Annotation export/import, plus the verdict scale they share with the UI.
- * No Prisma and no Next imports here, so every format is unit-testable in isolation.
+ * Each single-article format (and the W3C export) also comes as a writer (header, one chunk per
+ * claim, footer) for streamed downloads; the whole-string builders are those writers applied to
+ * an in-memory list. No Prisma and no Next imports here, so every format is unit-testable in
+ * isolation.
  */
 export type {
   ReportAgreement,
   ReportArticle,
   ReportClaim,
   ReportData,
+  ReportHead,
   ReportRevision,
   ReportSource,
+  ReportTotals,
 } from './types';
+export {
+  countByRating,
+  indentedJson,
+  reportHead,
+  totalsOf,
+  writeAll,
+  type ChunkWriter,
+  type ReportWriter,
+} from './writer';
+export { STREAMED_REPORT_FORMATS, reportWriter, type StreamedReportFormat } from './stream';
 export {
   CLAIM_REVIEW_BEST_RATING,
   CLAIM_REVIEW_RATING_VALUES,
@@ -31,6 +46,7 @@ export {
 export {
   encodeLinkDestination,
   escapeMarkdownText,
+  markdownWriter,
   toMarkdown,
   toMarkdownSection,
   type MarkdownOptions,
@@ -40,14 +56,17 @@ export {
   CSV_LIST_SEPARATOR,
   CSV_YES,
   csvRecord,
+  csvWriter,
   neutralizeCsvCell,
+  reportCsvWriter,
   stringifyCsv,
   toCsv,
   type CsvColumn,
 } from './csv';
-export { toJson, type JsonReport, type JsonReportSummary } from './json';
+export { jsonWriter, toJson, type JsonReport, type JsonReportSummary } from './json';
 export {
   checkClaimReview,
+  claimReviewWriter,
   toClaimReview,
   validateClaimReview,
   type ClaimReview,
@@ -58,7 +77,14 @@ export {
   type SchemaPerson,
   type SchemaRating,
 } from './claim-review';
-export { RATING_COLORS, escapeAttribute, escapeHtml, toHtmlReport, type HtmlOptions } from './html';
+export {
+  RATING_COLORS,
+  escapeAttribute,
+  escapeHtml,
+  htmlWriter,
+  toHtmlReport,
+  type HtmlOptions,
+} from './html';
 export {
   TEAM_CSV_COLUMNS,
   teamToClaimReview,
@@ -73,9 +99,11 @@ export {
 export {
   ANNOTATION_CONTEXT,
   MAX_IMPORTED_ANNOTATIONS,
+  annotationCollectionWriter,
   parseAnnotationCollection,
   toAnnotationCollection,
   type AnnotationCollectionDocument,
+  type AnnotationCollectionHead,
   type AnnotationImport,
   type AnnotationPageDocument,
   type ImportedAnnotation,

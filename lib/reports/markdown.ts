@@ -2,7 +2,7 @@
 // into a CMS, a wiki or an e-mail. Every piece of user text (titles, sentences, rationales,
 // source metadata, names) is escaped so it renders as literal text: a rationale must never be
 // able to inject a link, a heading, raw HTML or emphasis into a report that readers trust.
-import type { ReportAgreement, ReportClaim, ReportData, ReportSource } from './types';
+import type { ReportAgreement, ReportClaim, ReportData, ReportHead, ReportSource } from './types';
 import {
   agreementFigures,
   formatCount,
@@ -11,6 +11,7 @@ import {
   localeFor,
 } from './format';
 import { ratingLabel, resolveLanguage, type ReportLanguage } from './verdict-scale';
+import { reportHead, writeAll, type ReportWriter } from './writer';
 
 export interface MarkdownOptions {
   /** Language of the labels; defaults to the article's language (fr unless it starts with en). */
@@ -279,16 +280,17 @@ function agreementLines(agreement: ReportAgreement, ctx: Context): string[] {
 }
 
 /**
- * The report of one article as Markdown, without the final line break, its headings `depth`
- * levels deeper than in a standalone report (`depth` 1: the title is `##`, each sentence `###`).
- * The team report nests each article's report this way under its own title.
+ * The Markdown report written claim by claim, its headings `depth` levels deeper than in a
+ * standalone report. The header (title and metadata list) ends with a line break; each claim,
+ * and the "no claim yet" line when there was none, starts with the blank line that separates it
+ * from what comes before. The concatenation is toMarkdown's output.
  */
-export function toMarkdownSection(
-  data: ReportData,
+export function markdownWriter(
+  head: ReportHead,
   options: MarkdownOptions = {},
   depth = 0,
-): string {
-  const lang = options.lang ?? data.article.language;
+): ReportWriter {
+  const lang = options.lang ?? head.article.language;
   const language = resolveLanguage(lang);
   const ctx: Context = {
     t: STRINGS[language],
@@ -298,26 +300,45 @@ export function toMarkdownSection(
     depth: Number.isFinite(depth) ? Math.max(0, Math.trunc(depth)) : 0,
   };
   const { t } = ctx;
-  const { article } = data;
+  let written = 0;
+  return {
+    start() {
+      const { article } = head;
+      const verified = formatCount(head.totals.verifiedCount, ctx.locale);
+      const total = formatCount(article.sentenceCount, ctx.locale);
+      const meta = [t.generated(formatDate(head.generatedAt, ctx.locale, ctx.timeZone))];
+      if (head.organization.trim()) meta.push(t.team(escapeMarkdownText(head.organization)));
+      if (article.sourceUrl) {
+        meta.push(t.original(markdownLink(article.sourceUrl, article.sourceUrl)));
+      }
+      if (article.publisher?.trim()) meta.push(t.publisher(escapeMarkdownText(article.publisher)));
+      if (article.partial) meta.push(t.partial);
+      meta.push(t.summary(verified.text, verified.one, total.text, total.one));
+      if (head.agreement) meta.push(...agreementLines(head.agreement, ctx));
+      const title = `${heading(1, ctx)}${escapeMarkdownText(article.title) || t.untitled}`;
+      return [title, '', ...meta.map((line) => `- ${line}`), ''].join('\n');
+    },
+    item(claim) {
+      written += 1;
+      return `\n${renderClaim(claim, ctx).join('\n')}\n`;
+    },
+    end() {
+      return written === 0 ? `\n${t.noClaims}\n` : '';
+    },
+  };
+}
 
-  const verified = formatCount(data.claims.length, ctx.locale);
-  const total = formatCount(article.sentenceCount, ctx.locale);
-  const meta = [t.generated(formatDate(data.generatedAt, ctx.locale, ctx.timeZone))];
-  if (data.organization.trim()) meta.push(t.team(escapeMarkdownText(data.organization)));
-  if (article.sourceUrl) meta.push(t.original(markdownLink(article.sourceUrl, article.sourceUrl)));
-  if (article.publisher?.trim()) meta.push(t.publisher(escapeMarkdownText(article.publisher)));
-  if (article.partial) meta.push(t.partial);
-  meta.push(t.summary(verified.text, verified.one, total.text, total.one));
-  if (data.agreement) meta.push(...agreementLines(data.agreement, ctx));
-
-  const out: string[] = [
-    `${heading(1, ctx)}${escapeMarkdownText(article.title) || t.untitled}`,
-    '',
-  ];
-  out.push(...meta.map((line) => `- ${line}`), '');
-  if (data.claims.length === 0) out.push(t.noClaims, '');
-  for (const claim of data.claims) out.push(...renderClaim(claim, ctx), '');
-  return out.join('\n').trimEnd();
+/**
+ * The report of one article as Markdown, without the final line break, its headings `depth`
+ * levels deeper than in a standalone report (`depth` 1: the title is `##`, each sentence `###`).
+ * The team report nests each article's report this way under its own title.
+ */
+export function toMarkdownSection(
+  data: ReportData,
+  options: MarkdownOptions = {},
+  depth = 0,
+): string {
+  return writeAll(markdownWriter(reportHead(data), options, depth), data.claims).trimEnd();
 }
 
 /** Renders the report as Markdown (labels in `lang`, default: the article's language). */

@@ -99,3 +99,20 @@ export interface ReportData {
    */
   recheck?: string[];
 }
+
+/**
+ * Figures over every claim of a report. A streamed report prints them in its header, before any
+ * claim is read, so the server gets them from a light aggregate query; for a whole ReportData
+ * they are counted from its claims (reportHead).
+ */
+export interface ReportTotals {
+  /** Claims in the report (verified sentences). */
+  verifiedCount: number;
+  /** Every rating, in scale order, with 0 when unused. */
+  byRating: Record<Rating, number>;
+}
+
+/** Everything a report shows but its claims, plus their totals: a streamed report's header. */
+export interface ReportHead extends Omit<ReportData, 'claims'> {
+  totals: ReportTotals;
+}

@@ -4,7 +4,8 @@
 //
 // Export: an AnnotationCollection in JSON-LD with one embedded AnnotationPage. Each annotation
 // targets the article's URL with both selectors FactDesk stores: a TextQuoteSelector (robust to
-// edits) and a TextPositionSelector (fast), in that order.
+// edits) and a TextPositionSelector (fast), in that order. annotationCollectionWriter prints the
+// same document (compact JSON) one annotation at a time, for streamed exports.
 //
 // Import: tolerant of the shapes other tools produce (a collection, a page, a bare array, a
 // single annotation; `body` as an object, an array or a string; `selector` as an object or an
@@ -13,6 +14,7 @@
 // input.
 import { z } from 'zod';
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '@/lib/anchoring/types';
+import type { ChunkWriter } from './writer';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -136,13 +138,54 @@ export function toAnnotationCollection(options: {
   const items = options.annotations.map((annotation) =>
     toAnnotation(annotation, options.sourceUrl, options.annotationBaseUrl),
   );
+  return { ...collectionHead({ ...options, total: items.length }), first: firstPage(items) };
+}
+
+export interface AnnotationCollectionHead {
+  collectionId: string;
+  sourceUrl: string;
+  annotationBaseUrl: string;
+  label: string;
+  /** Number of annotations the collection will hold (counted before they are written). */
+  total: number;
+}
+
+function collectionHead(
+  head: AnnotationCollectionHead,
+): Omit<AnnotationCollectionDocument, 'first'> {
   return {
     '@context': ANNOTATION_CONTEXT,
-    id: options.collectionId,
+    id: head.collectionId,
     type: 'AnnotationCollection',
-    label: options.label,
-    total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
+    label: head.label,
+    total: head.total,
+  };
+}
+
+function firstPage(items: W3CAnnotation[]): AnnotationPageDocument {
+  return { type: 'AnnotationPage', startIndex: 0, items };
+}
+
+/**
+ * The collection as `JSON.stringify(toAnnotationCollection(…))` prints it, written annotation by
+ * annotation: the header ends inside the page's `items` array, each annotation brings its comma,
+ * the footer closes the array, the page and the collection. `total` is printed as given.
+ */
+export function annotationCollectionWriter(
+  head: AnnotationCollectionHead,
+): ChunkWriter<W3CAnnotationInput> {
+  let written = 0;
+  return {
+    start() {
+      // The document with an empty page, cut just after the items' `[`.
+      const text = JSON.stringify({ ...collectionHead(head), first: firstPage([]) });
+      return text.slice(0, -']}}'.length);
+    },
+    item(input) {
+      const annotation = toAnnotation(input, head.sourceUrl, head.annotationBaseUrl);
+      return `${written++ === 0 ? '' : ','}${JSON.stringify(annotation)}`;
+    },
+    end: () => ']}}',
   };
 }
 

@@ -430,8 +430,9 @@ describe('triage, search and exports', () => {
       query: { format: 'html' },
     });
     expect(html.contentType).toMatch(/^text\/html/);
-    expect(String(html.body)).toContain('cinq millions de projectiles');
-    expect(String(html.body)).not.toMatch(/<script/i);
+    const page = await new Response(html.body).text();
+    expect(page).toContain('cinq millions de projectiles');
+    expect(page).not.toMatch(/<script/i);
 
     const pdf = await getReport({
       userId: editor.id,

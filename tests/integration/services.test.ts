@@ -352,7 +352,7 @@ describe('report', () => {
         baseUrl: 'https://factdesk.example',
         query: { format },
       });
-      return { ...report, body: String(report.body) };
+      return { ...report, body: await new Response(report.body).text() };
     };
 
     const markdown = await ask('markdown');

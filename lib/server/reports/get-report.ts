@@ -1,23 +1,34 @@
 // Gathers an article's verified claims — its published verdicts, approved by a second member
 // or settled by an editor — with its metadata, corrections and agreement figures, and renders
 // them in the asked format with the pure builders of lib/reports (the PDF through Chromium).
+//
+// Reports are streamed: the header comes from a few light queries run together (the article
+// with the membership check, published verdicts counted by rating, the recheck list, the ratings
+// the agreement needs — no sentence text); then the claims are read in batches by sentence index
+// while the writer turns them into text. A non-member or a missing article therefore fails
+// before any byte is sent, and memory does not grow with the article.
 import 'server-only';
 import { prisma } from '@/lib/db';
 import {
-  toClaimReview,
-  toCsv,
+  countByRating,
+  reportWriter,
   toHtmlReport,
-  toJson,
-  toMarkdown,
   type ReportClaim,
   type ReportData,
+  type Rating,
+  type ReportHead,
+  type ReportTotals,
+  type ReportWriter,
+  type StreamedReportFormat,
 } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
-import { agreementOf, agreementSentenceSelect } from '@/lib/server/articles/get-agreement';
-import { notFound } from '@/lib/server/errors';
+import { agreementOf, type AgreementSentence } from '@/lib/server/articles/get-agreement';
+import { AppError, notFound } from '@/lib/server/errors';
 import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
-import { reportQuerySchema } from '@/lib/validations/report';
+import { reportQuerySchema, type ReportFormat } from '@/lib/validations/report';
+import type { VerdictStatus } from '@/lib/workflow/sentence-state';
 import { renderPdf } from './render-pdf';
+import { textStream } from './text-stream';
 
 /** Narrows which claims a report lists (team reports); everything by default. */
 export interface ClaimFilter {
@@ -28,7 +39,26 @@ export interface ClaimFilter {
   reviewerId?: string;
 }
 
-const reportArticleSelect = {
+/**
+ * Claims read per query while streaming a report: what memory holds at most (twice, with the
+ * batch read ahead), and few enough round trips that a 2,000-claim report takes four.
+ */
+export const REPORT_BATCH_SIZE = 500;
+
+/**
+ * The sentences a report covers: checkable units still in the current text (the claims' SQL in
+ * listReportClaims says the same).
+ */
+const REPORT_SENTENCES = { kind: 'sentence', retiredAt: null } as const;
+
+/** What the team report's header needs of every sentence: agreement, recheck list — no texts. */
+const headSentenceSelect = {
+  id: true,
+  published: { select: { sentenceId: true, rating: true, needsRecheck: true } },
+  verdicts: { select: { rating: true, status: true } },
+} as const;
+
+const headArticleSelect = {
   id: true,
   title: true,
   language: true,
@@ -39,76 +69,73 @@ const reportArticleSelect = {
   partial: true,
   version: true,
   team: { select: { name: true } },
-  _count: { select: { sentences: { where: { kind: 'sentence', retiredAt: null } } } },
   revisions: {
     orderBy: { version: 'asc' },
     select: { version: true, createdAt: true, note: true, createdBy: { select: { name: true } } },
   },
-  sentences: {
-    where: { kind: 'sentence', retiredAt: null },
-    orderBy: { index: 'asc' },
+} as const;
+
+/** A verified claim: the sentence, its published verdict and when that verdict was written. */
+const claimSentenceSelect = {
+  id: true,
+  index: true,
+  text: true,
+  published: {
     select: {
-      text: true,
-      index: true,
-      ...agreementSentenceSelect,
-      published: {
-        select: { sentenceId: true, authorId: true, approvedById: true, ...publishedSelect },
-      },
-      verdicts: { select: { rating: true, status: true, id: true, updatedAt: true } },
+      ...publishedSelect,
+      authorId: true,
+      approvedById: true,
+      verdict: { select: { updatedAt: true } },
     },
   },
 } as const;
 
-type ReportArticleRow = NonNullable<
-  Awaited<ReturnType<typeof prisma.article.findFirst<{ select: typeof reportArticleSelect }>>>
+type HeadArticleRow = NonNullable<
+  Awaited<ReturnType<typeof prisma.article.findFirst<{ select: typeof headArticleSelect }>>>
 >;
+type ClaimSentenceRow = Awaited<
+  ReturnType<typeof prisma.sentence.findMany<{ select: typeof claimSentenceSelect }>>
+>[number];
+type Published = NonNullable<ClaimSentenceRow['published']>;
 
-function keep(
-  filter: ClaimFilter,
-  published: ReturnType<typeof serializePublished>,
-  ids: { authorId: string | null; approvedById: string | null },
-) {
-  const day = published.approvedAt.slice(0, 10);
+function keep(filter: ClaimFilter, claim: ReportClaim, published: Published) {
+  const day = claim.approvedAt.slice(0, 10);
   if (filter.from && day < filter.from) return false;
   if (filter.to && day > filter.to) return false;
-  if (filter.rating && published.rating !== filter.rating) return false;
+  if (filter.rating && claim.rating !== filter.rating) return false;
   if (
     filter.reviewerId &&
-    ids.authorId !== filter.reviewerId &&
-    ids.approvedById !== filter.reviewerId
+    published.authorId !== filter.reviewerId &&
+    published.approvedById !== filter.reviewerId
   ) {
     return false;
   }
   return true;
 }
 
-export function toReportData(
-  article: ReportArticleRow,
+function toReportClaim(sentence: ClaimSentenceRow & { published: Published }): ReportClaim {
+  const published = serializePublished(sentence.published);
+  return {
+    sentenceId: sentence.id,
+    index: sentence.index,
+    text: sentence.text,
+    rating: published.rating,
+    rationale: published.rationale,
+    reviewer: { name: published.author?.name ?? '—' },
+    reviewedAt: sentence.published.verdict?.updatedAt.toISOString() ?? published.approvedAt,
+    approver: published.approvedBy ? { name: published.approvedBy.name } : null,
+    approvedAt: published.approvedAt,
+    resolution: published.isResolution,
+    sources: published.sources,
+  };
+}
+
+/** Everything of the report but its claims, recheck list and totals. */
+function reportMeta(
+  article: HeadArticleRow,
+  sentenceCount: number,
   baseUrl: string,
-  filter: ClaimFilter = {},
-): ReportData {
-  const claims: ReportClaim[] = [];
-  const recheck: string[] = [];
-  for (const sentence of article.sentences) {
-    if (!sentence.published) continue;
-    const published = serializePublished(sentence.published);
-    if (!keep(filter, published, sentence.published)) continue;
-    if (published.needsRecheck) recheck.push(sentence.id);
-    const written = sentence.verdicts.find((v) => v.id === published.verdictId);
-    claims.push({
-      sentenceId: sentence.id,
-      index: sentence.index,
-      text: sentence.text,
-      rating: published.rating,
-      rationale: published.rationale,
-      reviewer: { name: published.author?.name ?? '—' },
-      reviewedAt: written?.updatedAt.toISOString() ?? published.approvedAt,
-      approver: published.approvedBy ? { name: published.approvedBy.name } : null,
-      approvedAt: published.approvedAt,
-      resolution: published.isResolution,
-      sources: published.sources,
-    });
-  }
+): Omit<ReportData, 'claims' | 'agreement' | 'recheck'> {
   return {
     article: {
       id: article.id,
@@ -120,37 +147,218 @@ export function toReportData(
       publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null,
       version: article.version,
       partial: article.partial,
-      sentenceCount: article._count.sentences,
+      sentenceCount,
     },
     organization: article.team.name,
     factCheckUrl: new URL(`/articles/${article.id}`, baseUrl).toString(),
     generatedAt: new Date().toISOString(),
-    claims,
-    agreement: agreementOf(article.sentences),
     revisions: article.revisions.map((r) => ({
       version: r.version,
       at: r.createdAt.toISOString(),
       by: r.createdBy?.name ?? null,
       note: r.note,
     })),
-    recheck,
   };
 }
 
+/**
+ * The report's header: the article (membership checked in the query), its corrections and the
+ * figures over all its claims — counts by rating, recheck list, agreement — from light queries
+ * run together that read no sentence text. Throws not_found for a missing article or a
+ * non-member.
+ */
+export async function getReportHead(options: {
+  userId: string;
+  articleId: string;
+  baseUrl: string;
+}): Promise<ReportHead> {
+  const { meta, totals } = await readReportHead(options);
+  return { ...meta, totals };
+}
+
+async function readReportHead(options: { userId: string; articleId: string; baseUrl: string }) {
+  const member = articleOfMember(options.userId);
+  // Each query checks membership itself, so they can all run at once.
+  const ofArticle = { articleId: options.articleId, ...REPORT_SENTENCES, article: member };
+  const [article, ratings, recheck, verdicts] = await Promise.all([
+    prisma.article.findFirst({
+      where: { id: options.articleId, ...member },
+      select: {
+        ...headArticleSelect,
+        _count: { select: { sentences: { where: REPORT_SENTENCES } } },
+      },
+    }),
+    prisma.publishedVerdict.groupBy({
+      by: ['rating'],
+      where: { sentence: ofArticle },
+      _count: { _all: true },
+    }),
+    prisma.publishedVerdict.findMany({
+      where: { needsRecheck: true, sentence: ofArticle },
+      orderBy: { sentence: { index: 'asc' } },
+      select: { sentenceId: true },
+    }),
+    // Agreement and disputes only count verdicts in play or sent back: drafts are private.
+    prisma.verdict.findMany({
+      where: { status: { not: 'draft' }, sentence: ofArticle },
+      orderBy: [{ sentence: { index: 'asc' } }, { id: 'asc' }],
+      select: { sentenceId: true, rating: true, status: true },
+    }),
+  ]);
+  if (!article) throw notFound('Article');
+  const byRating = countByRating([]);
+  for (const row of ratings) byRating[row.rating] = row._count._all;
+  const meta: Omit<ReportData, 'claims'> = {
+    ...reportMeta(article, article._count.sentences, options.baseUrl),
+    agreement: agreementOf(groupBySentence(verdicts)),
+    recheck: recheck.map((row) => row.sentenceId),
+  };
+  const totals: ReportTotals = {
+    verifiedCount: ratings.reduce((sum, row) => sum + row._count._all, 0),
+    byRating,
+  };
+  return { meta, totals };
+}
+
+/**
+ * Verdicts ordered by sentence as agreementOf's sentences. Sentences without a verdict are left
+ * out: they add no rating pair and cannot be disputed. Whether a sentence has a published
+ * verdict does not change the dispute check, hence `published: null`.
+ */
+function groupBySentence(
+  verdicts: { sentenceId: string; rating: string; status: VerdictStatus }[],
+): AgreementSentence[] {
+  const sentences: AgreementSentence[] = [];
+  for (const verdict of verdicts) {
+    const last = sentences.at(-1);
+    if (last?.id === verdict.sentenceId) last.verdicts.push(verdict);
+    else sentences.push({ id: verdict.sentenceId, published: null, verdicts: [verdict] });
+  }
+  return sentences;
+}
+
+/** One verified claim as the batch query returns it (see listReportClaims). */
+interface ClaimRow {
+  id: string;
+  index: number;
+  text: string;
+  verdict_id: string | null;
+  rating: Rating;
+  rationale: string;
+  sources: unknown;
+  approved_at: Date;
+  is_resolution: boolean;
+  needs_recheck: boolean;
+  author_id: string | null;
+  author_name: string | null;
+  approved_by_id: string | null;
+  approver_name: string | null;
+  /** When the published verdict was last written (null when it is gone). */
+  written_at: Date | null;
+}
+
+function claimOfRow(row: ClaimRow): ReportClaim {
+  return toReportClaim({
+    id: row.id,
+    index: row.index,
+    text: row.text,
+    published: {
+      verdictId: row.verdict_id,
+      rating: row.rating,
+      rationale: row.rationale,
+      sources: row.sources as Published['sources'],
+      approvedAt: row.approved_at,
+      isResolution: row.is_resolution,
+      needsRecheck: row.needs_recheck,
+      authorId: row.author_id,
+      approvedById: row.approved_by_id,
+      author:
+        row.author_id === null || row.author_name === null
+          ? null
+          : { id: row.author_id, name: row.author_name },
+      approvedBy:
+        row.approved_by_id === null || row.approver_name === null
+          ? null
+          : { id: row.approved_by_id, name: row.approver_name },
+      verdict: row.written_at === null ? null : { updatedAt: row.written_at },
+    },
+  });
+}
+
+/**
+ * The article's verified claims in text order, `batchSize` per query: keyset pagination on the
+ * sentence index, the membership check in every query's WHERE. One SQL query per batch (the
+ * sentence, its published verdict, both names and the verdict's date joined) rather than the
+ * five a nested Prisma select issues: on a 2,000-claim report the round trips dominated.
+ *
+ * The first query starts at once, before the generator is iterated (so it overlaps the header
+ * query), and each next one as soon as the previous batch arrives, so reading the database
+ * overlaps writing the claims out: at most two batches are held at a time.
+ */
+export function listReportClaims(options: {
+  userId: string;
+  articleId: string;
+  batchSize?: number;
+}): AsyncGenerator<ReportClaim[]> {
+  // articleOfMember's guard, for the SQL below: never query with an empty user id.
+  if (!options.userId) throw new AppError('unauthenticated', 'Connexion requise.');
+  const batchSize = Math.max(1, Math.trunc(options.batchSize ?? REPORT_BATCH_SIZE));
+  const read = (after: number | null): Promise<ClaimRow[]> => {
+    const rows = prisma.$queryRaw<ClaimRow[]>`
+      SELECT s.id, s.index, s.text,
+             p.verdict_id, p.rating::text AS rating, p.rationale, p.sources, p.approved_at,
+             p.is_resolution, p.needs_recheck,
+             p.author_id, author.name AS author_name,
+             p.approved_by_id, approver.name AS approver_name,
+             v.updated_at AS written_at
+        FROM sentences s
+        JOIN published_verdicts p ON p.sentence_id = s.id
+        LEFT JOIN users author ON author.id = p.author_id
+        LEFT JOIN users approver ON approver.id = p.approved_by_id
+        LEFT JOIN verdicts v ON v.id = p.verdict_id
+       WHERE s.article_id = ${options.articleId}::uuid
+         AND s.kind = 'sentence'
+         AND s.retired_at IS NULL
+         AND (${after}::int IS NULL OR s.index > ${after}::int)
+         AND EXISTS (SELECT 1
+                       FROM articles a
+                       JOIN memberships m ON m.team_id = a.team_id
+                      WHERE a.id = s.article_id AND m.user_id = ${options.userId}::uuid)
+       ORDER BY s.index
+       LIMIT ${batchSize}`;
+    // Starts the query now; a batch nobody waits for any more (the client left, the header
+    // query failed) must not become an unhandled rejection. Awaiting it still throws.
+    rows.catch(() => {});
+    return rows;
+  };
+  const first = read(null);
+  return (async function* () {
+    let next = first;
+    for (;;) {
+      const rows = await next;
+      const full = rows.length === batchSize;
+      if (full) next = read(rows[rows.length - 1]!.index);
+      if (rows.length > 0) yield rows.map(claimOfRow);
+      if (!full) return;
+    }
+  })();
+}
+
+/** The whole report snapshot of one article (the PDF, and callers that want every claim). */
 export async function getReportData(options: {
   userId: string;
   articleId: string;
   baseUrl: string;
+  batchSize?: number;
 }): Promise<ReportData> {
-  const article = await prisma.article.findFirst({
-    where: { id: options.articleId, ...articleOfMember(options.userId) },
-    select: reportArticleSelect,
-  });
-  if (!article) throw notFound('Article');
-  return toReportData(article, options.baseUrl);
+  // The totals are the builders' to count from the claims.
+  const { meta } = await readReportHead(options);
+  const claims: ReportClaim[] = [];
+  for await (const batch of listReportClaims(options)) claims.push(...batch);
+  return { ...meta, claims };
 }
 
-/** Every article of a team, as report snapshots (for the team report). */
+/** Every article of a team, as report snapshots (for the team report, built whole). */
 export async function listTeamReportData(options: {
   teamId: string;
   baseUrl: string;
@@ -159,15 +367,49 @@ export async function listTeamReportData(options: {
   const articles = await prisma.article.findMany({
     where: { teamId: options.teamId },
     orderBy: { createdAt: 'asc' },
-    select: reportArticleSelect,
+    select: {
+      ...headArticleSelect,
+      sentences: {
+        where: REPORT_SENTENCES,
+        orderBy: { index: 'asc' },
+        select: {
+          ...headSentenceSelect,
+          ...claimSentenceSelect,
+          published: { select: { ...claimSentenceSelect.published.select, sentenceId: true } },
+        },
+      },
+    },
   });
   return articles
-    .map((article) => toReportData(article, options.baseUrl, options.filter))
+    .map((article): ReportData => {
+      const claims: ReportClaim[] = [];
+      const recheck: string[] = [];
+      for (const sentence of article.sentences) {
+        if (!sentence.published) continue;
+        const claim = toReportClaim({ ...sentence, published: sentence.published });
+        if (!keep(options.filter, claim, sentence.published)) continue;
+        if (sentence.published.needsRecheck) recheck.push(sentence.id);
+        claims.push(claim);
+      }
+      return {
+        ...reportMeta(article, article.sentences.length, options.baseUrl),
+        claims,
+        agreement: agreementOf(
+          article.sentences.map((s) => ({
+            id: s.id,
+            published: s.published && { sentenceId: s.published.sentenceId },
+            verdicts: s.verdicts,
+          })),
+        ),
+        recheck,
+      };
+    })
     .filter((data) => data.claims.length > 0);
 }
 
 export interface RenderedReport {
-  body: string | Uint8Array<ArrayBuffer>;
+  /** A stream for the formats written claim by claim; whole bytes or text otherwise. */
+  body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
   contentType: string;
   filename: string;
 }
@@ -183,47 +425,63 @@ export function slug(title: string): string {
   return base || 'rapport';
 }
 
+/** Content type and file extension of each report format. */
+export const REPORT_FILES: Record<ReportFormat, { contentType: string; extension: string }> = {
+  markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
+  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+  json: { contentType: 'application/json; charset=utf-8', extension: 'json' },
+  claimreview: {
+    contentType: 'application/ld+json; charset=utf-8',
+    extension: 'claimreview.jsonld',
+  },
+  html: { contentType: 'text/html; charset=utf-8', extension: 'html' },
+  pdf: { contentType: 'application/pdf', extension: 'pdf' },
+};
+
+/** The text pieces of a streamed report: header, each claim as its batch arrives, footer. */
+export async function* reportPieces(
+  writer: ReportWriter,
+  batches: AsyncIterable<ReportClaim[]>,
+): AsyncGenerator<string> {
+  yield writer.start();
+  for await (const batch of batches) {
+    for (const claim of batch) yield writer.item(claim);
+  }
+  yield writer.end();
+}
+
+/**
+ * The article's report in the asked format. The header query runs before this resolves (so
+ * access and not-found errors are thrown here, as for any request); the claims are then read
+ * while the returned stream is consumed. The PDF is rendered whole.
+ */
 export async function getReport(options: {
   userId: string;
   articleId: string;
   baseUrl: string;
   query: unknown;
+  /** Claims per query while streaming (tests use a small one to cross batch boundaries). */
+  batchSize?: number;
 }): Promise<RenderedReport> {
   const { format } = reportQuerySchema.parse(options.query);
-  const data = await getReportData(options);
-  const name = `factdesk-${slug(data.article.title)}`;
-  switch (format) {
-    case 'markdown':
-      return {
-        body: toMarkdown(data),
-        contentType: 'text/markdown; charset=utf-8',
-        filename: `${name}.md`,
-      };
-    case 'csv':
-      return { body: toCsv(data), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` };
-    case 'json':
-      return {
-        body: JSON.stringify(toJson(data), null, 2),
-        contentType: 'application/json; charset=utf-8',
-        filename: `${name}.json`,
-      };
-    case 'claimreview':
-      return {
-        body: JSON.stringify(toClaimReview(data), null, 2),
-        contentType: 'application/ld+json; charset=utf-8',
-        filename: `${name}.claimreview.jsonld`,
-      };
-    case 'html':
-      return {
-        body: toHtmlReport(data),
-        contentType: 'text/html; charset=utf-8',
-        filename: `${name}.html`,
-      };
-    case 'pdf':
-      return {
-        body: new Uint8Array(await renderPdf(toHtmlReport(data))),
-        contentType: 'application/pdf',
-        filename: `${name}.pdf`,
-      };
+  const { contentType, extension } = REPORT_FILES[format];
+  if (format === 'pdf') {
+    const data = await getReportData(options);
+    return {
+      body: new Uint8Array(await renderPdf(toHtmlReport(data))),
+      contentType,
+      filename: `factdesk-${slug(data.article.title)}.${extension}`,
+    };
   }
+  // Both start now: the first claims are read while the header query checks access.
+  const claims = listReportClaims(options);
+  const head = await getReportHead(options);
+  const writer = reportWriter(format satisfies StreamedReportFormat, head);
+  return {
+    body: textStream(reportPieces(writer, claims), {
+      label: `the ${format} report of article ${options.articleId}`,
+    }),
+    contentType,
+    filename: `factdesk-${slug(head.article.title)}.${extension}`,
+  };
 }

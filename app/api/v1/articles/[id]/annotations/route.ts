@@ -3,7 +3,7 @@ import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
 import { listAnnotations } from '@/lib/server/annotations/list-annotations';
-import { exportAnnotationCollection } from '@/lib/server/annotations/w3c-annotations';
+import { streamAnnotationCollection } from '@/lib/server/annotations/w3c-annotations';
 import { getRequiredUser } from '@/lib/server/session';
 import { annotationListQuerySchema } from '@/lib/validations/annotation';
 
@@ -14,12 +14,13 @@ export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
     Object.fromEntries(new URL(request.url).searchParams),
   );
   if (format === 'w3c') {
-    const collection = await exportAnnotationCollection({
+    // Streamed (chunked, no Content-Length); access errors are thrown before it starts.
+    const body = await streamAnnotationCollection({
       userId: user.id,
       articleId,
       baseUrl: publicBaseUrl(request),
     });
-    return Response.json(collection, {
+    return new Response(body, {
       headers: {
         'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
       },
