@@ -1,0 +1,247 @@
+// `npm run bench` (not part of `npm test`): builds if needed, starts a throwaway embedded
+// PostgreSQL and a production `next start`, seeds deterministic data (API + SQL, see seed.ts),
+// measures writes, reads, reports, the reader in Chromium, the page weight and the start-up
+// time, prints one table and writes bench/results/latest.json (+ machine.json; evidence in
+// details.tmp and the server's output in server-log.tmp, both git-ignored). Stops everything at
+// the end, on failure and on SIGINT/SIGTERM.
+//
+//   npm run bench                      everything (≈ 6 min on 2 cores)
+//   npm run bench -- --cold-build      also time a cold `next build` (deletes .next first!)
+//   npm run bench -- --only=writes,ui  a subset: queries writes concurrent reads reports ui
+//                                      weight start
+//   npm run bench -- --profile         CPU profile of the server per section, in
+//                                      bench/results/profiles.tmp/ (.cpuprofile + .txt summary)
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import type { BenchContext } from './context';
+import { Http } from './http';
+import { ServerProfiler } from './profiler';
+import { measureStatementCounts, StatementLog } from './queries';
+import { measureBigArticleRead } from './reads';
+import { measureReports } from './reports';
+import { allResults, describeMachine, printTable, record, writeResults } from './results';
+import { seed } from './seed';
+import { cleanUp, ensureBuild, onCleanUp, RESULTS_DIR, startApp, startDatabase } from './server';
+import { coldBuild, measureStart } from './start';
+import { launchBrowser, measureReader } from './ui';
+import { measureWeight } from './weight';
+import { measureConcurrentWrites, measureSingleClientWrites } from './writes';
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+const SECTIONS = [
+  'queries',
+  'writes',
+  'concurrent',
+  'reads',
+  'reports',
+  'ui',
+  'weight',
+  'start',
+] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The metrics each section records, so a failing section still leaves its rows (null). */
+const METRICS: Record<Section, { name: string; unit: string; target: number | null }[]> = {
+  queries: [],
+  writes: [
+    { name: 'write.annotation.median_1client', unit: 'ms', target: 3 },
+    { name: 'write.verdict.median_1client', unit: 'ms', target: 3 },
+  ],
+  concurrent: [
+    { name: 'write.concurrent50.p99', unit: 'ms', target: 25 },
+    { name: 'write.concurrent50.errors', unit: 'count', target: 0 },
+    { name: 'write.concurrent50.lost', unit: 'count', target: 0 },
+  ],
+  reads: [{ name: 'read.big_article.ratio', unit: 'ms', target: 5 }],
+  reports: ['markdown', 'csv', 'json', 'claimreview', 'html', 'w3c', 'pdf'].flatMap((f) => [
+    { name: `report.${f}_ms`, unit: 'ms', target: f === 'pdf' ? 5000 : 1000 },
+    { name: `report.${f}.streamed`, unit: 'bool', target: 1 },
+  ]),
+  ui: [
+    { name: 'ui.big_article.painted_ms', unit: 'ms', target: 1500 },
+    { name: 'ui.highlight.painted_ms', unit: 'ms', target: 100 },
+    { name: 'ui.scroll.long_tasks_max_ms', unit: 'ms', target: 50 },
+  ],
+  weight: [{ name: 'weight.article_page_first_load_js_kb', unit: 'KB', target: 180 }],
+  start: [{ name: 'start.first_200_ms', unit: 'ms', target: 15_000 }],
+};
+
+interface Args {
+  coldBuild: boolean;
+  profile: boolean;
+  sections: Set<Section>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const only = argv.find((arg) => arg.startsWith('--only='));
+  const sections = new Set<Section>(
+    only
+      ? only
+          .slice('--only='.length)
+          .split(',')
+          .map((s) => {
+            if (!(SECTIONS as readonly string[]).includes(s))
+              throw new Error(`unknown section ${s}`);
+            return s as Section;
+          })
+      : SECTIONS,
+  );
+  return {
+    coldBuild: argv.includes('--cold-build'),
+    profile: argv.includes('--profile'),
+    sections,
+  };
+}
+
+const PROFILE_DIR = path.join(RESULTS_DIR, 'profiles.tmp');
+let interrupted = false;
+let profiler: ServerProfiler | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`${signal}: stopping everything…`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+async function section(
+  name: Section,
+  wanted: Set<Section>,
+  work: () => Promise<void>,
+): Promise<void> {
+  if (!wanted.has(name)) return;
+  const started = performance.now();
+  log(`${name}…`);
+  try {
+    await profiler?.start();
+    try {
+      await work();
+    } finally {
+      await profiler?.stop(name);
+    }
+    log(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error(`[bench] ${name} failed:`, error);
+    const done = new Set(allResults().map((r) => r.name));
+    for (const metric of METRICS[name]) {
+      if (!done.has(metric.name)) {
+        record({
+          ...metric,
+          value: null,
+          details: { error: error instanceof Error ? error.message : String(error) },
+        });
+      }
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const machine = describeMachine(null, null);
+  log(
+    `${machine.cpu} · ${machine.cores} cores · ${machine.memoryGiB} GiB · Node ${machine.node} · ${machine.date} · load ${machine.loadAverage.end}`,
+  );
+  if (machine.loadAverage.end > machine.cores * 0.5) {
+    log(
+      `WARNING: load average ${machine.loadAverage.end} on ${machine.cores} cores: other work is running, results will be noisy`,
+    );
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const begin = performance.now();
+
+  if (args.coldBuild) {
+    const ms = await coldBuild(log);
+    record({
+      name: 'build.cold_ms',
+      unit: 'ms',
+      value: ms,
+      details: { note: 'next build after rm -rf .next' },
+    });
+  } else {
+    await ensureBuild(log);
+    record({
+      name: 'build.cold_ms',
+      unit: 'ms',
+      value: null,
+      details: {
+        note: 'not measured: pass --cold-build (deletes .next) to time a cold next build',
+      },
+    });
+  }
+
+  log('starting PostgreSQL and next start…');
+  const statementLog = new StatementLog();
+  const database = await startDatabase(statementLog.sink);
+  const app = await startApp({ databaseUrl: database.url, inspect: args.profile });
+  if (app.inspectPort) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    const connected = await ServerProfiler.connect(app.inspectPort, PROFILE_DIR);
+    onCleanUp('inspector connection', async () => connected.close());
+    profiler = connected;
+  }
+  const db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+  onCleanUp('admin connection', () => db.end());
+  const http = new Http(app.origin);
+  onCleanUp('HTTP pool', () => http.close());
+  log(`app on ${app.origin}`);
+
+  const seeding = performance.now();
+  const data = await seed({ http, db, secret: app.secret, log });
+  log(`seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+  const ctx: BenchContext = { http, db, databaseUrl: database.url, app, data, log };
+
+  let browser: Browser | undefined;
+  const getBrowser = async () => {
+    if (!browser) {
+      const launched = await launchBrowser();
+      browser = launched;
+      onCleanUp('Chromium', () => launched.close());
+    }
+    return browser;
+  };
+
+  await section('queries', args.sections, () => measureStatementCounts(ctx, statementLog));
+  await section('writes', args.sections, () => measureSingleClientWrites(ctx));
+  await section('concurrent', args.sections, () => measureConcurrentWrites(ctx));
+  await section('reads', args.sections, () => measureBigArticleRead(ctx));
+  await section('reports', args.sections, () => measureReports(ctx));
+  await section('ui', args.sections, async () =>
+    measureReader(ctx, await getBrowser(), profiler ? PROFILE_DIR : undefined),
+  );
+  await section('weight', args.sections, async () => measureWeight(ctx, await getBrowser()));
+  await section('start', args.sections, () => measureStart(ctx, path.join(database.dir, 'start')));
+
+  const { rows } = await db.query<{ version: string }>(
+    "SELECT current_setting('server_version') AS version",
+  );
+  const described = describeMachine(
+    browser ? browser.version() : null,
+    rows[0]?.version ?? null,
+    machine.loadAverage.end,
+  );
+  console.log('');
+  printTable((line) => console.log(line));
+  writeResults(RESULTS_DIR, described);
+  const failing = allResults().filter((r) => r.pass === false);
+  log(
+    `${failing.length} target(s) missed${failing.length ? `: ${failing.map((r) => r.name).join(', ')}` : ''}`,
+  );
+  log(
+    `total ${((performance.now() - begin) / 1000).toFixed(0)} s · results in ${path.relative(process.cwd(), RESULTS_DIR)}/latest.json`,
+  );
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error('[bench] failed:', error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    if (!interrupted) await cleanUp();
+  });
