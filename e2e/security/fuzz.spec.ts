@@ -296,7 +296,14 @@ async function buildWorld(): Promise<World> {
 // What "unchanged" means, per lane: the reads that would show a write
 
 async function read(world: World, path: string): Promise<unknown> {
-  return ok(await world.owner.api.get(path));
+  try {
+    return ok(await world.owner.api.get(path));
+  } catch (error) {
+    // A kept-alive socket the server closed (idle for its 5 s keep-alive timeout while the lane
+    // was fuzzing another instance) just as Playwright reused it: a GET is safe to send again.
+    if (!/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    return ok(await world.owner.api.get(path));
+  }
 }
 
 /** The team journal's newest event: any audited write in the team moves it. */
@@ -926,12 +933,22 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
           );
         const problems: string[] = [];
         for (const address of emails.slice(0, 3)) {
-          const response = await world.owner.api.post('/api/v1/signup', {
-            data: { email: address, name: 'Sonde', password: 'mot-de-passe-solide' },
+          // Through fetch, which honours the server's keep-alive timeout (Playwright's request
+          // context may reuse a socket the server has just closed after the long lane).
+          const response = await send({
+            baseUrl: FIRST_INSTANCE,
+            method: 'POST',
+            path: '/api/v1/signup',
+            token: world.owner.token,
+            body: JSON.stringify({
+              email: address,
+              name: 'Sonde',
+              password: 'mot-de-passe-solide',
+            }),
           });
-          if (response.status() !== 201) {
+          if (response.status !== 201) {
             problems.push(
-              `[invalid] a refused sign-up created ${address}: signing up again answers ${response.status()}`,
+              `[invalid] a refused sign-up created ${address}: signing up again answers ${response.status}`,
             );
           }
         }
