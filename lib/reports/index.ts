@@ -23,6 +23,7 @@ export {
   reportHead,
   totalsOf,
   writeAll,
+  writePieces,
   type ChunkWriter,
   type ReportWriter,
 } from './writer';

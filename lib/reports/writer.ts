@@ -26,6 +26,18 @@ export function writeAll<T>(writer: ChunkWriter<T>, items: Iterable<T>): string 
   return out + writer.end();
 }
 
+/** The same document as pieces, items arriving in batches (a streamed export reads them so). */
+export async function* writePieces<T>(
+  writer: ChunkWriter<T>,
+  batches: AsyncIterable<readonly T[]>,
+): AsyncGenerator<string> {
+  yield writer.start();
+  for await (const batch of batches) {
+    for (const item of batch) yield writer.item(item);
+  }
+  yield writer.end();
+}
+
 /** Claims per rating, every rating present (0 when unused), in scale order. */
 export function countByRating(ratings: Iterable<Rating>): Record<Rating, number> {
   const counts = Object.fromEntries(RATINGS.map((rating) => [rating, 0])) as Record<Rating, number>;

@@ -11,6 +11,7 @@ import {
   toAnnotationCollection,
   type AnnotationCollectionHead,
   type W3CAnnotationInput,
+  writePieces,
 } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
 import { AppError, notFound } from '@/lib/server/errors';
@@ -150,18 +151,6 @@ export async function exportAnnotationCollection(options: {
   return toAnnotationCollection({ ...head, annotations });
 }
 
-async function* collectionPieces(
-  head: AnnotationCollectionHead,
-  batches: AsyncIterable<W3CAnnotationInput[]>,
-): AsyncGenerator<string> {
-  const writer = annotationCollectionWriter(head);
-  yield writer.start();
-  for await (const batch of batches) {
-    for (const annotation of batch) yield writer.item(annotation);
-  }
-  yield writer.end();
-}
-
 /**
  * The same collection as compact JSON, streamed: the header query (access check, count) runs
  * before this resolves, so a non-member gets a normal error answer; the highlights are read in
@@ -176,7 +165,7 @@ export async function streamAnnotationCollection(options: {
   // Both start now: the first highlights are read while the header query checks access.
   const annotations = listExportedAnnotations(options);
   const head = await getCollectionHead(options);
-  return textStream(collectionPieces(head, annotations), {
+  return textStream(writePieces(annotationCollectionWriter(head), annotations), {
     label: `the W3C annotation export of article ${options.articleId}`,
   });
 }

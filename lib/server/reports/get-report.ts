@@ -18,8 +18,8 @@ import {
   type Rating,
   type ReportHead,
   type ReportTotals,
-  type ReportWriter,
   type StreamedReportFormat,
+  writePieces,
 } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
 import { agreementOf, type AgreementSentence } from '@/lib/server/articles/get-agreement';
@@ -438,18 +438,6 @@ export const REPORT_FILES: Record<ReportFormat, { contentType: string; extension
   pdf: { contentType: 'application/pdf', extension: 'pdf' },
 };
 
-/** The text pieces of a streamed report: header, each claim as its batch arrives, footer. */
-export async function* reportPieces(
-  writer: ReportWriter,
-  batches: AsyncIterable<ReportClaim[]>,
-): AsyncGenerator<string> {
-  yield writer.start();
-  for await (const batch of batches) {
-    for (const claim of batch) yield writer.item(claim);
-  }
-  yield writer.end();
-}
-
 /**
  * The article's report in the asked format. The header query runs before this resolves (so
  * access and not-found errors are thrown here, as for any request); the claims are then read
@@ -478,7 +466,7 @@ export async function getReport(options: {
   const head = await getReportHead(options);
   const writer = reportWriter(format satisfies StreamedReportFormat, head);
   return {
-    body: textStream(reportPieces(writer, claims), {
+    body: textStream(writePieces(writer, claims), {
       label: `the ${format} report of article ${options.articleId}`,
     }),
     contentType,
