@@ -2,7 +2,10 @@
 //  1. PostgreSQL: DATABASE_URL if set, else an embedded real PostgreSQL under .data/
 //  2. migrations (Prisma schema engine, WebAssembly build), demo data into an empty database
 //  3. `next build` when the build is missing or stale, then `next start` on PORT (3000)
-// Ctrl-C / SIGTERM stops the web server first, then PostgreSQL (a clean shutdown: nothing lost).
+//  4. WORKERS (default 1) job-queue worker processes beside it (scripts/worker.ts), restarted if
+//     they die; WORKERS=0 when workers run elsewhere (`npm run worker` on other machines)
+// Ctrl-C / SIGTERM stops the web server first (in-flight requests finish), then the workers (running
+// jobs finish or go back to the queue), then PostgreSQL (a clean shutdown: nothing lost).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { applyMigrations, ROOT } from './lib/schema-engine';
 const log = (line: string) => console.log(`[factdesk] ${line}`);
 let db: EmbeddedDb | undefined;
 let server: ChildProcess | undefined;
+const workers = new Set<ChildProcess>();
 let stopping = false;
 
 function authSecret(dir: string): string {
@@ -38,18 +42,40 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
+/** SIGTERM to a child's process group, then waits for it (at most `graceMs`, then SIGKILL). */
+async function terminate(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGTERM'); // its whole process group
+  } catch {
+    return; // already gone
+  }
+  const late = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs)),
+  ]);
+  if (late) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone meanwhile */
+    }
+    await exited;
+  }
+}
+
 async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    if (server && server.exitCode === null && server.pid) {
+    if (server) {
       log('stopping the web server…');
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      try {
-        process.kill(-server.pid, 'SIGTERM'); // its whole process group
-      } catch {
-        /* already gone */
-      }
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await terminate(server, 10_000);
+    }
+    if (workers.size > 0) {
+      log('stopping the workers (running jobs finish or go back to the queue)…');
+      const grace = Number(process.env.WORKER_SHUTDOWN_GRACE_MS ?? 25_000) + 5_000;
+      await Promise.all([...workers].map((worker) => terminate(worker, grace)));
     }
     if (db) {
       log('stopping PostgreSQL…');
@@ -106,6 +132,8 @@ async function main() {
       void stop(code ?? 1);
     }
   });
+  const workerCount = Number(process.env.WORKERS ?? 1);
+  for (let i = 0; i < workerCount; i++) startWorker(env);
   await waitForHttp(`http://127.0.0.1:${port}/sign-in`);
   log(`FactDesk is ready: ${env.NEXTAUTH_URL}`);
   if (process.env.SEED_DEMO !== '0') {
@@ -114,6 +142,29 @@ async function main() {
     );
   }
   log('Ctrl-C stops FactDesk and its database.');
+}
+
+/** A job-queue worker process; one that dies unexpectedly is started again after a second. */
+function startWorker(env: NodeJS.ProcessEnv): void {
+  const worker = spawn(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join('scripts', 'worker.ts')],
+    {
+      cwd: ROOT,
+      env: { ...env, NODE_ENV: 'production', FACTDESK_PROCESS: 'worker' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    },
+  );
+  workers.add(worker);
+  worker.on('exit', (code, signal) => {
+    workers.delete(worker);
+    if (stopping) return;
+    log(`worker exited (${signal ?? code}); starting another one.`);
+    setTimeout(() => {
+      if (!stopping) startWorker(env);
+    }, 1000);
+  });
 }
 
 async function waitForHttp(url: string): Promise<void> {

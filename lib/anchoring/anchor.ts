@@ -336,6 +336,16 @@ export const ANCHOR_STEPS: readonly { name: string; run: AnchorStep }[] = [
 ];
 
 /**
+ * The exact steps only (position checked against the quote, then the quote with its context):
+ * a NEW highlight anchors exactly or is refused, so it never pays for a fuzzy search whose
+ * result would be discarded. The fuzzy step is for re-anchoring after a revision (a job).
+ */
+export function anchorExactly(selectors: readonly Selector[], text: string): Anchor | null {
+  const byType = selectorsOf(selectors);
+  return anchorByPosition(byType, text) ?? anchorByQuote(byType, text);
+}
+
+/**
  * Locate the passage described by `selectors` in `text`, or `null` when it
  * cannot be found (the highlight is then shown as orphaned).
  */

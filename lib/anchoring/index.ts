@@ -18,6 +18,7 @@ export {
   FUZZY_MAX_QUOTE_LENGTH,
   FUZZY_QUOTE_THRESHOLD,
   anchor,
+  anchorExactly,
   anchorByFuzzyQuote,
   anchorByPosition,
   anchorByQuote,

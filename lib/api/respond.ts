@@ -4,6 +4,7 @@
 import { ZodError } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { AppError } from '@/lib/server/errors';
+import { MAX_BODY_BYTES } from '@/lib/validations/limits';
 import {
   IdempotentReplay,
   parseIdempotencyKey,
@@ -11,6 +12,7 @@ import {
   runWithIdempotencyKey,
   storeIdempotentAnswer,
 } from '@/lib/server/idempotency';
+import { logRequest } from '@/lib/server/log';
 
 export function errorBody(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -93,7 +95,7 @@ export function errorResponse(error: unknown): Response {
       { status: 409 },
     );
   }
-  console.error(error);
+  // The cause is logged by apiHandler, on the request's own line (with its request id).
   return Response.json(errorBody('internal', 'Erreur interne du serveur.'), { status: 500 });
 }
 
@@ -136,14 +138,55 @@ function parseBody(text: string): unknown {
   return value;
 }
 
-/** The request body as JSON, or a 400 `invalid_json` (422 for characters no column can hold). */
-export async function readJson(request: Request): Promise<unknown> {
-  return parseBody(await request.text());
+function tooLarge(maxBytes: number): AppError {
+  const mib = maxBytes / (1024 * 1024);
+  return new AppError(
+    'payload_too_large',
+    `Requête trop volumineuse : ${mib >= 1 ? `${mib} Mio` : `${Math.round(maxBytes / 1024)} Kio`} au plus. Rien n’a été enregistré.`,
+    { maxBytes },
+  );
+}
+
+/**
+ * The body as text, never more than `maxBytes`: a declared length above it is refused before
+ * reading, and reading stops at the first byte beyond it (a body without a length is counted).
+ */
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export interface ReadJsonOptions {
+  /** Largest body accepted, in bytes (default MAX_BODY_BYTES; imports allow more). */
+  maxBytes?: number;
+}
+
+/**
+ * The request body as JSON, or a 400 `invalid_json` (422 for characters no column can hold,
+ * 413 `payload_too_large` beyond the route's byte limit).
+ */
+export async function readJson(request: Request, options: ReadJsonOptions = {}): Promise<unknown> {
+  return parseBody(await readText(request, options.maxBytes ?? MAX_BODY_BYTES));
 }
 
 /** For actions whose body is optional (submit, approve…): no body reads as `{}`. */
 export async function readOptionalJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const text = await readText(request, MAX_BODY_BYTES);
   if (text.trim() === '') return {};
   return parseBody(text);
 }
@@ -155,37 +198,53 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Wraps a route handler so every failure leaves as the API's error shape, and a write sent
- * with an `Idempotency-Key` is applied once however often it arrives (lib/server/idempotency).
+ * with an `Idempotency-Key` is applied once however often it arrives (lib/server/idempotency),
+ * and each request leaves one JSON log line with its request id (lib/server/log).
  */
 export function apiHandler<P = Record<string, never>>(
   handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const startedAt = performance.now();
+    let response: Response;
+    let failure: unknown;
     try {
-      const key = WRITE_METHODS.has(request.method)
-        ? parseIdempotencyKey(request.headers.get('idempotency-key'))
-        : null;
-      if (!key) return await handler(request, context);
-      const { result, context: state } = runWithIdempotencyKey(
-        { key, method: request.method, path: new URL(request.url).pathname },
-        () => handler(request, context),
-      );
-      try {
-        const response = await result;
-        if (response.ok && state.claimedBy) {
-          const body: unknown = await response
-            .clone()
-            .json()
-            .catch(() => undefined);
-          await storeIdempotentAnswer(state, response.status, body);
-        }
-        return response;
-      } catch (error) {
-        if (error instanceof IdempotentReplay) return await replayedAnswer(state);
-        throw error;
-      }
+      response = await runOnce(handler, request, context);
     } catch (error) {
-      return errorResponse(error);
+      failure = error;
+      response = errorResponse(error);
     }
+    // One JSON line per request (lib/server/log), with the cause of a 5xx.
+    logRequest({ request, status: response.status, startedAt, error: failure });
+    return response;
   };
+}
+
+async function runOnce<P>(
+  handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
+  request: Request,
+  context: RouteContext<P>,
+): Promise<Response> {
+  const key = WRITE_METHODS.has(request.method)
+    ? parseIdempotencyKey(request.headers.get('idempotency-key'))
+    : null;
+  if (!key) return await handler(request, context);
+  const { result, context: state } = runWithIdempotencyKey(
+    { key, method: request.method, path: new URL(request.url).pathname },
+    () => handler(request, context),
+  );
+  try {
+    const response = await result;
+    if (response.ok && state.claimedBy) {
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
+      await storeIdempotentAnswer(state, response.status, body);
+    }
+    return response;
+  } catch (error) {
+    if (error instanceof IdempotentReplay) return await replayedAnswer(state);
+    throw error;
+  }
 }

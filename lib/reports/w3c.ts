@@ -15,11 +15,13 @@
 import { z } from 'zod';
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '@/lib/anchoring/types';
 import type { ChunkWriter } from './writer';
+import { IMPORT_MAX_ANNOTATIONS } from '@/lib/validations/limits';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** Most annotations parseAnnotationCollection imports from one document. */
-export const MAX_IMPORTED_ANNOTATIONS = 5000;
+/** The parser reads at most this many items (the server refuses larger imports: 413). */
+export const MAX_IMPORTED_ANNOTATIONS = IMPORT_MAX_ANNOTATIONS;
 
 export interface W3CAnnotationInput {
   id: string;
@@ -75,6 +77,8 @@ export interface AnnotationImport {
   annotations: ImportedAnnotation[];
   /** French, one per skipped item or structural problem. */
   errors: string[];
+  /** How many items the document holds (anchorable or not). */
+  total: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,7 +332,7 @@ export function parseAnnotationCollection(json: unknown): AnnotationImport {
   const errors: string[] = [];
   const annotations: ImportedAnnotation[] = [];
   const items = itemsOf(json, errors);
-  if (items === null) return { annotations, errors };
+  if (items === null) return { annotations, errors, total: 0 };
   if (items.length > MAX_IMPORTED_ANNOTATIONS) {
     errors.push(
       `Trop d’annotations : ${items.length} éléments, seuls les ${MAX_IMPORTED_ANNOTATIONS} premiers sont importés.`,
@@ -349,5 +353,5 @@ export function parseAnnotationCollection(json: unknown): AnnotationImport {
     }
     annotations.push({ note: noteOf(item), selectors });
   });
-  return { annotations, errors };
+  return { annotations, errors, total: items.length };
 }

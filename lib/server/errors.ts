@@ -16,10 +16,14 @@ export const ERROR_STATUS = {
   /** An invitation that was used, revoked or has expired. */
   invitation_invalid: 410,
   validation_failed: 422,
+  /** A body, an article or an import beyond a stated limit (README "Limits"); nothing stored. */
+  payload_too_large: 413,
   selector_mismatch: 422,
   not_checkable: 422,
   /** Too many attempts: see the Retry-After header (details.retryAfter, seconds). */
   rate_limited: 429,
+  /** The queue of this kind of work (PDF renders) is full: see Retry-After. */
+  queue_full: 429,
   /** PostgreSQL cannot be reached right now; nothing was written. */
   database_unavailable: 503,
   /** The text, file or page could not be turned into an article. */

@@ -1,7 +1,7 @@
 // Article inputs, shared by the server, the forms and the OpenAPI document.
 import { z } from 'zod';
 import { httpUrlSchema, isoDateSchema, optionalText, versionSchema } from './common';
-import { TITLE_MAX_LENGTH } from './limits';
+import { ARTICLE_MAX_CHARACTERS, TITLE_MAX_LENGTH } from './limits';
 
 export { TITLE_MAX_LENGTH };
 
@@ -22,10 +22,14 @@ const importFields = {
   sourceUrl: httpUrlSchema.nullish().transform((value) => value ?? null),
 };
 
-const MAX_SOURCE = 5_000_000;
-const textSource = z
-  .string()
-  .max(MAX_SOURCE, { message: 'Texte trop long (5 millions de caractères au plus).' });
+const textSource = z.string().max(ARTICLE_MAX_CHARACTERS, {
+  message: `Texte trop long : ${ARTICLE_MAX_CHARACTERS.toLocaleString('fr-FR')} caractères au plus.`,
+});
+/** A page carries markup around its text: twice the text's limit, the text is checked after. */
+const HTML_MAX_CHARACTERS = 2 * ARTICLE_MAX_CHARACTERS;
+const htmlSource = z.string().max(HTML_MAX_CHARACTERS, {
+  message: `Page HTML trop longue : ${HTML_MAX_CHARACTERS.toLocaleString('fr-FR')} caractères au plus.`,
+});
 
 /**
  * Where an article's text comes from: exactly one of `text` (plain, or Markdown with
@@ -36,7 +40,7 @@ export const articleSourceSchema = z
   .object({
     text: textSource.optional(),
     format: z.enum(['text', 'markdown']).default('text'),
-    html: textSource.optional(),
+    html: htmlSource.optional(),
     url: httpUrlSchema.optional(),
   })
   .refine(

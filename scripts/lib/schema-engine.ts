@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { Logger, runMigrations as runQueueMigrations } from 'graphile-worker';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -212,16 +213,27 @@ export function readMigrations(baseDir = MIGRATIONS_DIR): MigrationList {
   };
 }
 
-/** Applies every committed migration not yet recorded in `_prisma_migrations`. */
+/**
+ * Applies every committed migration not yet recorded in `_prisma_migrations`, then the job
+ * queue's own schema (graphile-worker keeps its tables in `graphile_worker` and versions them
+ * itself), so a web server can enqueue before any worker has started.
+ */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
-  return withEngine(connectionString, async (engine) => {
+  const applied = await withEngine(connectionString, async (engine) => {
     const result = await engine.applyMigrations({
       migrationsList: readMigrations(),
       filters: NO_FILTERS,
     });
     return result.appliedMigrationNames;
   });
+  await runQueueMigrations({ connectionString, logger: QUIET_LOGGER });
+  return applied;
 }
+
+/** graphile-worker logs every migration step at info level: only warnings are worth showing. */
+const QUIET_LOGGER = new Logger(() => (level, message) => {
+  if (level === 'error' || level === 'warning') console.warn(`[queue] ${message}`);
+});
 
 const EMPTY_MIGRATION = /^-- This is an empty migration\.?$/;
 

@@ -4,7 +4,8 @@
 // match the text reported, never half-imported. The export is streamed: a count first (with the
 // access check), then the highlights in batches, so 20,000 of them never sit in memory at once.
 import 'server-only';
-import { prisma } from '@/lib/db';
+import { prisma, type Tx } from '@/lib/db';
+import type { Prisma } from '@/generated/prisma/client';
 import {
   annotationCollectionWriter,
   parseAnnotationCollection,
@@ -13,7 +14,10 @@ import {
   type W3CAnnotationInput,
   writePieces,
 } from '@/lib/reports';
-import { articleOfMember } from '@/lib/server/access';
+import { articleOfMember, myMembership, requirePermission } from '@/lib/server/access';
+import { enqueueJob, serializeJob, type JobDto } from '@/lib/server/jobs/jobs';
+import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
+import { IMPORT_MAX_ANNOTATIONS, SYNC_ANNOTATION_IMPORT_MAX } from '@/lib/validations/limits';
 import { AppError, notFound } from '@/lib/server/errors';
 import { textStream } from '@/lib/server/reports/text-stream';
 import { createAnnotationsInTransaction } from './create-annotation';
@@ -170,12 +174,15 @@ export async function streamAnnotationCollection(options: {
   });
 }
 
-export async function importAnnotationCollection(options: {
-  userId: string;
-  articleId: string;
-  input: unknown;
-}) {
-  const parsed = parseAnnotationCollection(options.input);
+function parseImport(input: unknown) {
+  const parsed = parseAnnotationCollection(input);
+  if (parsed.total > IMPORT_MAX_ANNOTATIONS) {
+    throw new AppError(
+      'payload_too_large',
+      `${IMPORT_MAX_ANNOTATIONS.toLocaleString('fr-FR')} annotations au plus par import (${parsed.total.toLocaleString('fr-FR')} reçues) : rien n’a été importé.`,
+      { limit: IMPORT_MAX_ANNOTATIONS, actual: parsed.total },
+    );
+  }
   if (parsed.annotations.length === 0) {
     throw new AppError(
       'validation_failed',
@@ -183,12 +190,99 @@ export async function importAnnotationCollection(options: {
       parsed.errors.map((message) => ({ path: 'items', message })),
     );
   }
-  const created = await prisma.$transaction((tx) =>
-    createAnnotationsInTransaction(tx, {
-      userId: options.userId,
-      articleId: options.articleId,
-      items: parsed.annotations.map((a) => ({ selector: a.selectors, note: a.note })),
-    }),
+  return parsed;
+}
+
+/** The import itself, in one transaction (the request path for small ones, a worker else). */
+export async function importAnnotationCollection(options: {
+  userId: string;
+  articleId: string;
+  input: unknown;
+  onProgress?: (fraction: number) => Promise<void>;
+  /** Last step of the import's transaction (a job completes itself there). */
+  inTransaction?: (tx: Tx, done: { importedCount: number; skipped: string[] }) => Promise<void>;
+}) {
+  const parsed = parseImport(options.input);
+  const created = await prisma.$transaction(
+    async (tx) => {
+      const done = await createAnnotationsInTransaction(tx, {
+        userId: options.userId,
+        articleId: options.articleId,
+        items: parsed.annotations.map((a) => ({ selector: a.selectors, note: a.note })),
+        onProgress: options.onProgress,
+        returnRows: !options.inTransaction,
+      });
+      await options.inTransaction?.(tx, {
+        importedCount: done.importedCount,
+        skipped: [...parsed.errors, ...done.skipped],
+      });
+      return done;
+    },
+    options.inTransaction ? JOB_TRANSACTION : undefined,
   );
-  return { imported: created.imported, skipped: [...parsed.errors, ...created.skipped] };
+  return {
+    imported: created.imported,
+    importedCount: created.importedCount,
+    skipped: [...parsed.errors, ...created.skipped],
+  };
+}
+
+/**
+ * POST /api/v1/articles/{id}/annotations/import: up to SYNC_ANNOTATION_IMPORT_MAX items are
+ * imported in the request (201); more go to a worker (202 and a job). Refused before any work:
+ * non-members, roles that may not highlight, more than IMPORT_MAX_ANNOTATIONS items.
+ */
+export async function requestAnnotationImport(options: {
+  userId: string;
+  articleId: string;
+  input: unknown;
+}): Promise<
+  | { result: Awaited<ReturnType<typeof importAnnotationCollection>>; job?: never }
+  | { job: JobDto; result?: never }
+> {
+  const parsed = parseImport(options.input);
+  if (parsed.annotations.length <= SYNC_ANNOTATION_IMPORT_MAX) {
+    return { result: await importAnnotationCollection(options) };
+  }
+  const job = await prisma.$transaction(async (tx) => {
+    const article = await tx.article.findFirst({
+      where: { id: options.articleId, ...articleOfMember(options.userId) },
+      select: { id: true, teamId: true, ...myMembership(options.userId) },
+    });
+    if (!article) throw notFound('Article');
+    requirePermission(article.team.memberships[0], 'annotation.create');
+    return enqueueJob(tx, {
+      kind: 'annotations_import',
+      userId: options.userId,
+      teamId: article.teamId,
+      articleId: article.id,
+      input: options.input as Prisma.InputJsonValue,
+    });
+  });
+  return { job: serializeJob(job) };
+}
+
+/** Messages kept in a job's result (the first ones; the count says how many there were). */
+const SKIPPED_KEPT = 100;
+
+export async function runAnnotationImportJob(ctx: JobContext): Promise<void> {
+  const articleId = ctx.job.articleId;
+  if (!articleId) throw new AppError('validation_failed', 'Article manquant.');
+  await importAnnotationCollection({
+    userId: ctx.job.createdById,
+    articleId,
+    input: ctx.job.input,
+    onProgress: (fraction) => ctx.progress(0.9 * fraction),
+    inTransaction: async (tx, done) => {
+      await ctx.guard(tx);
+      await ctx.complete(tx, {
+        articleId,
+        result: {
+          imported: done.importedCount,
+          skippedCount: done.skipped.length,
+          skipped: done.skipped.slice(0, SKIPPED_KEPT),
+        },
+      });
+    },
+  });
 }

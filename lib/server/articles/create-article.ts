@@ -3,6 +3,11 @@
 // for check-worthiness (lib/text/triage). The title defaults to the page's title or the first
 // sentence; an article ending in a subscription notice is flagged partial. The first revision
 // is kept, and the whole is written in one transaction with its audit event.
+//
+// Budgets (README "Limits"): a pasted text, Markdown or HTML of up to SYNC_IMPORT_MAX_CHARACTERS
+// is imported in the request (201); anything larger, and every web address (fetching another
+// site and reading its page), is imported by a worker (202 and a job, lib/server/jobs). The
+// units are inserted in multi-row batches, so the largest allowed article fits one transaction.
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { recordAudit } from '@/lib/server/audit/record-audit';
@@ -11,6 +16,14 @@ import { requirePermission } from '@/lib/server/access';
 import { readSource, type ReadSource } from '@/lib/server/import/read-source';
 import { defaultTitle, isPartial, segment, triageUnit, type TextUnit } from '@/lib/text';
 import { createArticleSchema, type CreateArticleInput } from '@/lib/validations/article';
+import {
+  ARTICLE_MAX_CHARACTERS,
+  ARTICLE_MAX_UNITS,
+  SYNC_IMPORT_MAX_CHARACTERS,
+} from '@/lib/validations/limits';
+import { enqueueJob, serializeJob, type JobDto } from '@/lib/server/jobs/jobs';
+import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
+import type { Prisma } from '@/generated/prisma/client';
 import { getArticle } from './get-article';
 
 interface CreateArticleOptions {
@@ -26,6 +39,59 @@ export async function createArticle(options: CreateArticleOptions) {
   const prepared = prepareArticle(data, await readSource(data));
   const created = await prisma.$transaction((tx) => insertArticle(tx, options.userId, prepared));
   return getArticle({ userId: options.userId, articleId: created.id });
+}
+
+/** Whether a source is small enough to be read, segmented and scored within the request. */
+export function isSyncSource(data: { text?: string; html?: string; url?: string }): boolean {
+  if (data.url !== undefined) return false;
+  return (data.text ?? data.html ?? '').length <= SYNC_IMPORT_MAX_CHARACTERS;
+}
+
+/**
+ * POST /api/v1/articles: a small source is imported now (`article`), a large one or a web
+ * address is handed to a worker (`job`). Validation and the role check come first either way.
+ */
+export async function requestArticleImport(
+  options: CreateArticleOptions,
+): Promise<
+  | { article: Awaited<ReturnType<typeof getArticle>>; job?: never }
+  | { job: JobDto; article?: never }
+> {
+  const data = createArticleSchema.parse(options.input);
+  if (isSyncSource(data)) return { article: await createArticle(options) };
+  await requireCreator(prisma, options.userId, data.teamId);
+  const job = await prisma.$transaction(async (tx) => {
+    await requireCreator(tx, options.userId, data.teamId);
+    return enqueueJob(tx, {
+      kind: 'article_import',
+      userId: options.userId,
+      teamId: data.teamId,
+      input: options.input as Prisma.InputJsonValue,
+    });
+  });
+  return { job: serializeJob(job) };
+}
+
+/** The worker's side of an import: the same steps, with progress, in one final transaction. */
+export async function runArticleImportJob(ctx: JobContext): Promise<void> {
+  const userId = ctx.job.createdById;
+  const data = createArticleSchema.parse(ctx.job.input);
+  await requireCreator(prisma, userId, data.teamId);
+  await ctx.progress(0.05);
+  const source = await readSource(data);
+  await ctx.progress(0.25);
+  const prepared = prepareArticle(data, source);
+  await ctx.progress(0.5);
+  await prisma.$transaction(async (tx) => {
+    await ctx.guard(tx);
+    const created = await insertArticle(tx, userId, prepared, (done) =>
+      ctx.progress(0.5 + 0.45 * done),
+    );
+    await ctx.complete(tx, {
+      articleId: created.id,
+      result: { articleId: created.id, title: created.title, units: prepared.units.length },
+    });
+  }, JOB_TRANSACTION);
 }
 
 /** The same inside the caller's transaction (the demo seed writes everything in one). */
@@ -58,12 +124,73 @@ export function unitRows(units: readonly TextUnit[], language: string) {
   });
 }
 
+/** The text of an article (extracted from a page, or a correction) within the limit. */
+export function checkArticleSize(text: string): void {
+  if (text.length > ARTICLE_MAX_CHARACTERS) {
+    throw new AppError(
+      'payload_too_large',
+      `Article trop long : ${text.length.toLocaleString('fr-FR')} caractères, ${ARTICLE_MAX_CHARACTERS.toLocaleString('fr-FR')} au plus. Rien n’a été enregistré.`,
+      { limit: ARTICLE_MAX_CHARACTERS, actual: text.length },
+    );
+  }
+}
+
+/** The number of units (sentences, headings, notices) of an article within the limit. */
+export function checkArticleUnits(count: number): void {
+  if (count > ARTICLE_MAX_UNITS) {
+    throw new AppError(
+      'payload_too_large',
+      `Article trop long : ${count.toLocaleString('fr-FR')} phrases, ${ARTICLE_MAX_UNITS.toLocaleString('fr-FR')} au plus. Rien n’a été enregistré.`,
+      { limit: ARTICLE_MAX_UNITS, actual: count },
+    );
+  }
+}
+
+/** Units inserted per statement (one multi-row INSERT each). */
+const UNIT_BATCH = 2000;
+
+/**
+ * Inserts an article's units in multi-row batches (one statement per UNIT_BATCH rows, the
+ * rows as one JSON parameter): the largest allowed article is 15 statements, not 30,000.
+ */
+export async function insertUnits(
+  tx: Tx,
+  articleId: string,
+  rows: (ReturnType<typeof unitRows>[number] & { id?: string })[],
+  onBatch?: (done: number) => Promise<void>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += UNIT_BATCH) {
+    const batch = rows.slice(i, i + UNIT_BATCH).map((row) => ({
+      id: row.id ?? null,
+      index: row.index,
+      start: row.start,
+      end: row.end,
+      kind: row.kind,
+      text: row.text,
+      score: row.checkworthiness,
+      reasons: row.checkworthinessReasons,
+    }));
+    await tx.$executeRaw`
+      INSERT INTO sentences (id, article_id, "index", start, "end", kind, text,
+                             checkworthiness, checkworthiness_reasons)
+      SELECT COALESCE(u.id, gen_random_uuid()), ${articleId}::uuid, u."index", u.start, u."end",
+             u.kind::"UnitKind", u.text, u.score,
+             ARRAY(SELECT jsonb_array_elements_text(u.reasons))
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+          AS u(id uuid, "index" int, start int, "end" int, kind text, text text, score float8,
+               reasons jsonb)`;
+    await onBatch?.(Math.min(1, (i + batch.length) / rows.length));
+  }
+}
+
 /** Segmentation and scoring: pure work, done before a transaction is opened. */
 function prepareArticle(data: CreateArticleInput, source: ReadSource) {
   const language = data.language ?? source.language ?? 'und';
   const text = source.text;
+  checkArticleSize(text);
   const units = segment(text, { language });
   if (units.length === 0) throw new AppError('import_failed', 'Le texte est vide.');
+  checkArticleUnits(units.length);
   return {
     teamId: data.teamId,
     title: data.title ?? source.title ?? defaultTitle(units),
@@ -79,7 +206,12 @@ function prepareArticle(data: CreateArticleInput, source: ReadSource) {
   };
 }
 
-async function insertArticle(tx: Tx, userId: string, article: ReturnType<typeof prepareArticle>) {
+async function insertArticle(
+  tx: Tx,
+  userId: string,
+  article: ReturnType<typeof prepareArticle>,
+  onBatch?: (done: number) => Promise<void>,
+) {
   await requireCreator(tx, userId, article.teamId);
   const created = await tx.article.create({
     data: {
@@ -93,13 +225,13 @@ async function insertArticle(tx: Tx, userId: string, article: ReturnType<typeof 
       author: article.author,
       publishedAt: article.publishedAt ? new Date(article.publishedAt) : null,
       createdById: userId,
-      sentences: { createMany: { data: unitRows(article.units, article.language) } },
       revisions: {
         create: { version: 1, text: article.text, source: article.kind, createdById: userId },
       },
     },
     select: { id: true, title: true, teamId: true },
   });
+  await insertUnits(tx, created.id, unitRows(article.units, article.language), onBatch);
   await recordAudit(tx, {
     teamId: article.teamId,
     articleId: created.id,

@@ -6,7 +6,10 @@
 // - highlights re-anchor on the new text (position, quote with context, then fuzzy); one that
 //   cannot be placed is kept as orphaned with its old quote;
 // - the previous text stays in article_revisions. One transaction, audited and announced.
+// Re-anchoring is fuzzy matching, CPU work that grows with the text and its highlights: the API
+// hands every correction to a worker (202 and a job); `reviseArticle` is what the worker runs.
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { prisma, type Tx } from '@/lib/db';
 import {
   describeRange,
@@ -21,41 +24,115 @@ import { AppError, notFound } from '@/lib/server/errors';
 import { readSource } from '@/lib/server/import/read-source';
 import { isPartial, segment } from '@/lib/text';
 import { reviseArticleSchema } from '@/lib/validations/article';
-import { unitRows } from './create-article';
+import { enqueueJob, serializeJob, type JobDto } from '@/lib/server/jobs/jobs';
+import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
+import type { Prisma } from '@/generated/prisma/client';
+import { checkArticleSize, checkArticleUnits, insertUnits, unitRows } from './create-article';
 import { getArticle } from './get-article';
 
 /** Indexes are moved out of the way above this while units are renumbered. */
 const INDEX_SHIFT = 1_000_000;
+/** Rows per multi-row statement. */
+const ROW_BATCH = 2000;
 
 export async function reviseArticle(options: {
   userId: string;
   articleId: string;
   input: unknown;
 }) {
+  const { article, data } = await prepareRevision(options);
+  const revision = await readRevision(article, data, options.userId);
+  await prisma.$transaction((tx) => applyRevision(tx, revision));
+  return getArticle({ userId: options.userId, articleId: article.id });
+}
+
+/** Validation, membership and role (before any fetch), and a stale version refused up front. */
+async function prepareRevision(options: { userId: string; articleId: string; input: unknown }) {
   const data = reviseArticleSchema.parse(options.input);
   const article = await prisma.article.findFirst({
     where: { id: options.articleId, ...articleOfMember(options.userId) },
-    select: { id: true, language: true, ...myMembership(options.userId) },
+    select: { id: true, language: true, version: true, ...myMembership(options.userId) },
   });
   if (!article) throw notFound('Article');
   // Before any fetch: only editors and owners revise (and make us fetch a URL).
   requirePermission(article.team.memberships[0], 'article.update');
+  if (article.version !== data.version) throw staleVersion(article);
+  return { article, data };
+}
+
+function staleVersion(article: { id: string; version: number }): AppError {
+  return new AppError(
+    'conflict',
+    'L’article a été modifié entre-temps : rechargez-le puis refaites votre correction.',
+    { current: { id: article.id, version: article.version } },
+  );
+}
+
+async function readRevision(
+  article: { id: string; language: string },
+  data: ReturnType<typeof reviseArticleSchema.parse>,
+  userId: string,
+): Promise<Revision> {
   const source = await readSource(data);
+  checkArticleSize(source.text);
   const units = segment(source.text, { language: article.language });
   if (units.length === 0) throw new AppError('import_failed', 'Le texte est vide.');
+  checkArticleUnits(units.length);
+  return {
+    userId,
+    articleId: article.id,
+    version: data.version,
+    text: source.text,
+    units,
+    note: data.note,
+    kind: data.url !== undefined ? 'reimport' : 'edit',
+  };
+}
 
-  await prisma.$transaction((tx) =>
-    applyRevision(tx, {
+/**
+ * PUT /api/v1/articles/{id}/text: checked now (role, version, size), done by a worker. The
+ * corrected text waits in the job, so nothing typed is lost if the answer never arrives.
+ */
+export async function requestRevision(options: {
+  userId: string;
+  articleId: string;
+  input: unknown;
+}): Promise<JobDto> {
+  const { article } = await prepareRevision(options);
+  const job = await prisma.$transaction(async (tx) => {
+    const team = await tx.article.findUniqueOrThrow({
+      where: { id: article.id },
+      select: { teamId: true },
+    });
+    return enqueueJob(tx, {
+      kind: 'article_revise',
       userId: options.userId,
+      teamId: team.teamId,
       articleId: article.id,
-      version: data.version,
-      text: source.text,
-      units,
-      note: data.note,
-      kind: data.url !== undefined ? 'reimport' : 'edit',
-    }),
-  );
-  return getArticle({ userId: options.userId, articleId: article.id });
+      input: options.input as Prisma.InputJsonValue,
+    });
+  });
+  return serializeJob(job);
+}
+
+/** The worker's side of a correction: read, segment, then one transaction with re-anchoring. */
+export async function runArticleReviseJob(ctx: JobContext): Promise<void> {
+  const articleId = ctx.job.articleId;
+  if (!articleId) throw new AppError('validation_failed', 'Article manquant.');
+  const options = { userId: ctx.job.createdById, articleId, input: ctx.job.input };
+  const { article, data } = await prepareRevision(options);
+  await ctx.progress(0.1);
+  const revision = await readRevision(article, data, options.userId);
+  await ctx.progress(0.3);
+  const summary = await prisma.$transaction(async (tx) => {
+    await ctx.guard(tx);
+    const done = await applyRevision(tx, revision, (fraction) =>
+      ctx.progress(0.3 + 0.65 * fraction),
+    );
+    await ctx.complete(tx, { articleId, result: { version: done.version, ...done.summary } });
+    return done;
+  }, JOB_TRANSACTION);
+  void summary;
 }
 
 interface Revision {
@@ -68,20 +145,18 @@ interface Revision {
   kind: 'edit' | 'reimport';
 }
 
-async function applyRevision(tx: Tx, revision: Revision) {
+async function applyRevision(
+  tx: Tx,
+  revision: Revision,
+  onProgress?: (fraction: number) => Promise<void>,
+) {
   // Serialise revisions (and renames) of one article; the version check sees the latest.
   await tx.$executeRaw`SELECT 1 FROM articles WHERE id = ${revision.articleId}::uuid FOR UPDATE`;
   const article = await tx.article.findUniqueOrThrow({
     where: { id: revision.articleId },
     select: { id: true, teamId: true, version: true, text: true, language: true },
   });
-  if (article.version !== revision.version) {
-    throw new AppError(
-      'conflict',
-      'L’article a été modifié entre-temps : rechargez-le puis refaites votre correction.',
-      { current: { id: article.id, version: article.version } },
-    );
-  }
+  if (article.version !== revision.version) throw staleVersion(article);
   if (article.text === revision.text) {
     throw new AppError('invalid_state', 'Le texte est identique à la version actuelle.');
   }
@@ -101,27 +176,50 @@ async function applyRevision(tx: Tx, revision: Revision) {
     where: { articleId: article.id, retiredAt: { not: null } },
     _min: { index: true },
   });
-  let nextRetiredIndex = Math.min(lowest._min.index ?? 0, 0) - 1;
+  const firstRetiredIndex = Math.min(lowest._min.index ?? 0, 0) - 1;
   const now = new Date();
-  for (const oldId of mapping.removed) {
-    await tx.sentence.update({
-      where: { id: oldId },
-      data: { retiredAt: now, index: nextRetiredIndex--, assigneeId: null, assignedAt: null },
-    });
+  // Multi-row statements: a 30,000-sentence correction is a handful of statements, not 30,000.
+  if (mapping.removed.length > 0) {
+    await tx.$executeRaw`
+      UPDATE sentences s
+         SET retired_at = ${now}, index = ${firstRetiredIndex}::int - (r.ord::int - 1),
+             assignee_id = NULL, assigned_at = NULL
+        FROM unnest(${mapping.removed}::uuid[]) WITH ORDINALITY AS r(id, ord)
+       WHERE s.id = r.id`;
   }
   const idOfNewIndex = new Map<number, string>();
-  for (const match of mapping.matches) {
-    const row = rows[match.newIndex]!;
-    await tx.sentence.update({ where: { id: match.oldId }, data: row });
-    idOfNewIndex.set(match.newIndex, match.oldId);
-  }
-  for (const newIndex of mapping.added) {
-    const created = await tx.sentence.create({
-      data: { articleId: article.id, ...rows[newIndex]! },
-      select: { id: true },
+  for (let i = 0; i < mapping.matches.length; i += ROW_BATCH) {
+    const batch = mapping.matches.slice(i, i + ROW_BATCH).map((match) => {
+      const row = rows[match.newIndex]!;
+      idOfNewIndex.set(match.newIndex, match.oldId);
+      return {
+        id: match.oldId,
+        index: row.index,
+        start: row.start,
+        end: row.end,
+        kind: row.kind,
+        text: row.text,
+        score: row.checkworthiness,
+        reasons: row.checkworthinessReasons,
+      };
     });
-    idOfNewIndex.set(newIndex, created.id);
+    await tx.$executeRaw`
+      UPDATE sentences s
+         SET index = u."index", start = u.start, "end" = u."end", kind = u.kind::"UnitKind",
+             text = u.text, checkworthiness = u.score,
+             checkworthiness_reasons = ARRAY(SELECT jsonb_array_elements_text(u.reasons))
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+          AS u(id uuid, "index" int, start int, "end" int, kind text, text text, score float8,
+               reasons jsonb)
+       WHERE s.id = u.id`;
   }
+  const addedRows = mapping.added.map((newIndex) => {
+    const id = randomUUID();
+    idOfNewIndex.set(newIndex, id);
+    return { ...rows[newIndex]!, id };
+  });
+  await insertUnits(tx, article.id, addedRows);
+  await onProgress?.(0.2);
 
   // 2. Verdicts follow their sentence; those whose sentence changed or went are marked.
   const recheckIds = [
@@ -152,7 +250,18 @@ async function applyRevision(tx: Tx, revision: Revision) {
     },
   });
   const anchorCounts = { anchored: 0, fuzzy: 0, orphaned: 0 };
-  for (const annotation of annotations) {
+  const newlyOrphaned: string[] = [];
+  const placedRows: {
+    id: string;
+    status: 'anchored' | 'fuzzy';
+    exact: string;
+    prefix: string;
+    suffix: string;
+    start: number;
+    end: number;
+  }[] = [];
+  const links: { annotationId: string; sentenceId: string }[] = [];
+  for (const [i, annotation] of annotations.entries()) {
     const selectors: Selector[] = [
       {
         type: 'TextQuoteSelector',
@@ -171,31 +280,52 @@ async function applyRevision(tx: Tx, revision: Revision) {
     const touched = placed.range ? unitsTouched(units, placed.range) : [];
     const status = placed.range && touched.length > 0 ? placed.status : 'orphaned';
     anchorCounts[status] += 1;
-    await tx.annotationSentence.deleteMany({ where: { annotationId: annotation.id } });
     if (status === 'orphaned' || !placed.range) {
-      if (annotation.anchorStatus !== 'orphaned') {
-        await tx.annotation.update({
-          where: { id: annotation.id },
-          data: { anchorStatus: 'orphaned', version: { increment: 1 } },
-        });
-      }
-      continue;
+      if (annotation.anchorStatus !== 'orphaned') newlyOrphaned.push(annotation.id);
+    } else {
+      const [quote, position] = describeRange(revision.text, placed.range);
+      placedRows.push({
+        id: annotation.id,
+        status,
+        exact: quote.exact,
+        prefix: quote.prefix ?? '',
+        suffix: quote.suffix ?? '',
+        start: position.start,
+        end: position.end,
+      });
+      for (const unit of touched) links.push({ annotationId: annotation.id, sentenceId: unit.id });
     }
-    const [quote, position] = describeRange(revision.text, placed.range);
-    await tx.annotation.update({
-      where: { id: annotation.id },
-      data: {
-        anchorStatus: status,
-        quoteExact: quote.exact,
-        quotePrefix: quote.prefix ?? '',
-        quoteSuffix: quote.suffix ?? '',
-        positionStart: position.start,
-        positionEnd: position.end,
-        version: { increment: 1 },
-        sentences: { createMany: { data: touched.map((unit) => ({ sentenceId: unit.id })) } },
-      },
-    });
+    if (i % 200 === 199) await onProgress?.(0.2 + (0.6 * (i + 1)) / annotations.length);
   }
+  // The highlights' writes, batched: links dropped and rebuilt, orphans marked, placed ones moved.
+  await tx.$executeRaw`
+    DELETE FROM annotation_sentences l USING annotations a
+     WHERE a.id = l.annotation_id AND a.article_id = ${article.id}::uuid`;
+  if (newlyOrphaned.length > 0) {
+    await tx.$executeRaw`
+      UPDATE annotations SET anchor_status = 'orphaned', version = version + 1, updated_at = now()
+       WHERE id = ANY(${newlyOrphaned}::uuid[])`;
+  }
+  for (let i = 0; i < placedRows.length; i += ROW_BATCH) {
+    const batch = placedRows.slice(i, i + ROW_BATCH);
+    await tx.$executeRaw`
+      UPDATE annotations a
+         SET anchor_status = u.status::"AnchorStatus", quote_exact = u.exact,
+             quote_prefix = u.prefix, quote_suffix = u.suffix, position_start = u.start,
+             position_end = u."end", version = a.version + 1, updated_at = now()
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+          AS u(id uuid, status text, exact text, prefix text, suffix text, start int, "end" int)
+       WHERE a.id = u.id`;
+  }
+  for (let i = 0; i < links.length; i += ROW_BATCH) {
+    const batch = links.slice(i, i + ROW_BATCH);
+    await tx.$executeRaw`
+      INSERT INTO annotation_sentences (annotation_id, sentence_id)
+      SELECT u."annotationId", u."sentenceId"
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+          AS u("annotationId" uuid, "sentenceId" uuid)`;
+  }
+  await onProgress?.(0.9);
 
   // 4. The article, its revision, the audit event.
   await tx.article.update({
@@ -234,6 +364,7 @@ async function applyRevision(tx: Tx, revision: Revision) {
     before: { version: article.version },
     after: { version: newVersion, note: revision.note, ...summary },
   });
+  return { version: newVersion, summary };
 }
 
 /** The article's revisions, newest first (texts on demand, by version). */

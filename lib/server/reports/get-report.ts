@@ -12,7 +12,6 @@ import { prisma } from '@/lib/db';
 import {
   countByRating,
   reportWriter,
-  toHtmlReport,
   type ReportClaim,
   type ReportData,
   type Rating,
@@ -27,7 +26,6 @@ import { AppError, notFound } from '@/lib/server/errors';
 import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
 import { reportQuerySchema, type ReportFormat } from '@/lib/validations/report';
 import type { VerdictStatus } from '@/lib/workflow/sentence-state';
-import { renderPdf } from './render-pdf';
 import { textStream } from './text-stream';
 
 /** Narrows which claims a report lists (team reports); everything by default. */
@@ -454,12 +452,8 @@ export async function getReport(options: {
   const { format } = reportQuerySchema.parse(options.query);
   const { contentType, extension } = REPORT_FILES[format];
   if (format === 'pdf') {
-    const data = await getReportData(options);
-    return {
-      body: new Uint8Array(await renderPdf(toHtmlReport(data))),
-      contentType,
-      filename: `factdesk-${slug(data.article.title)}.${extension}`,
-    };
+    // Rendering is a worker's job (lib/server/reports/pdf-report.ts): never in a request.
+    throw new AppError('bad_request', 'Le PDF se demande par un traitement : voir /api/v1/jobs.');
   }
   // Both start now: the first claims are read while the header query checks access.
   const claims = listReportClaims(options);

@@ -152,7 +152,11 @@ describe('parseAnnotationCollection', () => {
 
   it('round-trips what toAnnotationCollection exports', () => {
     const json: unknown = JSON.parse(JSON.stringify(collection()));
-    expect(parseAnnotationCollection(json)).toEqual({ annotations: expected, errors: [] });
+    expect(parseAnnotationCollection(json)).toEqual({
+      annotations: expected,
+      errors: [],
+      total: expected.length,
+    });
   });
 
   const items = () => JSON.parse(JSON.stringify(collection().first.items)) as unknown[];
@@ -184,6 +188,7 @@ describe('parseAnnotationCollection', () => {
     ).toEqual({
       annotations: [expected[0]],
       errors: [],
+      total: 1,
     });
   });
 
@@ -291,6 +296,7 @@ describe('parseAnnotationCollection', () => {
     expect(parseAnnotationCollection([annotation(patch)])).toEqual({
       annotations: [{ note, selectors: selectorsOut }],
       errors: [],
+      total: 1,
     });
   });
 
@@ -367,10 +373,12 @@ describe('parseAnnotationCollection', () => {
     expect(parseAnnotationCollection({ type: 'AnnotationCollection', total: 0 })).toEqual({
       annotations: [],
       errors: [],
+      total: 0,
     });
     expect(parseAnnotationCollection(JSON.parse(JSON.stringify(collection([]))))).toEqual({
       annotations: [],
       errors: [],
+      total: 0,
     });
   });
 

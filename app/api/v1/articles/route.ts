@@ -1,8 +1,10 @@
 import { apiHandler, readJson } from '@/lib/api/respond';
-import { createArticle } from '@/lib/server/articles/create-article';
+import { jobAccepted } from '@/lib/api/job-response';
+import { requestArticleImport } from '@/lib/server/articles/create-article';
 import { articleResponse } from '@/lib/server/articles/get-article';
 import { listArticles } from '@/lib/server/articles/list-articles';
 import { getRequiredUser } from '@/lib/server/session';
+import { IMPORT_MAX_BODY_BYTES } from '@/lib/validations/limits';
 
 export const GET = apiHandler(async () => {
   const user = await getRequiredUser();
@@ -24,7 +26,8 @@ export const GET = apiHandler(async () => {
 
 export const POST = apiHandler(async (request) => {
   const user = await getRequiredUser();
-  const input = await readJson(request);
-  const article = await createArticle({ userId: user.id, input });
-  return Response.json(articleResponse(article), { status: 201 });
+  const input = await readJson(request, { maxBytes: IMPORT_MAX_BODY_BYTES });
+  const outcome = await requestArticleImport({ userId: user.id, input });
+  if (outcome.job) return jobAccepted(outcome.job);
+  return Response.json(articleResponse(outcome.article), { status: 201 });
 });

@@ -1,18 +1,22 @@
 import { publicBaseUrl } from '@/lib/api/base-url';
+import { jobAccepted } from '@/lib/api/job-response';
 import { reportResponse } from '@/lib/api/report-response';
 import { apiHandler } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { getReport } from '@/lib/server/reports/get-report';
+import { requestPdfReport } from '@/lib/server/reports/pdf-report';
 import { getRequiredUser } from '@/lib/server/session';
+import { reportQuerySchema } from '@/lib/validations/report';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
   const articleId = parseId((await params).id, 'Article');
-  const report = await getReport({
-    userId: user.id,
-    articleId,
-    baseUrl: publicBaseUrl(request),
-    query: Object.fromEntries(new URL(request.url).searchParams),
-  });
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const baseUrl = publicBaseUrl(request);
+  // The PDF is rendered by a worker: 202 and the job, whose result is the file.
+  if (reportQuerySchema.parse(query).format === 'pdf') {
+    return jobAccepted(await requestPdfReport({ userId: user.id, articleId, baseUrl }));
+  }
+  const report = await getReport({ userId: user.id, articleId, baseUrl, query });
   return reportResponse(report, request);
 });

@@ -1,12 +1,16 @@
+import { jobAccepted } from '@/lib/api/job-response';
 import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
-import { importAnnotationCollection } from '@/lib/server/annotations/w3c-annotations';
+import { requestAnnotationImport } from '@/lib/server/annotations/w3c-annotations';
 import { getRequiredUser } from '@/lib/server/session';
+import { IMPORT_MAX_BODY_BYTES } from '@/lib/validations/limits';
 
 export const POST = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
   const articleId = parseId((await params).id, 'Article');
-  const input = await readJson(request);
-  const result = await importAnnotationCollection({ userId: user.id, articleId, input });
-  return Response.json(result, { status: 201 });
+  const input = await readJson(request, { maxBytes: IMPORT_MAX_BODY_BYTES });
+  const outcome = await requestAnnotationImport({ userId: user.id, articleId, input });
+  if (outcome.job) return jobAccepted(outcome.job);
+  const { imported, skipped } = outcome.result;
+  return Response.json({ imported, skipped }, { status: 201 });
 });

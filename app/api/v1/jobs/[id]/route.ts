@@ -1,0 +1,13 @@
+import { apiHandler } from '@/lib/api/respond';
+import { parseId } from '@/lib/server/access';
+import { getJob } from '@/lib/server/jobs/jobs';
+import { getRequiredUser } from '@/lib/server/session';
+
+export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
+  const user = await getRequiredUser();
+  const jobId = parseId((await params).id, 'Traitement');
+  return Response.json(
+    { job: await getJob({ userId: user.id, jobId }) },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+});

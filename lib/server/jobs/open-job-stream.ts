@@ -1,0 +1,65 @@
+// A job's live progress (Server-Sent Events): the job's state at once, then every change the
+// workers announce (PostgreSQL NOTIFY on the live channel, key `job:<id>`), until it succeeded
+// or failed — then the stream ends. Members of the job's team only.
+import 'server-only';
+import { ensureListening, subscribe } from '@/lib/server/live/hub';
+import { getJob, type JobDto } from './jobs';
+
+const HEARTBEAT_MS = 15_000;
+
+function isOver(job: JobDto): boolean {
+  return job.status === 'succeeded' || job.status === 'failed';
+}
+
+export async function openJobStream(options: {
+  userId: string;
+  jobId: string;
+  signal: AbortSignal;
+}): Promise<ReadableStream<Uint8Array>> {
+  await getJob(options); // 404 for a non-member before any byte
+  await ensureListening();
+  const encoder = new TextEncoder();
+  let close = () => {};
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      let latest = '';
+      const send = (job: JobDto) => {
+        if (closed) return;
+        const chunk = JSON.stringify(job);
+        if (chunk === latest) return;
+        latest = chunk;
+        controller.enqueue(encoder.encode(`data: ${chunk}\n\n`));
+        if (isOver(job)) close();
+      };
+      // Subscribed before the first read: a change committed meanwhile is not missed.
+      const unsubscribe = subscribe(`job:${options.jobId}`, (notice) => {
+        const job = (notice as { job?: JobDto }).job;
+        if (!job) return;
+        // The announcement leaves the result out (NOTIFY's size limit): read the finished job.
+        if (isOver(job)) void getJob(options).then(send, () => send(job));
+        else send(job);
+      });
+      const heartbeat = setInterval(() => {
+        if (!closed) controller.enqueue(encoder.encode(': ping\n\n'));
+      }, HEARTBEAT_MS);
+      close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      };
+      options.signal.addEventListener('abort', close, { once: true });
+      controller.enqueue(encoder.encode('retry: 2000\n\n'));
+      send(await getJob(options));
+    },
+    cancel() {
+      close();
+    },
+  });
+}

@@ -1,0 +1,146 @@
+// `npm run worker`: runs FactDesk's background jobs (large imports, corrections, W3C imports,
+// PDF renders) from the PostgreSQL job queue (graphile-worker), in a process of its own so the
+// web servers' event loops stay free. `npm start` starts one beside the web server (WORKERS=0
+// turns that off); on other machines, run `npm run worker` with the same DATABASE_URL — any
+// number of workers and web servers share one database.
+//  - WORKER_CONCURRENCY (default 2) jobs at once in this process;
+//  - a liveness lock (lib/server/jobs/recover-jobs.ts) lets any worker take back, within
+//    seconds, the jobs of a worker that died; each worker sweeps every few seconds;
+//  - SIGTERM / SIGINT: no new job is taken, running ones may finish for WORKER_SHUTDOWN_GRACE_MS
+//    (default 25 s), then are handed back to the queue (retried elsewhere); exit 0.
+// One JSON log line per job (pino, `process: "worker"`).
+import { run, makeWorkerUtils, Logger, type Runner, type TaskList } from 'graphile-worker';
+
+function envInt(name: string, fallback: number, min = 1): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value >= min ? value : fallback;
+}
+
+async function main() {
+  process.env.FACTDESK_PROCESS = 'worker';
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    console.error(
+      '[worker] DATABASE_URL is not set. `npm start` runs a worker by itself; on another machine, set DATABASE_URL to the database of the web servers.',
+    );
+    process.exit(2);
+  }
+  // Imported once the environment says which process this is (the logger reads it).
+  const { logger } = await import('@/lib/server/log');
+  const { prisma } = await import('@/lib/db');
+  const { runJob } = await import('@/lib/server/jobs/run-job');
+  const { JOB_HANDLERS } = await import('@/lib/server/jobs/handlers');
+  const { findAbandonedWorkers, holdLiveness } = await import('@/lib/server/jobs/recover-jobs');
+  const { closePdfRenderer } = await import('@/lib/server/reports/render-pdf');
+
+  const concurrency = envInt('WORKER_CONCURRENCY', 2);
+  const graceMs = envInt('WORKER_SHUTDOWN_GRACE_MS', 25_000, 0);
+  const sweepMs = envInt('WORKER_RECOVER_INTERVAL_MS', 5_000, 100);
+  const liveness = await holdLiveness(connectionString);
+
+  const queueLogger = new Logger((scope) => (level, message, meta) => {
+    if (level === 'debug') return;
+    const line = { scope: { workerId: scope.workerId, jobId: scope.jobId }, ...meta };
+    if (level === 'error') logger.error(line, `queue: ${message}`);
+    else if (level === 'warning') logger.warn(line, `queue: ${message}`);
+    else logger.debug(line, `queue: ${message}`);
+  });
+
+  const taskList: TaskList = {};
+  for (const kind of Object.keys(JOB_HANDLERS) as (keyof typeof JOB_HANDLERS)[]) {
+    taskList[kind] = async (payload, helpers) => {
+      const jobId = (payload as { jobId?: unknown } | null)?.jobId;
+      if (typeof jobId !== 'string') return; // not ours: nothing to do, never retried
+      const started = performance.now();
+      const meta = {
+        workerId: helpers.job.locked_by ?? '',
+        processKey: liveness.processKey,
+        attempt: helpers.job.attempts,
+        maxAttempts: helpers.job.max_attempts,
+      };
+      try {
+        const outcome = await runJob(jobId, meta, JOB_HANDLERS);
+        logger.info(
+          {
+            jobId,
+            kind,
+            status: outcome.status,
+            attempt: meta.attempt,
+            durationMs: Math.round(performance.now() - started),
+          },
+          'job',
+        );
+      } catch (error) {
+        logger.warn(
+          {
+            jobId,
+            kind,
+            status: 'retry',
+            attempt: meta.attempt,
+            durationMs: Math.round(performance.now() - started),
+            err: error,
+          },
+          'job',
+        );
+        throw error;
+      }
+    };
+  }
+
+  const runners: Runner[] = [
+    await run({
+      connectionString,
+      concurrency,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      gracefulShutdownAbortTimeout: graceMs,
+      logger: queueLogger,
+      taskList,
+    }),
+  ];
+  const utils = await makeWorkerUtils({ connectionString, logger: queueLogger });
+  const sweep = async () => {
+    const abandoned = await findAbandonedWorkers();
+    if (abandoned.length > 0) {
+      await utils.forceUnlockWorkers(abandoned);
+      logger.warn({ workers: abandoned }, 'jobs of stopped workers handed back to the queue');
+    }
+  };
+  await sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
+  const sweeper = setInterval(
+    () => void sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed')),
+    sweepMs,
+  );
+  logger.info(
+    { concurrency, processKey: liveness.processKey, kinds: Object.keys(taskList) },
+    'worker ready',
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, graceMs }, 'worker stopping');
+    clearInterval(sweeper);
+    await Promise.allSettled(runners.map((runner) => runner.stop()));
+    await Promise.allSettled([utils.release(), closePdfRenderer(), prisma.$disconnect()]);
+    await liveness.release();
+    logger.info({}, 'worker stopped');
+    logger.flush?.();
+    setTimeout(() => process.exit(0), 50);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  // A runner that ends by itself (its database connection lost for good): stop, be restarted.
+  for (const runner of runners) {
+    runner.promise.catch((error: unknown) => {
+      logger.error({ err: error }, 'queue runner failed');
+      void stop('runner-failed').finally(() => process.exit(1));
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
