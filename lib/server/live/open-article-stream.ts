@@ -2,15 +2,19 @@
 // `{type, entity, id, sentenceId, actor}` with the audit event id as the SSE id, presence
 // updates `{type: "presence", viewers}`, and `{type: "resync"}` when this instance may have
 // missed changes. A reconnecting client sends Last-Event-ID and gets what it missed replayed.
+// A stream closed on purpose ends with `{type: "closed", reason}`: `too_many_streams` (the
+// user opened more than LIVE_MAX_STREAMS_PER_USER, this was their oldest) or `membership` (the
+// user is no longer a member of the article's team); a client should not reconnect by itself.
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { prisma } from '@/lib/db';
 import { articleOfMember } from '@/lib/server/access';
 import { notFound } from '@/lib/server/errors';
-import { ensureListening, subscribe, type LiveNotice } from './hub';
-import { joinArticle, leaveArticle, listViewers, touchPresence } from './presence';
+import { ensureListening } from './hub';
+import { register, type LocalStream } from './local-streams';
+import type { CloseReason } from './notices';
+import { joinArticle, leaveArticle, newConnectionId } from './presence';
+import { CLOSED_RETRY_MS } from './settings';
 
-const HEARTBEAT_MS = 15_000;
 const REPLAY_LIMIT = 500;
 
 export async function openArticleStream(options: {
@@ -21,19 +25,26 @@ export async function openArticleStream(options: {
 }): Promise<ReadableStream<Uint8Array>> {
   const article = await prisma.article.findFirst({
     where: { id: options.articleId, ...articleOfMember(options.userId) },
-    select: { id: true },
+    select: { id: true, teamId: true },
   });
   if (!article) throw notFound('Article');
   await ensureListening();
 
-  const presence = { connectionId: randomUUID(), articleId: article.id, userId: options.userId };
+  const presence = {
+    connectionId: newConnectionId(),
+    articleId: article.id,
+    userId: options.userId,
+  };
   const encoder = new TextEncoder();
+  // Until the join has re-checked membership (the check above may be stale by then), events
+  // wait here: a removed member's stream delivers nothing.
+  let held: { data: unknown; id: string | null }[] | null = [];
   let closed = false;
-  let close = () => {};
+  let close: (reason?: CloseReason) => void = () => {};
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (chunk: string) => {
+      const write = (chunk: string) => {
         if (closed) return;
         try {
           controller.enqueue(encoder.encode(chunk));
@@ -41,60 +52,71 @@ export async function openArticleStream(options: {
           close();
         }
       };
-      const sendEvent = (data: unknown, id?: string | null) =>
-        send(`${id ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
-      const sendPresence = async () =>
-        sendEvent({ type: 'presence', viewers: await listViewers(article.id) });
+      const writeEvent = (data: unknown, id?: string | null) =>
+        write(`${id ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
 
-      const unsubscribe = subscribe(article.id, (notice: LiveNotice) => {
-        if (notice.entity === 'presence') {
-          void sendPresence().catch(() => {});
-          return;
-        }
-        sendEvent(toEvent(notice), notice.eventId);
-      });
-      const heartbeat = setInterval(() => {
-        send(': ping\n\n');
-        void touchPresence(presence.connectionId).catch(() => {});
-      }, HEARTBEAT_MS);
-      close = () => {
+      const stream: LocalStream = {
+        connectionId: presence.connectionId,
+        articleId: article.id,
+        teamId: article.teamId,
+        userId: options.userId,
+        joined: false,
+        send(data, id = null) {
+          if (held) held.push({ data, id });
+          else writeEvent(data, id);
+        },
+        ping: () => write(': ping\n\n'),
+        close: (reason) => close(reason),
+      };
+      // Registered before joining: a removal or an eviction committed after the join's check
+      // reaches this stream.
+      const unregister = register(stream);
+      close = (reason) => {
         if (closed) return;
+        if (reason) {
+          write(`retry: ${CLOSED_RETRY_MS}\n\n`);
+          writeEvent({ type: 'closed', reason });
+        }
         closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        void leaveArticle(presence).catch(() => {});
+        held = null;
+        unregister();
+        if (stream.joined) void leaveArticle(presence).catch(() => {});
         try {
           controller.close();
         } catch {
           /* already closed */
         }
       };
-      options.signal.addEventListener('abort', close, { once: true });
+      options.signal.addEventListener('abort', () => close(), { once: true });
+      if (options.signal.aborted) return close();
 
-      send('retry: 2000\n\n');
-      // Subscribed before replaying: a change committed meanwhile is sent (maybe twice, which
-      // clients tolerate: events only tell them what to refetch), never lost.
-      if (options.lastEventId && /^\d+$/.test(options.lastEventId)) {
-        const missed = await missedEvents(article.id, BigInt(options.lastEventId));
-        for (const event of missed) sendEvent(event.data, event.id);
-        if (missed.length === REPLAY_LIMIT) sendEvent({ type: 'resync' });
+      write('retry: 2000\n\n');
+      try {
+        const { joined } = await joinArticle(presence);
+        if (!joined) return close('membership'); // removed since the check above
+        stream.joined = true;
+        if (closed) {
+          void leaveArticle(presence).catch(() => {}); // aborted while joining
+          return;
+        }
+        // Subscribed before replaying: a change committed meanwhile is sent (maybe twice, which
+        // clients tolerate: events only tell them what to refetch), never lost.
+        if (options.lastEventId && /^\d+$/.test(options.lastEventId)) {
+          const missed = await missedEvents(article.id, BigInt(options.lastEventId));
+          for (const event of missed) writeEvent(event.data, event.id);
+          if (missed.length === REPLAY_LIMIT) writeEvent({ type: 'resync' });
+        }
+      } catch {
+        return close(); // the database failed us: the client reconnects and tries again
       }
-      await joinArticle(presence);
+      const waiting = held ?? [];
+      held = null;
+      for (const event of waiting) writeEvent(event.data, event.id);
     },
     cancel() {
       close();
     },
   });
-}
-
-function toEvent(notice: LiveNotice) {
-  return {
-    type: notice.type,
-    entity: notice.entity,
-    id: notice.id,
-    sentenceId: notice.sentenceId,
-    actor: notice.actor,
-  };
 }
 
 async function missedEvents(articleId: string, after: bigint) {

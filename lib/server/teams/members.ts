@@ -7,6 +7,7 @@ import type { Role } from '@/lib/permissions';
 import { requirePermission } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError, notFound } from '@/lib/server/errors';
+import { notifyMemberRemoved } from '@/lib/server/live/notices';
 import { updateMemberSchema } from '@/lib/validations/team';
 
 async function myRoleIn(tx: Tx, teamId: string, userId: string) {
@@ -132,6 +133,8 @@ export async function removeMember(options: { userId: string; teamId: string; me
       entityId: options.memberId,
       before: { role: member.role },
     });
+    // On commit, every instance closes their live streams on this team's articles at once.
+    await notifyMemberRemoved(tx, { teamId: options.teamId, userId: options.memberId });
     return { userId: options.memberId, removed: true };
   });
 }
