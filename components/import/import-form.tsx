@@ -1,14 +1,18 @@
 'use client';
 // "Importer un article": the text pasted, a file read in the browser, or a web address fetched
 // by the server, plus optional metadata (detected when left empty). The body goes out with
-// XMLHttpRequest so a large text shows its upload progress; then the server segments it, and on
-// success the reader opens on the new article. On failure the API's French message is shown and
-// every input is kept.
+// XMLHttpRequest so a large text shows its upload progress; then the server segments a small
+// text at once (201, the article), or hands a large text and every web address to a worker (202,
+// a job followed live until it is over). On success the reader opens on the new article. On
+// failure — of the request or of the job — the French message is shown and every input is kept.
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea, TextInput } from '@/components/ui/field';
+import { JobProgress } from '@/components/jobs/job-progress';
 import { ApiError, errorMessage } from '@/lib/api/client';
+import { followJob, JobFailedError } from '@/lib/api/follow-job';
+import { jobOf, type JobDto } from '@/lib/api/job-types';
 import { isHttpUrl } from '@/lib/validations/common';
 import { postJsonWithProgress } from './post-json-with-progress';
 
@@ -42,6 +46,8 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'uploading'; loaded: number; total: number }
   | { kind: 'analysing' }
+  /** Accepted (202): a worker imports it; `job` below says how far it is. */
+  | { kind: 'job' }
   | { kind: 'done' };
 
 type ArticleSource =
@@ -90,9 +96,12 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
 
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
+  /** The import job of the last 202, kept after a failure so its message stays on screen. */
+  const [job, setJob] = useState<JobDto | null>(null);
   const busy = phase.kind !== 'idle';
 
-  // Leaving the page mid-import cancels the request rather than updating an unmounted form.
+  // Leaving the page mid-import cancels the upload, or stops following the import's job (which
+  // goes on: the article will be in the list), rather than updating an unmounted form.
   useEffect(() => () => abortRef.current?.abort(), []);
 
   function onFileChange(event: React.ChangeEvent<HTMLInputElement>) {
@@ -132,6 +141,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
     event.preventDefault();
     if (busy) return;
     setError(null);
+    setJob(null);
     if (!teamId) {
       setError('Choisissez une rédaction.');
       return;
@@ -171,22 +181,39 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
         : { kind: 'analysing' },
     );
     try {
-      const article = await postJsonWithProgress('/api/v1/articles', body, {
+      const created = await postJsonWithProgress('/api/v1/articles', body, {
         signal: controller.signal,
         onUploadProgress: (loaded, total) => {
           if (size >= LARGE_BODY_BYTES) setPhase({ kind: 'uploading', loaded, total });
         },
         onUploaded: () => setPhase({ kind: 'analysing' }),
       });
-      const id =
-        typeof article === 'object' && article !== null && 'id' in article ? article.id : null;
-      if (typeof id !== 'string')
-        throw new ApiError(500, 'unknown', 'Réponse inattendue du serveur.');
+      const accepted = jobOf(created);
+      let path: string;
+      if (accepted) {
+        setJob(accepted);
+        setPhase({ kind: 'job' });
+        const finished = await followJob(accepted.id, setJob, controller.signal);
+        const articleId = finished.articleId;
+        path = finished.pageUrl ?? (articleId ? `/articles/${articleId}` : '');
+        if (!path) throw new ApiError(500, 'unknown', 'Réponse inattendue du serveur.');
+        setJob(null);
+      } else {
+        const id =
+          typeof created === 'object' && created !== null && 'id' in created ? created.id : null;
+        if (typeof id !== 'string')
+          throw new ApiError(500, 'unknown', 'Réponse inattendue du serveur.');
+        path = `/articles/${id}`;
+      }
       setPhase({ kind: 'done' });
-      router.push(`/articles/${id}`);
+      router.push(path);
     } catch (e) {
       if (controller.signal.aborted) return;
-      setError(errorMessage(e));
+      // A failed job's message is already shown by JobProgress (its alert); anything else here.
+      if (!(e instanceof JobFailedError)) {
+        setJob(null);
+        setError(errorMessage(e));
+      }
       setPhase({ kind: 'idle' });
     } finally {
       if (abortRef.current === controller) abortRef.current = null;
@@ -406,6 +433,8 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
         ) : null}
         {phase.kind === 'done' ? <p>Article importé : ouverture…</p> : null}
       </div>
+      {/* The worker's part (202): its own live region, mounted from the start. */}
+      <JobProgress job={job} />
     </form>
   );
 }

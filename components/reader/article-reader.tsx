@@ -15,6 +15,7 @@ import type { TextRange } from '@/lib/anchoring/types';
 import type { Rating } from '@/lib/reports/verdict-scale';
 import { ratingLabel } from '@/lib/reports/verdict-scale';
 import { ProgressBar } from '@/components/progress-bar';
+import { Button } from '@/components/ui/button';
 import type { ArticleDetail } from '@/lib/server/articles/get-article';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
 import type { PaintedAnnotation } from '@/lib/server/annotations/list-painted';
@@ -265,7 +266,10 @@ export function ArticleReader({
     setPanelVersion((v) => v + 1);
   }, [refreshAnnotations, refreshAgreement, article.id]);
 
-  const { viewers } = useLiveArticle(article.id, { onEvent: onLiveEvent, onResync });
+  const { viewers, suspended, reconnect } = useLiveArticle(article.id, {
+    onEvent: onLiveEvent,
+    onResync,
+  });
   const others = viewers.filter((v) => v.id !== currentUser.id);
 
   const readSelection = useCallback(() => {
@@ -367,6 +371,16 @@ export function ArticleReader({
               ? `Également sur cet article : ${others.map((v) => v.name).join(', ')}`
               : 'Personne d’autre sur cet article pour l’instant.'}
           </p>
+          {suspended ? (
+            <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-amber-900">
+              <p role="status">
+                Mises à jour en direct suspendues : cet article est ouvert dans trop d’onglets.
+              </p>
+              <Button variant="secondary" onClick={reconnect}>
+                Reconnecter
+              </Button>
+            </div>
+          ) : null}
         </header>
         <div
           ref={rootRef}

@@ -2,11 +2,16 @@
 // The article's text history and, for editors and owners, correcting the text: every version
 // is kept; highlights and verdicts follow (see lib/server/articles/revise-article.ts), and what
 // could not follow is listed, never lost. A correction based on an old version is refused.
+// The re-anchoring runs in a worker (202 and a job, followed live): the form stays on screen,
+// read-only, until the job is over; on failure the text is still there to fix or copy.
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { JobProgress } from '@/components/jobs/job-progress';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
 import { apiFetch, errorMessage } from '@/lib/api/client';
+import { followJob, JobFailedError } from '@/lib/api/follow-job';
+import { jobOf, type JobDto } from '@/lib/api/job-types';
 import { formatDate } from './verdict-status';
 
 interface Revision {
@@ -55,6 +60,24 @@ function summaryText(summary: Revision['summary']): string {
   return parts.join(' · ');
 }
 
+interface Draft {
+  draft: string;
+  note: string;
+  /** The version the correction was started from: the server refuses it if that is stale. */
+  baseVersion: number;
+  /** The correction's job, while it runs. */
+  jobId: string | null;
+}
+
+/**
+ * Corrections being written or saved, by article. A new text version remounts the reader
+ * (app/(app)/articles/[id]/page.tsx keys it by version) — our own job's, or a teammate's while
+ * ours runs: kept here, outside the component, the text survives and the job is followed on.
+ * Also across leaving the article and coming back (not a reload): a draft is closed with
+ * « Annuler » or by saving it.
+ */
+const drafts = new Map<string, Draft>();
+
 export function ArticleRevisions({
   articleId,
   version,
@@ -71,11 +94,30 @@ export function ArticleRevisions({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(text);
-  const [note, setNote] = useState('');
+  // Read once, on mount: a correction written before a remount comes back as it was.
+  const [saved] = useState(() => drafts.get(articleId) ?? null);
+  const [editing, setEditing] = useState(saved !== null);
+  const [draft, setDraft] = useState(saved?.draft ?? text);
+  const [note, setNote] = useState(saved?.note ?? '');
+  const [baseVersion, setBaseVersion] = useState(saved?.baseVersion ?? version);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState(saved?.jobId != null);
+  const [job, setJob] = useState<JobDto | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
+
+  function keep(changes: Partial<Draft>) {
+    const current = drafts.get(articleId) ?? { draft, note, baseVersion, jobId: null };
+    drafts.set(articleId, { ...current, ...changes });
+  }
+
+  function closeEditor() {
+    drafts.delete(articleId);
+    setEditing(false);
+    setJob(null);
+  }
+
+  // Unmounting stops following the job (the job itself goes on, and `drafts` remembers it).
+  useEffect(() => () => abortRef.current?.abort(), []);
 
   useEffect(() => {
     if (!open) return;
@@ -89,22 +131,82 @@ export function ArticleRevisions({
     };
   }, [open, articleId, version]);
 
+  /** Follows the correction's job to its end: closes the editor on success, keeps it on failure. */
+  function follow(jobId: string, controller: AbortController): Promise<void> {
+    const settle = () => {
+      if (abortRef.current !== controller) return;
+      abortRef.current = null;
+      setBusy(false);
+    };
+    return followJob(jobId, setJob, controller.signal).then(
+      () => {
+        settle();
+        closeEditor();
+        router.refresh();
+      },
+      (e: unknown) => {
+        if (controller.signal.aborted) return;
+        settle();
+        keep({ jobId: null });
+        // A failed job's message is shown by JobProgress; a lost request's here.
+        if (!(e instanceof JobFailedError)) {
+          setJob(null);
+          setError(errorMessage(e));
+        }
+      },
+    );
+  }
+
+  // A job started before a remount: follow it on.
+  useEffect(() => {
+    const jobId = saved?.jobId;
+    if (!jobId) return;
+    const controller = new AbortController();
+    abortRef.current = controller;
+    void follow(jobId, controller);
+    return () => controller.abort();
+    // Once, for the job found on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     setError(null);
+    setJob(null);
+    keep({ draft, note, baseVersion, jobId: null });
+    const controller = new AbortController();
+    abortRef.current = controller;
+    // The request itself is not cancelled on unmount: its job, if any, must be known.
+    let accepted: JobDto | null;
     try {
-      await apiFetch(`/api/v1/articles/${articleId}/text`, {
-        method: 'PUT',
-        body: JSON.stringify({ text: draft, version, note: note || null }),
-      });
-      setEditing(false);
-      router.refresh();
+      accepted = jobOf(
+        await apiFetch<unknown>(`/api/v1/articles/${articleId}/text`, {
+          method: 'PUT',
+          body: JSON.stringify({ text: draft, version: baseVersion, note: note || null }),
+        }),
+      );
     } catch (e) {
+      if (controller.signal.aborted) return;
+      abortRef.current = null;
       setError(errorMessage(e));
-    } finally {
       setBusy(false);
+      return;
     }
+    if (!accepted) {
+      // Saved at once (an older server answering 200): as before.
+      abortRef.current = null;
+      setBusy(false);
+      closeEditor();
+      router.refresh();
+      return;
+    }
+    // Recorded even if the reader remounted meanwhile: the job is the correction's fate.
+    keep({ jobId: accepted.id });
+    if (controller.signal.aborted) return;
+    setJob(accepted);
+    await follow(accepted.id, controller);
   }
 
   return (
@@ -124,6 +226,10 @@ export function ArticleRevisions({
             variant="ghost"
             onClick={() => {
               setDraft(text);
+              setNote('');
+              setBaseVersion(version);
+              setError(null);
+              setJob(null);
               setEditing(true);
             }}
           >
@@ -154,7 +260,20 @@ export function ArticleRevisions({
         )
       ) : null}
       {editing ? (
-        <form onSubmit={onSubmit} className="mt-3 space-y-2" aria-label="Corriger le texte">
+        <form
+          onSubmit={(event) => void onSubmit(event)}
+          className="mt-3 space-y-2"
+          aria-label="Corriger le texte"
+          aria-busy={busy}
+        >
+          {baseVersion !== version && !busy && !job ? (
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
+              Le texte a été modifié entre-temps (version {version}) : votre correction est
+              conservée ci-dessous. Copiez-la, puis annulez et rouvrez « Corriger le texte » pour
+              repartir de la nouvelle version.
+            </p>
+          ) : null}
+          {/* Read-only rather than disabled while saving: the text can still be selected and copied. */}
           <Field
             label="Texte corrigé"
             hint="Les surlignages et verdicts suivent leurs phrases ; ce qui ne peut pas suivre reste listé."
@@ -162,28 +281,39 @@ export function ArticleRevisions({
             <TextArea
               rows={14}
               value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              className="font-serif"
+              readOnly={busy}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                keep({ draft: e.target.value });
+              }}
+              className={`font-serif ${busy ? 'opacity-75' : ''}`}
             />
           </Field>
           <Field label="Note de correction (facultative)">
             <TextArea
               rows={2}
               value={note}
-              onChange={(e) => setNote(e.target.value)}
+              readOnly={busy}
+              onChange={(e) => {
+                setNote(e.target.value);
+                keep({ note: e.target.value });
+              }}
               maxLength={2000}
+              className={busy ? 'opacity-75' : ''}
             />
           </Field>
           <div className="flex gap-2">
             <Button type="submit" disabled={busy}>
               {busy ? 'Enregistrement…' : 'Enregistrer la nouvelle version'}
             </Button>
-            <Button variant="secondary" onClick={() => setEditing(false)}>
+            {/* A started correction cannot be called back: nothing to cancel while it runs. */}
+            <Button variant="secondary" disabled={busy} onClick={closeEditor}>
               Annuler
             </Button>
           </div>
         </form>
       ) : null}
+      {editing ? <JobProgress job={job} className="mt-2" /> : null}
       {error ? (
         <p role="alert" className="mt-1 text-red-700">
           {error}

@@ -1,9 +1,10 @@
 // The article's report in every format: the printable page (opens in a new tab, ready to
-// print), the PDF and the data formats as downloads. The browser shows download progress: the
-// PDF carries its length; the other formats and the W3C export are streamed as the server writes
-// them (no length up front), so the browser counts the bytes received instead.
+// print), the PDF (rendered by a worker: a button that follows the job, pdf-export-button.tsx)
+// and the data formats as downloads. The data formats and the W3C export are streamed as the
+// server writes them (no length up front), so the browser counts the bytes received.
+import { PdfExportButton } from './pdf-export-button';
+
 const DOWNLOADS = [
-  { format: 'pdf', label: 'PDF' },
   { format: 'markdown', label: 'Markdown' },
   { format: 'csv', label: 'CSV' },
   { format: 'json', label: 'JSON' },
@@ -26,6 +27,7 @@ export function ReportLinks({ articleId }: { articleId: string }) {
       >
         Imprimable<span className="sr-only"> (s’ouvre dans un nouvel onglet)</span>
       </a>
+      <PdfExportButton articleId={articleId} className={LINK} />
       {DOWNLOADS.map(({ format, label }) => (
         <a key={format} href={`${base}/report?format=${format}`} download className={LINK}>
           {label}

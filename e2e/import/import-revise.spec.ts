@@ -54,9 +54,12 @@ test('import a pasted article, highlight, correct the text: the highlight surviv
     'Ajout du chapeau',
   );
 
-  // The PDF report downloads and is a PDF.
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'PDF' }).click();
+  // The PDF report is rendered by a worker (progress shown), then downloads and is a PDF.
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Télécharger le PDF' })).toBeVisible({
+    timeout: 60_000,
+  });
   const pdf = readFileSync((await (await download).path())!);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 

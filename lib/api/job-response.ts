@@ -1,6 +1,6 @@
 // 202 Accepted for work handed to a worker: the job (poll GET /api/v1/jobs/{id}, or follow it
 // live on GET /api/v1/jobs/{id}/events) and its address in `Location`.
-import type { JobDto } from '@/lib/server/jobs/jobs';
+import type { JobDto } from '@/lib/api/job-types';
 
 export function jobAccepted(job: JobDto): Response {
   return Response.json(

@@ -1,9 +1,13 @@
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the server
 // validates with (request bodies) plus response schemas written once here, mirroring the
 // serializers of lib/server. A unit test checks that every route handler under app/api/v1 is
-// described and nothing else is, and that every route reading a JSON body documents it.
+// described and nothing else is, and that every route reading a JSON body documents it. The
+// limits the descriptions state are imported from lib/validations/limits.ts; the ones that are
+// server settings (environment variables) are named, with their defaults.
 import { z } from 'zod';
+import { JobKind, JobStatus } from '@/generated/prisma/enums';
 import { ROLES } from '@/lib/permissions';
+import type { JobDto } from '@/lib/server/jobs/jobs';
 import { SENTENCE_STATES, VERDICT_STATUSES } from '@/lib/workflow/sentence-state';
 import {
   createAnnotationSchema,
@@ -11,11 +15,21 @@ import {
   updateAnnotationSchema,
 } from '@/lib/validations/annotation';
 import {
+  articleSourceSchema,
   createArticleSchema,
   reviseArticleSchema,
   updateArticleSchema,
 } from '@/lib/validations/article';
 import { signUpSchema } from '@/lib/validations/auth';
+import {
+  ARTICLE_MAX_CHARACTERS,
+  ARTICLE_MAX_UNITS,
+  IMPORT_MAX_ANNOTATIONS,
+  IMPORT_MAX_BODY_BYTES,
+  MAX_BODY_BYTES,
+  SYNC_ANNOTATION_IMPORT_MAX,
+  SYNC_IMPORT_MAX_CHARACTERS,
+} from '@/lib/validations/limits';
 import {
   createCommentSchema,
   deleteCommentSchema,
@@ -304,6 +318,48 @@ const token = z.object({
   createdAt: timestamp,
   lastUsedAt: timestamp.nullable(),
 });
+/** lib/server/jobs/jobs.ts (serializeJob); checked against JobDto: a field left out fails tsc. */
+const job = z
+  .object({
+    id,
+    kind: z
+      .enum(JobKind)
+      .describe(
+        'article_import (POST /api/v1/articles), article_revise (PUT …/text), ' +
+          'annotations_import (POST …/annotations/import), report_pdf (GET …/report?format=pdf)',
+      ),
+    status: z.enum(JobStatus).describe('queued → running → succeeded | failed'),
+    progress: z.number().min(0).max(1).describe('0..1, as the worker reports it'),
+    articleId: id.nullable().describe('the article imported, corrected or reported on'),
+    resultUrl: z
+      .string()
+      .nullable()
+      .describe(
+        'once succeeded: the article (imports and corrections) or GET /api/v1/jobs/{id}/result ' +
+          '(W3C imports, PDF reports); null before',
+      ),
+    pageUrl: z
+      .string()
+      .nullable()
+      .describe('once succeeded: the page of the app that shows the outcome, if any'),
+    result: z
+      .unknown()
+      .describe(
+        'once succeeded, a summary (null before): article_import `{articleId,title,units}`; ' +
+          'article_revise `{version,…}` with what the revision did (counts); annotations_import ' +
+          '`{imported,skippedCount,skipped}` (`skipped`: the first reasons); report_pdf ' +
+          '`{filename,bytes}`',
+      ),
+    error: z
+      .object({ code: z.string(), message: z.string() })
+      .nullable()
+      .describe('once failed: the error code and message a request would have answered'),
+    attempts: z.int().describe('runs so far: a failure not caused by the input is retried'),
+    createdAt: timestamp,
+    startedAt: timestamp.nullable(),
+    finishedAt: timestamp.nullable(),
+  })
+  .describe('work done by a worker (lib/server/jobs)') satisfies z.ZodType<JobDto>;
 const errorBody = z.object({
   error: z.object({
     code: z.string().describe('stable machine code, e.g. not_found, conflict, validation_failed'),
@@ -344,9 +400,53 @@ const invitationInvalid = fail(
   'the link was used, revoked or has expired, or is malformed (`invitation_invalid`)',
 );
 
-/** 401, plus 400 / 422 for the routes reading a JSON body. */
+/** Limits as the descriptions state them: `20,000`, `12 MiB`. */
+const count = (n: number) => n.toLocaleString('en-US');
+const mebibytes = (bytes: number) => `${bytes / (1024 * 1024)} MiB`;
+const tooLarge = (what: string) => fail(`${what} (\`payload_too_large\`); nothing is stored`);
+/** The schema's own limit on `html` (a page carries markup around its text). */
+const HTML_MAX_CHARACTERS = articleSourceSchema.shape.html.unwrap().maxLength!;
+
+/** 401, plus 400 / 413 / 422 for the routes reading a JSON body. */
 const readErrors = { '401': unauthenticated };
-const bodyErrors = { '400': invalidJson, '401': unauthenticated, '422': validationFailed };
+const bodyErrors = {
+  '400': invalidJson,
+  '401': unauthenticated,
+  '413': tooLarge(`a body over ${mebibytes(MAX_BODY_BYTES)}`),
+  '422': validationFailed,
+};
+const importBodyTooLarge = `a body over ${mebibytes(IMPORT_MAX_BODY_BYTES)}`;
+
+const retryAfterHeader = {
+  'Retry-After': {
+    description: 'seconds to wait before asking again',
+    schema: { type: 'integer', minimum: 1 },
+  },
+};
+/** A 429 with its Retry-After header. */
+const tooMany = (description: string) => ({ ...fail(description), headers: retryAfterHeader });
+// The per-user job cap and the PDF queue are server settings (lib/server/jobs/jobs.ts,
+// lib/server/reports/pdf-report.ts): named here with their defaults.
+const JOB_CAP = 'JOBS_MAX_PENDING_PER_USER jobs (a server setting, 5 by default)';
+const tooManyJobs = tooMany(
+  `you already have ${JOB_CAP} waiting or running (\`rate_limited\`); nothing is queued`,
+);
+
+/** 202: the work was handed to a worker; follow the job. */
+function accepted(description: string) {
+  return {
+    ...json(z.object({ job }), description),
+    headers: {
+      Location: {
+        description: 'the job: /api/v1/jobs/{id}',
+        schema: { type: 'string' },
+      },
+      ...retryAfterHeader,
+    },
+  };
+}
+const FOLLOW_THE_JOB =
+  'follow it with GET /api/v1/jobs/{id} (the `Location`) or live with GET /api/v1/jobs/{id}/events';
 
 const pathParameter = (name: string, description: string, schema: JsonSchema) => ({
   name,
@@ -369,6 +469,7 @@ const TAGS = [
   { name: 'verdicts', description: 'The review workflow: write, submit, approve, reject, settle' },
   { name: 'comments', description: 'Threaded comments on sentences and highlights' },
   { name: 'annotations', description: 'Highlights (W3C Web Annotation selectors)' },
+  { name: 'jobs', description: 'Work done by a worker: large imports, corrections, PDF reports' },
   { name: 'teams', description: 'Teams, members, audit trail' },
   { name: 'invitations', description: 'Invitation links to join a team' },
   { name: 'tokens', description: 'Personal access tokens for scripts' },
@@ -377,8 +478,9 @@ const TAGS = [
 ];
 
 const EVENTS_DESCRIPTION = [
-  'Server-Sent Events (`text/event-stream`) while the connection stays open; `: ping` comments',
-  'every 15 s. Every `data:` line is one JSON object:',
+  'Server-Sent Events (`text/event-stream`) while the connection stays open; a `: ping` comment',
+  'every LIVE_HEARTBEAT_MS (a server setting, 15 s by default). Every `data:` line is one JSON',
+  'object:',
   '',
   '- a committed change: `{"type","entity","id","sentenceId","actor"}`: `type` is the audit',
   '  action (e.g. `verdict.submit`, `comment.create`), `entity` its kind (`verdict`, `comment`,',
@@ -386,9 +488,25 @@ const EVENTS_DESCRIPTION = [
   '  null, `actor` `{id,name}` or null. Its SSE `id:` is the audit event id.',
   '- `{"type":"presence","viewers":[{"id","name"}]}`: who has the article open (no SSE id).',
   '- `{"type":"resync"}`: changes may have been missed; refetch what is shown.',
+  '- `{"type":"closed","reason"}`, the last event of a stream the server ends on purpose:',
+  '  `too_many_streams` (you opened more than LIVE_MAX_STREAMS_PER_USER streams, a server setting,',
+  '  8 by default, counted across all instances, one per open tab: this was your oldest) or',
+  '  `membership` (you are no longer a member of the team: checked when you leave or are removed,',
+  '  and again at every heartbeat). It comes with a long `retry:`: close the EventSource rather',
+  '  than reconnect.',
   '',
   'A reconnecting client sends `Last-Event-ID` (browsers do it by themselves) and gets the',
-  'changes it missed replayed (up to 500, then a `resync`). Events only say what to refetch.',
+  'changes it missed replayed (up to 500, then a `resync`). Events only say what to refetch. A',
+  'stream that ends without a `closed` event (a restart, a database failure) may be reopened.',
+].join('\n');
+
+const JOB_EVENTS_DESCRIPTION = [
+  'Server-Sent Events (`text/event-stream`): one `data:` line per change of the job (status,',
+  'progress), each the whole job as GET /api/v1/jobs/{id} answers it but not wrapped in `{"job"}`,',
+  'starting with its current state, and `: ping` comments in between. The stream ends once the',
+  'job succeeded or failed: close the EventSource on that event (a browser reconnects by itself',
+  'after a stream ends, and would be sent the final state again). Events have no SSE id: a new',
+  'connection starts from the current state.',
 ].join('\n');
 
 export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
@@ -401,7 +519,11 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         'Fact-checking annotations over HTTP. Authenticate with the session cookie (sign in ' +
         'through /api/auth/csrf then /api/auth/callback/credentials) or, for scripts, with ' +
         '`Authorization: Bearer fdp_…` (a personal access token from POST /api/v1/tokens). ' +
-        'Errors are always {"error":{"code","message"}} (plus `details` for some codes).',
+        'Errors are always {"error":{"code","message"}} (plus `details` for some codes). ' +
+        'Work that grows with its input (large imports, corrections, PDF reports) is done by a ' +
+        'worker: those requests answer 202 with `{"job"}` and `Location: /api/v1/jobs/{id}`. ' +
+        `Request bodies are limited to ${mebibytes(MAX_BODY_BYTES)} ` +
+        `(${mebibytes(IMPORT_MAX_BODY_BYTES)} for imports and corrections): 413 above.`,
     },
     servers: [{ url: serverUrl }],
     security: [{ session: [] }, { bearer: [] }],
@@ -429,6 +551,7 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             '201': json(z.object({ id, email: z.email(), name: z.string() }), 'created'),
             '400': invalidJson,
             '409': fail('e-mail already used (`email_taken`)'),
+            '413': bodyErrors['413'],
             '422': validationFailed,
           },
         },
@@ -470,17 +593,30 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             'Exactly one of `text` (with `format: "markdown"` for Markdown), `html` (main content ' +
             'extracted, never stored as HTML) or `url` (fetched by the server: http(s) only, ' +
             'private and loopback addresses refused, 10 s, 5 MB, 5 redirects). Title, author, ' +
-            'publisher, date and language are taken from the document unless given.',
+            'publisher, date and language are taken from the document unless given.\n\n' +
+            `A \`text\` or \`html\` of up to ${count(SYNC_IMPORT_MAX_CHARACTERS)} characters is ` +
+            'imported in the request (201). A larger one, and every `url`, is imported by a ' +
+            `worker (202): ${FOLLOW_THE_JOB}; once it succeeded, its \`resultUrl\` is the ` +
+            `article. Limits: \`text\` up to ${count(ARTICLE_MAX_CHARACTERS)} characters and ` +
+            `\`html\` up to ${count(HTML_MAX_CHARACTERS)} (422 beyond); an extracted text over ` +
+            `${count(ARTICLE_MAX_CHARACTERS)} characters or ${count(ARTICLE_MAX_UNITS)} units ` +
+            '(sentences, headings, notices) fails the job with `payload_too_large`.',
           requestBody: body(createArticleSchema),
           responses: {
-            '201': json(article, 'the article, as GET answers it'),
+            '201': json(article, 'a small source, imported: the article, as GET answers it'),
+            '202': accepted(
+              'a large source or a web address: the import job (it fails with the codes below: ' +
+                '`import_failed`, `payload_too_large`…)',
+            ),
             ...bodyErrors,
             '403': forbidden('only editors and owners add articles'),
             '404': notFound('Team'),
+            '413': tooLarge(importBodyTooLarge),
             '422': fail(
               'invalid values (`validation_failed`), or a source that cannot be read ' +
                 '(`import_failed`, `details.reason`)',
             ),
+            '429': tooManyJobs,
           },
         },
       },
@@ -583,7 +719,7 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           {
             name: 'download',
             in: 'query',
-            description: '`0` answers inline instead of as an attachment',
+            description: '`0` answers inline instead of as an attachment (not for the PDF)',
             schema: { type: 'string', enum: ['0', '1'] },
           },
         ],
@@ -592,24 +728,33 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           tags: ['articles'],
           summary:
             'Verified-claim report: Markdown, CSV, JSON, schema.org ClaimReview JSON-LD, printable HTML or PDF',
+          description:
+            'The PDF is rendered by a worker: `format=pdf` answers 202 with a job, ' +
+            `${FOLLOW_THE_JOB}; once it succeeded, GET /api/v1/jobs/{id}/result is the file. ` +
+            'It fails with `unavailable` when the workers have no Chromium. Renders waiting or ' +
+            'running in the whole deployment are limited to PDF_QUEUE_MAX (a server setting, ' +
+            '10 by default): 429 `queue_full` beyond.',
           responses: {
             '200': {
               description:
-                'the report (a download unless `download=0`); every format but the PDF is ' +
-                'streamed as it is written: chunked, without Content-Length',
+                'the report (a download unless `download=0`), streamed as it is written: ' +
+                'chunked, without Content-Length',
               content: {
                 'text/html': { schema: { type: 'string' } },
-                'application/pdf': { schema: { type: 'string', format: 'binary' } },
                 'text/markdown': { schema: { type: 'string' } },
                 'text/csv': { schema: { type: 'string' } },
                 'application/json': { schema: { type: 'object' } },
                 'application/ld+json': { schema: { type: 'array' } },
               },
             },
+            '202': accepted('`format=pdf`: the render job (any member may ask for it)'),
             ...readErrors,
             '404': notFound('Article'),
             '422': fail('unknown `format` (`validation_failed`)'),
-            '503': fail('PDF asked but no Chromium on the server (`unavailable`)'),
+            '429': tooMany(
+              '`format=pdf`: the PDF queue of the deployment is full (`queue_full`), or you ' +
+                `already have ${JOB_CAP} waiting or running (\`rate_limited\`)`,
+            ),
           },
         },
       },
@@ -622,17 +767,24 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           description:
             'Highlights re-anchor (position, quote with context, then fuzzy; the unplaceable are ' +
             'kept as orphans); verdicts follow their sentence, marked `needsRecheck` when its text ' +
-            'changed; removed sentences keep their verdicts. Every version is kept.',
+            'changed; removed sentences keep their verdicts. Every version is kept.\n\n' +
+            'Re-anchoring is done by a worker: every correction answers 202 with a job, ' +
+            `${FOLLOW_THE_JOB}; once it succeeded, its \`resultUrl\` is the article and its ` +
+            '`result.version` the new version. Role, `version` and values are checked at once; ' +
+            'the job fails with `invalid_state` for the same text, `import_failed` for a source ' +
+            'that cannot be read, `conflict` if another correction came first, ' +
+            `\`payload_too_large\` for a text over ${count(ARTICLE_MAX_CHARACTERS)} characters ` +
+            `or ${count(ARTICLE_MAX_UNITS)} units.`,
           requestBody: body(reviseArticleSchema),
           responses: {
-            '200': json(article, 'the article, new version'),
+            '202': accepted('the correction job'),
             ...bodyErrors,
             '403': forbidden('only editors and owners correct articles'),
             '404': notFound('Article'),
-            '409': fail(
-              'stale `version` (`conflict`, `details.current`), or the same text (`invalid_state`)',
-            ),
-            '422': fail('invalid values, or a source that cannot be read (`import_failed`)'),
+            '409': fail('stale `version` (`conflict`, `details.current`)'),
+            '413': tooLarge(importBodyTooLarge),
+            '422': validationFailed,
+            '429': tooManyJobs,
           },
         },
       },
@@ -731,6 +883,12 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           operationId: 'importAnnotations',
           tags: ['annotations'],
           summary: 'Import a W3C AnnotationCollection (or page, or array) as highlights',
+          description:
+            `Up to ${count(SYNC_ANNOTATION_IMPORT_MAX)} annotations are imported in the request ` +
+            `(201); more by a worker (202): ${FOLLOW_THE_JOB}; once it succeeded, ` +
+            'GET /api/v1/jobs/{id}/result answers `{"result":{"imported","skippedCount",' +
+            '"skipped"}}` (counts, and the first reasons). A document of more than ' +
+            `${count(IMPORT_MAX_ANNOTATIONS)} items is refused whole (413).`,
           requestBody: {
             required: true,
             content: {
@@ -748,11 +906,19 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
                 imported: z.array(annotation),
                 skipped: z.array(z.string()).describe('why items were not imported'),
               }),
-              'what was imported',
+              'a small import, done: what was imported',
             ),
+            '202': accepted('a large import: the job'),
             ...bodyErrors,
             '403': forbidden('viewers cannot highlight'),
             '404': notFound('Article'),
+            '413': tooLarge(
+              `${importBodyTooLarge}, or more than ${count(IMPORT_MAX_ANNOTATIONS)} items`,
+            ),
+            '422': fail(
+              'not an annotation collection, or no usable annotation in it (`validation_failed`)',
+            ),
+            '429': tooManyJobs,
           },
         },
       },
@@ -782,6 +948,63 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             '403': forbidden('only its author, an editor or an owner may delete it'),
             '404': notFound('Highlight'),
             '409': fail('stale `version` (`conflict`); `details.current` is the highlight now'),
+          },
+        },
+      },
+
+      // ---- jobs --------------------------------------------------------------------------
+      '/api/v1/jobs/{id}': {
+        parameters: [uuidParameter('Job')],
+        get: {
+          operationId: 'getJob',
+          tags: ['jobs'],
+          summary: 'A job: its status, progress, and once over its result or error',
+          responses: {
+            '200': json(z.object({ job }), 'the job (not cached)'),
+            ...readErrors,
+            '404': notFound('Job'),
+          },
+        },
+      },
+      '/api/v1/jobs/{id}/result': {
+        parameters: [uuidParameter('Job')],
+        get: {
+          operationId: 'getJobResult',
+          tags: ['jobs'],
+          summary: 'What a succeeded job made: the PDF of a report, or the summary of an import',
+          responses: {
+            '200': {
+              description:
+                'a report_pdf job: the PDF, as an attachment with Content-Length; any other ' +
+                'kind: `{"result"}`, the job’s `result`',
+              content: {
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
+                'application/json': { schema: output(z.object({ result: z.unknown() })) },
+              },
+            },
+            ...readErrors,
+            '404': notFound('Job'),
+            '409': fail(
+              'the job has not succeeded (yet): queued, running or failed (`invalid_state`, ' +
+                '`details.status`)',
+            ),
+          },
+        },
+      },
+      '/api/v1/jobs/{id}/events': {
+        parameters: [uuidParameter('Job')],
+        get: {
+          operationId: 'streamJobEvents',
+          tags: ['jobs'],
+          summary: 'Live progress of a job, until it is over (Server-Sent Events)',
+          description: JOB_EVENTS_DESCRIPTION,
+          responses: {
+            '200': {
+              description: 'the event stream; see the operation description for the events',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            },
+            ...readErrors,
+            '404': notFound('Job'),
           },
         },
       },

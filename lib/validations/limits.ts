@@ -14,7 +14,7 @@ export const ARTICLE_MAX_UNITS = 30_000;
  * is done in the request (≈ 15 ms of segmentation and scoring); above it, by a worker (202).
  */
 export const SYNC_IMPORT_MAX_CHARACTERS = 20_000;
-/** Highlights per W3C import: 422 above, nothing imported. */
+/** Highlights per W3C import: 413 above, nothing imported. */
 export const IMPORT_MAX_ANNOTATIONS = 5_000;
 /** Up to this many items, a W3C import is done in the request; above it, by a worker (202). */
 export const SYNC_ANNOTATION_IMPORT_MAX = 100;

@@ -134,13 +134,19 @@ function migrationAdapterFactory(connectionString: string) {
   const config = poolConfig(connectionString);
   const quiet = { onPoolError: () => {} };
   const main = new PrismaPg(config, quiet);
+  const connected: { dispose(): Promise<void> }[] = [];
   return {
     provider: main.provider as 'postgres',
     adapterName: main.adapterName,
+    /** Ends the pools the engine opened (an idle one would keep the migration lock ~10 s). */
+    disposeAll: async () => {
+      await Promise.allSettled(connected.splice(0).map((adapter) => adapter.dispose()));
+    },
     connect: async () => {
       const adapter = await main.connect();
       readCharColumns(adapter);
       runScriptsWhole(adapter);
+      connected.push(adapter);
       return adapter;
     },
     connectToShadowDb: async () => {
@@ -170,10 +176,11 @@ async function withEngine<T>(
 ): Promise<T> {
   await loadWasm();
   const schema = readFileSync(SCHEMA_PATH, 'utf8');
+  const factory = migrationAdapterFactory(connectionString);
   const engine = await bg.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(connectionString)),
+    bindMigrationAwareSqlAdapterFactory(factory),
   );
   try {
     return await run(engine);
@@ -182,6 +189,7 @@ async function withEngine<T>(
     throw error;
   } finally {
     engine.free();
+    await factory.disposeAll();
   }
 }
 

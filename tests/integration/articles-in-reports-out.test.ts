@@ -16,12 +16,17 @@ import {
 import { createArticle } from '@/lib/server/articles/create-article';
 import { getArticle } from '@/lib/server/articles/get-article';
 import { listRevisions, reviseArticle } from '@/lib/server/articles/revise-article';
+import { renderPdfReport } from '@/lib/server/reports/pdf-report';
+import { closePdfRenderer } from '@/lib/server/reports/render-pdf';
 import { AppError } from '@/lib/server/errors';
 import { getReport, getReportData } from '@/lib/server/reports/get-report';
 import { getTeamReport } from '@/lib/server/reports/get-team-report';
 import { searchSentences, SNIPPET_END, SNIPPET_START } from '@/lib/server/search/search';
 import { getSentence } from '@/lib/server/sentences/get-sentence';
 import { approved, makeNewsroom, SEED_TEXT } from './fixtures';
+
+// The PDF test below starts a Chromium in this process.
+afterAll(() => closePdfRenderer());
 
 const BASE = 'https://factdesk.example';
 
@@ -434,13 +439,18 @@ describe('triage, search and exports', () => {
     expect(page).toContain('cinq millions de projectiles');
     expect(page).not.toMatch(/<script/i);
 
-    const pdf = await getReport({
-      userId: editor.id,
-      articleId: article.id,
-      baseUrl: BASE,
-      query: { format: 'pdf' },
-    });
-    const bytes = pdf.body as Uint8Array;
+    // The PDF is a worker's job (pdf-queue.test.ts); this is what the job renders.
+    await expect(
+      getReport({
+        userId: editor.id,
+        articleId: article.id,
+        baseUrl: BASE,
+        query: { format: 'pdf' },
+      }),
+    ).rejects.toMatchObject({ code: 'bad_request' });
+    const pdf = await renderPdfReport({ userId: editor.id, articleId: article.id, baseUrl: BASE });
+    expect(pdf.filename).toMatch(/\.pdf$/);
+    const bytes = new Uint8Array(pdf.body);
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     const { extractText, getDocumentProxy } = await import('unpdf');
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), {

@@ -21,6 +21,7 @@ import {
   streamAnnotationCollection,
 } from '@/lib/server/annotations/w3c-annotations';
 import { AppError } from '@/lib/server/errors';
+import { requestPdfReport } from '@/lib/server/reports/pdf-report';
 import { getReport, getReportData } from '@/lib/server/reports/get-report';
 import { getTeamReport } from '@/lib/server/reports/get-team-report';
 import { textStream } from '@/lib/server/reports/text-stream';
@@ -171,7 +172,7 @@ describe('streamed article reports', () => {
 
   it('refuses a non-member or a missing article before streaming anything', async () => {
     const { outsider, editor, article } = await verifiedArticle();
-    for (const format of [...FORMATS, 'pdf']) {
+    for (const format of FORMATS) {
       expect(
         await codeOf(
           getReport({
@@ -183,6 +184,11 @@ describe('streamed article reports', () => {
         ),
       ).toBe('not_found');
     }
+    // The PDF is asked for as a job: refused the same way, and no job is queued.
+    expect(
+      await codeOf(requestPdfReport({ userId: outsider.id, articleId: article.id, baseUrl: BASE })),
+    ).toBe('not_found');
+    expect(await prisma.job.count({ where: { articleId: article.id } })).toBe(0);
     expect(
       await codeOf(
         getReport({

@@ -55,6 +55,9 @@ export async function createAnnotationsInTransaction(
       { limit: IMPORT_MAX_ANNOTATIONS, actual: options.items.length },
     );
   }
+  // Anchored on the text as it is now: a correction (which locks the row FOR UPDATE) waits for
+  // this import, or this import for it — never highlights placed on a text that changed.
+  await tx.$executeRaw`SELECT 1 FROM articles WHERE id = ${options.articleId}::uuid FOR SHARE`;
   const article = await tx.article.findFirst({
     where: { id: options.articleId, ...articleOfMember(options.userId) },
     select: {

@@ -3,14 +3,15 @@
 // caller's transaction — a job exists exactly when the request that asked for it committed.
 // Workers (scripts/worker.ts → run-job.ts) move the row through queued → running →
 // succeeded | failed and announce each step on the live channel (`job:<id>`), which feeds
-// GET /api/v1/jobs/{id}/events and the reader's stream of the job's article.
+// GET /api/v1/jobs/{id}/events. The API shape (JobDto) is lib/api/job-types.ts's schema.
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
-import type { JobKind, JobStatus, Prisma } from '@/generated/prisma/client';
+import type { JobKind, Prisma } from '@/generated/prisma/client';
 import { LIVE_CHANNEL } from '@/lib/server/audit/record-audit';
 import { teamOfMember } from '@/lib/server/access';
 import { AppError, notFound } from '@/lib/server/errors';
 import { claimIdempotencyKey } from '@/lib/server/idempotency';
+import type { JobDto } from '@/lib/api/job-types';
 
 /** Attempts per job (graphile-worker retries with exponential backoff: 3 s, 7 s, 20 s…). */
 export const JOB_MAX_ATTEMPTS = 4;
@@ -42,25 +43,7 @@ export const jobSelect = {
 
 export type JobRow = Prisma.JobGetPayload<{ select: typeof jobSelect }>;
 
-export interface JobDto {
-  id: string;
-  kind: JobKind;
-  status: JobStatus;
-  /** 0 to 1. */
-  progress: number;
-  articleId: string | null;
-  /** Where the result is, once the job succeeded (an API address). */
-  resultUrl: string | null;
-  /** The page to open for it in the app, once succeeded. */
-  pageUrl: string | null;
-  /** A small summary of the outcome (counts, messages), once succeeded. */
-  result: unknown;
-  error: { code: string; message: string } | null;
-  attempts: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type { JobDto };
 
 function resultUrlOf(job: JobRow): { resultUrl: string | null; pageUrl: string | null } {
   if (job.status !== 'succeeded') return { resultUrl: null, pageUrl: null };

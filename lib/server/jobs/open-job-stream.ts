@@ -3,9 +3,8 @@
 // or failed — then the stream ends. Members of the job's team only.
 import 'server-only';
 import { ensureListening, subscribe } from '@/lib/server/live/hub';
+import { HEARTBEAT_MS } from '@/lib/server/live/settings';
 import { getJob, type JobDto } from './jobs';
-
-const HEARTBEAT_MS = 15_000;
 
 function isOver(job: JobDto): boolean {
   return job.status === 'succeeded' || job.status === 'failed';
@@ -35,6 +34,8 @@ export async function openJobStream(options: {
       // Subscribed before the first read: a change committed meanwhile is not missed.
       const unsubscribe = subscribe(`job:${options.jobId}`, (notice) => {
         const job = (notice as { job?: JobDto }).job;
+        // The LISTEN connection dropped meanwhile: a change may have been missed, read the row.
+        if (notice.type === 'resync') void getJob(options).then(send, () => {});
         if (!job) return;
         // The announcement leaves the result out (NOTIFY's size limit): read the finished job.
         if (isOver(job)) void getJob(options).then(send, () => send(job));
