@@ -47,7 +47,7 @@ async function withDatabaseUrl<T>(value: string, run: () => Promise<T>): Promise
 describe('GET /api/health', () => {
   it('answers 200 without a session or a database', async () => {
     const response = await withDatabaseUrl(`postgresql://nobody@127.0.0.1:1/none`, async () =>
-      getHealth(),
+      getHealth(new Request('http://localhost/api/health')),
     );
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -55,6 +55,24 @@ describe('GET /api/health', () => {
     expect(body.status).toBe('ok');
     expect(Number.isInteger(body.uptimeSeconds)).toBe(true);
     expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reports how long the event loop was held up, and starts a new window on ?reset=1', async () => {
+    await getHealth(new Request('http://localhost/api/health?reset=1'));
+    const blockUntil = Date.now() + 120;
+    while (Date.now() < blockUntil) {
+      /* hold the event loop for 120 ms */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const held = (await (
+      await getHealth(new Request('http://localhost/api/health?reset=1'))
+    ).json()) as { eventLoopDelay: { maxMs: number; p99Ms: number } };
+    expect(held.eventLoopDelay.maxMs).toBeGreaterThanOrEqual(100);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const quiet = (await (await getHealth(new Request('http://localhost/api/health'))).json()) as {
+      eventLoopDelay: { maxMs: number };
+    };
+    expect(quiet.eventLoopDelay.maxMs).toBeLessThan(100);
   });
 });
 
