@@ -11,6 +11,9 @@
 // One JSON log line per job (pino, `process: "worker"`).
 import { run, makeWorkerUtils, Logger, type Runner, type TaskList } from 'graphile-worker';
 
+import { runningEmbeddedDatabase } from './lib/backup';
+import { dataDir } from './lib/database-url';
+
 function envInt(name: string, fallback: number, min = 1): number {
   const value = Number(process.env[name]);
   return Number.isInteger(value) && value >= min ? value : fallback;
@@ -18,13 +21,15 @@ function envInt(name: string, fallback: number, min = 1): number {
 
 async function main() {
   process.env.FACTDESK_PROCESS = 'worker';
-  const connectionString = process.env.DATABASE_URL;
+  // DATABASE_URL, else the embedded PostgreSQL that `npm start` is running on this machine.
+  const connectionString = process.env.DATABASE_URL ?? (await runningEmbeddedDatabase(dataDir()));
   if (!connectionString) {
     console.error(
-      '[worker] DATABASE_URL is not set. `npm start` runs a worker by itself; on another machine, set DATABASE_URL to the database of the web servers.',
+      "[worker] No database: set DATABASE_URL (the web servers' database), or start FactDesk with `npm start` first (it runs a worker by itself unless WORKERS=0).",
     );
     process.exit(2);
   }
+  process.env.DATABASE_URL = connectionString;
   // Imported once the environment says which process this is (the logger reads it).
   const { logger } = await import('@/lib/server/log');
   const { prisma } = await import('@/lib/db');

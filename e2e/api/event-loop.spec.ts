@@ -67,19 +67,6 @@ test('the web server answers within 500 ms while the heaviest allowed jobs run',
   expect(base.status).toBe('succeeded');
   const articleId = base.articleId!;
 
-  // Health probes every 200 ms from now until the three jobs are over.
-  const latencies: number[] = [];
-  let probing = true;
-  const probes = (async () => {
-    while (probing) {
-      const started = performance.now();
-      const response = await request.get('/api/health', { timeout: 5_000 });
-      latencies.push(performance.now() - started);
-      expect(response.status()).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  })();
-
   const heaviestText = article(29_000, 'B').padEnd(ARTICLE_MAX_CHARACTERS - 1, ' ') + '.';
   const exact = bigText.slice(0, 40);
   const items = Array.from({ length: IMPORT_MAX_ANNOTATIONS }, (_, i) => ({
@@ -91,6 +78,9 @@ test('the web server answers within 500 ms while the heaviest allowed jobs run',
       },
     },
   }));
+  // The server's own measure of its event loop, from before the three requests arrive: it
+  // covers their reading and checking, which the probes below cannot see from outside.
+  await request.get('/api/health?reset=1');
   const [imported, annotations, corrected] = await Promise.all([
     owner.api.post('/api/v1/articles', {
       data: { teamId, text: heaviestText, language: 'fr', title: 'Le plus lourd' },
@@ -101,6 +91,20 @@ test('the web server answers within 500 ms while the heaviest allowed jobs run',
     }),
   ]);
   for (const response of [imported, annotations, corrected]) expect(response.status()).toBe(202);
+
+  // Health probes every 200 ms until the three jobs are over. (Sent once the large bodies have
+  // left this test process: stringifying and sending 13 MB here would delay its own timers.)
+  const latencies: number[] = [];
+  let probing = true;
+  const probes = (async () => {
+    while (probing) {
+      const started = performance.now();
+      const response = await request.get('/api/health', { timeout: 5_000 });
+      latencies.push(performance.now() - started);
+      expect(response.status()).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
   const jobs = await Promise.all(
     [imported, annotations, corrected].map(async (response) =>
       waitForJob(owner.api, ((await response.json()) as { job: { id: string } }).job.id, 240_000),
@@ -112,5 +116,12 @@ test('the web server answers within 500 ms while the heaviest allowed jobs run',
   expect(latencies.length).toBeGreaterThan(10);
   // Every probe, not a percentile: no request may be held by another one's work.
   expect(Math.max(...latencies)).toBeLessThan(500);
+  const { eventLoopDelay } = (await (await request.get('/api/health')).json()) as {
+    eventLoopDelay: { maxMs: number; p99Ms: number };
+  };
+  console.log(
+    `health probes: ${latencies.length}, slowest ${Math.round(Math.max(...latencies))} ms; web event loop delay p99 ${eventLoopDelay.p99Ms} ms, max ${eventLoopDelay.maxMs} ms`,
+  );
+  expect(eventLoopDelay.maxMs).toBeLessThan(500);
   await owner.api.dispose();
 });

@@ -1183,6 +1183,14 @@ function urlOf(template: string, params: Record<string, string>, fuzz?: Case['pa
   );
 }
 
+// Request body limits (lib/validations/limits.ts): the import routes take more.
+const IMPORT_ROUTES = new Set([
+  'POST /api/v1/articles',
+  'PUT /api/v1/articles/{id}/text',
+  'POST /api/v1/articles/{id}/annotations/import',
+]);
+const bodyLimitOf = (route: string) => (IMPORT_ROUTES.has(route) ? 12 : 1) * 1024 * 1024;
+
 // Plausible payloads may start background jobs (202: large imports, corrections, big W3C
 // imports). Their writes land later, so every lane waits for them before taking a snapshot:
 // "unchanged" must mean what the refused requests did, not what an earlier job finished doing.
@@ -1233,7 +1241,21 @@ async function runPhase(
       }
       report.slowest = Math.max(report.slowest, answer.ms);
       if (c.body !== undefined) seen.push(c.body);
-      const problem = judge(answer, c.expect);
+      // A body beyond the route's byte limit is refused whole (413) before any field is read:
+      // the right answer whatever the field-level expectation was; under the limit, never 413.
+      const bytes =
+        c.body === undefined
+          ? 0
+          : typeof c.body === 'string'
+            ? Buffer.byteLength(c.body)
+            : c.body.byteLength;
+      const limit = bodyLimitOf(`${options.handler.method} ${options.handler.path}`);
+      const problem =
+        bytes > limit
+          ? judge(answer, { invalid: true, statuses: [413], code: 'payload_too_large' })
+          : answer.status === 413
+            ? `413 for a ${bytes}-byte body (limit ${limit})`
+            : judge(answer, c.expect);
       if (problem) {
         // A malformed path is refused before the body is read: its features do not matter.
         const features =

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import type { Http } from './http';
 import type { BenchData } from './seed';
-import type { AppServer } from './server';
+import type { AppServer, WorkerProcess } from './server';
 
 export interface BenchContext {
   http: Http;
@@ -10,6 +10,8 @@ export interface BenchContext {
   db: pg.Client;
   databaseUrl: string;
   app: AppServer;
+  /** The job-queue worker beside the app (imports, corrections, W3C imports, PDF renders). */
+  worker: WorkerProcess;
   data: BenchData;
   log: (line: string) => void;
 }

@@ -1,7 +1,7 @@
 // The benchmark's HTTP client: undici keep-alive pools (lighter than fetch, so the client side
 // adds little to what is measured), timings per request (headers, first body byte, last byte)
 // and the next-auth sign-in (CSRF token, then the credentials callback) that yields the session
-// cookie a browser would hold.
+// cookie a browser would hold. `onChunk` sees the body as it arrives (event streams).
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 
@@ -24,6 +24,8 @@ export interface RequestOptions {
   json?: unknown;
   form?: Record<string, string>;
   headers?: Record<string, string>;
+  /** Each body chunk as it arrives, with the milliseconds since the call. */
+  onChunk?: (chunk: Buffer, ms: number) => void;
 }
 
 export class Http {
@@ -62,8 +64,10 @@ export class Http {
     const chunks: Buffer[] = [];
     let firstByteMs: number | undefined;
     for await (const chunk of response.body) {
-      firstByteMs ??= performance.now() - start;
+      const at = performance.now() - start;
+      firstByteMs ??= at;
       chunks.push(chunk as Buffer);
+      options.onChunk?.(chunk as Buffer, at);
     }
     const ms = performance.now() - start;
     return {
@@ -94,8 +98,14 @@ export class Http {
     return JSON.parse(response.body.toString('utf8')) as T;
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
+  /** Closes the pool; a request still open after 5 s (an event stream) is cut. */
+  async close(): Promise<void> {
+    const closed = this.pool.close().then(() => 'closed' as const);
+    const late = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 5000).unref());
+    if ((await Promise.race([closed, late])) === 'late') {
+      closed.catch(() => {});
+      await this.pool.destroy();
+    }
   }
 }
 

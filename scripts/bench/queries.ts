@@ -2,10 +2,12 @@
 // where a syscall costs ~0.4 ms that is most of a write's time): PostgreSQL's own statement log
 // (log_statement = 'all', switched on only for this section) is read from the embedded server's
 // output while one request of each kind runs alone, and compared with the raw-pg baseline of
-// writes.ts (BEGIN + 6 statements + COMMIT for either write).
+// writes.ts (BEGIN + 6 statements + COMMIT for either write). The admin connection's statements
+// and the job-queue worker's (its polls and sweeps, told apart by application_name) are left out.
 import type pg from 'pg';
 import type { BenchContext } from './context';
 import { sleep } from './context';
+import { WORKER_APPLICATION_NAME } from './server';
 import { planHighlight } from './highlights';
 import { record } from './results';
 import { mulberry32 } from './rng';
@@ -21,7 +23,7 @@ export class StatementLog {
 
   async capture(db: pg.Client, work: () => Promise<void>): Promise<string[]> {
     await db.query(`ALTER SYSTEM SET log_statement = 'all'`);
-    await db.query(`ALTER SYSTEM SET log_line_prefix = '@@%p@'`);
+    await db.query(`ALTER SYSTEM SET log_line_prefix = '@@%p@%a@'`);
     await db.query('SELECT pg_reload_conf()');
     await sleep(300);
     const self = (await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
@@ -39,8 +41,12 @@ export class StatementLog {
     return this.chunks
       .join('')
       .split('@@')
-      .filter((entry) => !entry.startsWith(`${self}@`))
-      .map((entry) => entry.replace(/^\d+@/, ''))
+      .map((entry) => /^(\d+)@([^@\n]*)@([\s\S]*)$/.exec(entry))
+      .filter(
+        (match): match is RegExpExecArray =>
+          match !== null && Number(match[1]) !== self && match[2] !== WORKER_APPLICATION_NAME,
+      )
+      .map((match) => match[3])
       .filter((entry) => /^LOG:\s+(statement: |execute )/.test(entry))
       .map((entry) => entry.replace(/^LOG:\s+(statement: |execute [^:]*: )/, '').trim());
   }

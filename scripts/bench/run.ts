@@ -1,16 +1,18 @@
 // `npm run bench` (not part of `npm test`): builds if needed, starts a throwaway embedded
-// PostgreSQL and a production `next start`, seeds deterministic data (API + SQL, see seed.ts),
-// measures writes, reads, reports, the reader in Chromium, the page weight and the start-up
-// time, prints one table and writes bench/results/latest.json (+ machine.json; evidence in
-// details.tmp and the server's output in server-log.tmp, both git-ignored). Stops everything at
+// PostgreSQL, a production `next start` and a job-queue worker, seeds deterministic data (API +
+// SQL, see seed.ts), measures writes, reads, reports, the reader in Chromium, the page weight,
+// the start-up time and the background jobs, prints one table and writes
+// bench/results/latest.json (+ machine.json; evidence in details.tmp and the server's and the
+// worker's output in server-log.tmp and worker-log.tmp, all git-ignored). Stops everything at
 // the end, on failure and on SIGINT/SIGTERM.
 //
-//   npm run bench                      everything (≈ 6 min on 2 cores)
+//   npm run bench                      everything (≈ 8 min on 2 cores)
 //   npm run bench -- --cold-build      also time a cold `next build` (deletes .next first!)
 //   npm run bench -- --only=writes,ui  a subset: queries writes concurrent reads reports ui
-//                                      weight start
-//   npm run bench -- --profile         CPU profile of the server per section, in
-//                                      bench/results/profiles.tmp/ (.cpuprofile + .txt summary)
+//                                      weight start jobs
+//   npm run bench -- --profile         CPU profiles of the server and of the worker per section,
+//                                      in bench/results/profiles.tmp/ (<section>.cpuprofile and
+//                                      <section>.worker.cpuprofile, each with a .txt summary)
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,13 +20,22 @@ import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import type { BenchContext } from './context';
 import { Http } from './http';
+import { measureJobs } from './jobs';
 import { ServerProfiler } from './profiler';
 import { measureStatementCounts, StatementLog } from './queries';
 import { measureBigArticleRead } from './reads';
 import { measureReports } from './reports';
 import { allResults, describeMachine, printTable, record, writeResults } from './results';
 import { seed } from './seed';
-import { cleanUp, ensureBuild, onCleanUp, RESULTS_DIR, startApp, startDatabase } from './server';
+import {
+  cleanUp,
+  ensureBuild,
+  onCleanUp,
+  RESULTS_DIR,
+  startApp,
+  startDatabase,
+  startWorker,
+} from './server';
 import { coldBuild, measureStart } from './start';
 import { launchBrowser, measureReader } from './ui';
 import { measureWeight } from './weight';
@@ -41,6 +52,8 @@ const SECTIONS = [
   'ui',
   'weight',
   'start',
+  // Last: it adds highlights and a version to the big article the other sections measure.
+  'jobs',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -57,10 +70,14 @@ const METRICS: Record<Section, { name: string; unit: string; target: number | nu
     { name: 'write.concurrent50.lost', unit: 'count', target: 0 },
   ],
   reads: [{ name: 'read.big_article.ratio', unit: 'ms', target: 5 }],
-  reports: ['markdown', 'csv', 'json', 'claimreview', 'html', 'w3c', 'pdf'].flatMap((f) => [
-    { name: `report.${f}_ms`, unit: 'ms', target: f === 'pdf' ? 5000 : 1000 },
-    { name: `report.${f}.streamed`, unit: 'bool', target: 1 },
-  ]),
+  reports: [
+    ...['markdown', 'csv', 'json', 'claimreview', 'html', 'w3c'].flatMap((f) => [
+      { name: `report.${f}_ms`, unit: 'ms', target: 1000 },
+      { name: `report.${f}.streamed`, unit: 'bool', target: 1 },
+    ]),
+    // Rendered by the worker and sent whole once done: no "streamed" row.
+    { name: 'report.pdf_ms', unit: 'ms', target: 5000 },
+  ],
   ui: [
     { name: 'ui.big_article.painted_ms', unit: 'ms', target: 1500 },
     { name: 'ui.highlight.painted_ms', unit: 'ms', target: 100 },
@@ -68,6 +85,17 @@ const METRICS: Record<Section, { name: string; unit: string; target: number | nu
   ],
   weight: [{ name: 'weight.article_page_first_load_js_kb', unit: 'KB', target: 180 }],
   start: [{ name: 'start.first_200_ms', unit: 'ms', target: 15_000 }],
+  jobs: [
+    { name: 'jobs.event_loop_delay_p99_ms', unit: 'ms', target: 50 },
+    { name: 'jobs.event_loop_delay_max_ms', unit: 'ms', target: null },
+    { name: 'jobs.health_probe_max_ms', unit: 'ms', target: 500 },
+    { name: 'jobs.largest_article_import_s', unit: 's', target: 10 },
+    { name: 'jobs.largest_w3c_import_s', unit: 's', target: null },
+    { name: 'jobs.big_correction_s', unit: 's', target: null },
+    { name: 'jobs.throughput_per_s', unit: 'jobs/s', target: null },
+    { name: 'jobs.throughput_latency_median_s', unit: 's', target: null },
+    { name: 'jobs.largest_article_import_raw_s', unit: 's', target: null },
+  ],
 };
 
 interface Args {
@@ -99,7 +127,8 @@ function parseArgs(argv: string[]): Args {
 
 const PROFILE_DIR = path.join(RESULTS_DIR, 'profiles.tmp');
 let interrupted = false;
-let profiler: ServerProfiler | undefined;
+/** The server's and the worker's profilers (--profile). */
+const profilers: { name: (section: string) => string; profiler: ServerProfiler }[] = [];
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (interrupted) return;
@@ -118,11 +147,11 @@ async function section(
   const started = performance.now();
   log(`${name}…`);
   try {
-    await profiler?.start();
+    for (const p of profilers) await p.profiler.start();
     try {
       await work();
     } finally {
-      await profiler?.stop(name);
+      for (const p of profilers) await p.profiler.stop(p.name(name));
     }
     log(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
@@ -174,15 +203,21 @@ async function main(): Promise<void> {
     });
   }
 
-  log('starting PostgreSQL and next start…');
+  log('starting PostgreSQL, next start and a worker…');
   const statementLog = new StatementLog();
   const database = await startDatabase(statementLog.sink);
   const app = await startApp({ databaseUrl: database.url, inspect: args.profile });
-  if (app.inspectPort) {
+  const worker = await startWorker(app, { inspect: args.profile });
+  const inspected = [
+    { port: app.inspectPort, name: (section: string) => section },
+    { port: worker.inspectPort, name: (section: string) => `${section}.worker` },
+  ];
+  for (const { port, name } of inspected) {
+    if (!port) continue;
     mkdirSync(PROFILE_DIR, { recursive: true });
-    const connected = await ServerProfiler.connect(app.inspectPort, PROFILE_DIR);
+    const connected = await ServerProfiler.connect(port, PROFILE_DIR);
     onCleanUp('inspector connection', async () => connected.close());
-    profiler = connected;
+    profilers.push({ name, profiler: connected });
   }
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
@@ -194,7 +229,7 @@ async function main(): Promise<void> {
   const seeding = performance.now();
   const data = await seed({ http, db, secret: app.secret, log });
   log(`seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
-  const ctx: BenchContext = { http, db, databaseUrl: database.url, app, data, log };
+  const ctx: BenchContext = { http, db, databaseUrl: database.url, app, worker, data, log };
 
   let browser: Browser | undefined;
   const getBrowser = async () => {
@@ -212,10 +247,11 @@ async function main(): Promise<void> {
   await section('reads', args.sections, () => measureBigArticleRead(ctx));
   await section('reports', args.sections, () => measureReports(ctx));
   await section('ui', args.sections, async () =>
-    measureReader(ctx, await getBrowser(), profiler ? PROFILE_DIR : undefined),
+    measureReader(ctx, await getBrowser(), profilers.length > 0 ? PROFILE_DIR : undefined),
   );
   await section('weight', args.sections, async () => measureWeight(ctx, await getBrowser()));
   await section('start', args.sections, () => measureStart(ctx, path.join(database.dir, 'start')));
+  await section('jobs', args.sections, () => measureJobs(ctx));
 
   const { rows } = await db.query<{ version: string }>(
     "SELECT current_setting('server_version') AS version",

@@ -1,7 +1,8 @@
 // The benchmark's throwaway world: a production build (rebuilt when missing or stale, as
-// `npm start` does), an embedded PostgreSQL in a temp folder with the migrations applied, and a
-// `next start` child in its own process group. Everything registered here is stopped in reverse
-// order by `cleanUp()` — at the end, on failure, and on SIGINT/SIGTERM.
+// `npm start` does), an embedded PostgreSQL in a temp folder with the migrations applied, a
+// `next start` child and a job-queue worker (scripts/worker.ts, as `npm start` runs one beside
+// the web server), each in its own process group. Everything registered here is stopped in
+// reverse order by `cleanUp()` — at the end, on failure, and on SIGINT/SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -132,6 +133,9 @@ export async function startApp(options: {
     NEXT_TELEMETRY_DISABLED: '1',
     SEED_DEMO: '0',
     PORT: String(port),
+    // The jobs section enqueues 40 imports at once for one member: the per-member cap (5 by
+    // default, 429 above) is a budget for real users, not what the throughput figure is about.
+    JOBS_MAX_PENDING_PER_USER: '1000',
   };
   const logFile = createWriteStream(path.join(RESULTS_DIR, 'server-log.tmp'));
   const args = [
@@ -155,4 +159,78 @@ export async function startApp(options: {
   });
   await waitForHttp(`${origin}/sign-in`, 60_000);
   return { origin, port, secret, child, env, inspectPort };
+}
+
+/** Set as `application_name` of the worker's connections, so the statement log can skip them. */
+export const WORKER_APPLICATION_NAME = 'factdesk-bench-worker';
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  inspectPort: number | null;
+}
+
+/**
+ * One job-queue worker (`node --conditions=react-server --import tsx scripts/worker.ts`, what
+ * `npm run worker` runs) on the app's database and environment, WORKER_CONCURRENCY left at its
+ * default (2), its own process group, its output in bench/results/worker-log.tmp. Resolves once
+ * it logged "worker ready".
+ */
+export async function startWorker(
+  app: AppServer,
+  /** Opens the inspector on a free local port (for scripts/bench/profiler.ts). */
+  options: { inspect?: boolean } = {},
+): Promise<WorkerProcess> {
+  const inspectPort = options.inspect ? await findFreePort(9340) : null;
+  const logFile = createWriteStream(path.join(RESULTS_DIR, 'worker-log.tmp'));
+  const child = spawn(
+    process.execPath,
+    [
+      ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
+      '--conditions=react-server',
+      '--import',
+      'tsx',
+      path.join('scripts', 'worker.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...app.env,
+        FACTDESK_PROCESS: 'worker',
+        PGAPPNAME: WORKER_APPLICATION_NAME,
+        // Stopping at the end (or on Ctrl-C mid-job) need not wait for a job nobody will read.
+        WORKER_SHUTDOWN_GRACE_MS: '2000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  child.stdout?.pipe(logFile, { end: false });
+  child.stderr?.pipe(logFile, { end: false });
+  onCleanUp('worker', async () => {
+    await stopGroup(child, 10_000);
+    logFile.end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () => reject(new Error('the worker did not log "worker ready" within 60 s')),
+      60_000,
+    );
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString('utf8')).slice(-4096);
+      if (seen.includes('worker ready')) done();
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      done(new Error(`the worker exited (${signal ?? `exit ${code}`}): see worker-log.tmp`));
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+  });
+  return { child, inspectPort };
 }

@@ -96,6 +96,20 @@ describe('background jobs', () => {
     );
   }, 180_000);
 
+  it('queues a body holding a __proto__ key: the validated input is stored, not the raw body', async () => {
+    const room = await makeNewsroom();
+    // As JSON.parse reads a request body: `__proto__` becomes an own key (fuzzing found a 500).
+    const input: unknown = JSON.parse(
+      `{"teamId":"${room.team.id}","url":"http://[::1]:1/","author":"AFP","__proto__":null}`,
+    );
+    const outcome = await requestArticleImport({ userId: room.editor.id, input });
+    expect(outcome.job).toMatchObject({ kind: 'article_import', status: 'queued' });
+    const row = await prisma.job.findUniqueOrThrow({ where: { id: outcome.job!.id } });
+    expect(Object.keys(row.input as object)).not.toContain('__proto__');
+    expect(row.input).toMatchObject({ teamId: room.team.id, author: 'AFP' });
+    await prisma.job.update({ where: { id: row.id }, data: { status: 'failed' } });
+  });
+
   it('ends a job for good when the input is at fault (one unit over the limit), storing nothing', async () => {
     const room = await makeNewsroom();
     // Short units, so the text is well under the character limit but over the unit limit.

@@ -5,7 +5,7 @@
 // access check), then the highlights in batches, so 20,000 of them never sit in memory at once.
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
-import type { Prisma } from '@/generated/prisma/client';
+import type { Selector } from '@/lib/anchoring';
 import {
   annotationCollectionWriter,
   parseAnnotationCollection,
@@ -198,11 +198,13 @@ export async function importAnnotationCollection(options: {
   userId: string;
   articleId: string;
   input: unknown;
+  /** Already read (a job keeps the parsed annotations, not the raw document). */
+  parsed?: { annotations: { note: string | null; selectors: Selector[] }[]; errors: string[] };
   onProgress?: (fraction: number) => Promise<void>;
   /** Last step of the import's transaction (a job completes itself there). */
   inTransaction?: (tx: Tx, done: { importedCount: number; skipped: string[] }) => Promise<void>;
 }) {
-  const parsed = parseImport(options.input);
+  const parsed = options.parsed ?? parseImport(options.input);
   const created = await prisma.$transaction(
     async (tx) => {
       const done = await createAnnotationsInTransaction(tx, {
@@ -242,7 +244,7 @@ export async function requestAnnotationImport(options: {
 > {
   const parsed = parseImport(options.input);
   if (parsed.annotations.length <= SYNC_ANNOTATION_IMPORT_MAX) {
-    return { result: await importAnnotationCollection(options) };
+    return { result: await importAnnotationCollection({ ...options, parsed }) };
   }
   const job = await prisma.$transaction(async (tx) => {
     const article = await tx.article.findFirst({
@@ -256,7 +258,7 @@ export async function requestAnnotationImport(options: {
       userId: options.userId,
       teamId: article.teamId,
       articleId: article.id,
-      input: options.input as Prisma.InputJsonValue,
+      input: { annotations: parsed.annotations, errors: parsed.errors },
     });
   });
   return { job: serializeJob(job) };
@@ -271,7 +273,11 @@ export async function runAnnotationImportJob(ctx: JobContext): Promise<void> {
   await importAnnotationCollection({
     userId: ctx.job.createdById,
     articleId,
-    input: ctx.job.input,
+    input: null,
+    parsed: ctx.job.input as unknown as {
+      annotations: { note: string | null; selectors: Selector[] }[];
+      errors: string[];
+    },
     onProgress: (fraction) => ctx.progress(0.9 * fraction),
     inTransaction: async (tx, done) => {
       await ctx.guard(tx);

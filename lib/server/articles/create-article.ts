@@ -23,7 +23,6 @@ import {
 } from '@/lib/validations/limits';
 import { enqueueJob, serializeJob, type JobDto } from '@/lib/server/jobs/jobs';
 import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
-import type { Prisma } from '@/generated/prisma/client';
 import { getArticle } from './get-article';
 
 interface CreateArticleOptions {
@@ -66,7 +65,7 @@ export async function requestArticleImport(
       kind: 'article_import',
       userId: options.userId,
       teamId: data.teamId,
-      input: options.input as Prisma.InputJsonValue,
+      input: data,
     });
   });
   return { job: serializeJob(job) };

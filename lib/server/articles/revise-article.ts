@@ -26,7 +26,6 @@ import { isPartial, segment } from '@/lib/text';
 import { reviseArticleSchema } from '@/lib/validations/article';
 import { enqueueJob, serializeJob, type JobDto } from '@/lib/server/jobs/jobs';
 import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
-import type { Prisma } from '@/generated/prisma/client';
 import { checkArticleSize, checkArticleUnits, insertUnits, unitRows } from './create-article';
 import { getArticle } from './get-article';
 
@@ -98,7 +97,7 @@ export async function requestRevision(options: {
   articleId: string;
   input: unknown;
 }): Promise<JobDto> {
-  const { article } = await prepareRevision(options);
+  const { article, data } = await prepareRevision(options);
   const job = await prisma.$transaction(async (tx) => {
     const team = await tx.article.findUniqueOrThrow({
       where: { id: article.id },
@@ -109,7 +108,7 @@ export async function requestRevision(options: {
       userId: options.userId,
       teamId: team.teamId,
       articleId: article.id,
-      input: options.input as Prisma.InputJsonValue,
+      input: data,
     });
   });
   return serializeJob(job);

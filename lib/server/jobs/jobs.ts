@@ -5,6 +5,7 @@
 // succeeded | failed and announce each step on the live channel (`job:<id>`), which feeds
 // GET /api/v1/jobs/{id}/events. The API shape (JobDto) is lib/api/job-types.ts's schema.
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { prisma, type Tx } from '@/lib/db';
 import type { JobKind, Prisma } from '@/generated/prisma/client';
 import { LIVE_CHANNEL } from '@/lib/server/audit/record-audit';
@@ -89,7 +90,8 @@ export interface EnqueueJob {
   userId: string;
   teamId: string;
   articleId?: string | null;
-  input: Prisma.InputJsonValue;
+  /** The validated request (never the raw body: it may hold keys such as `__proto__`). */
+  input: unknown;
   /** graphile-worker queue: jobs of one queue run one at a time (PDF render slots). */
   queueName?: string | null;
 }
@@ -115,16 +117,13 @@ export async function enqueueJob(tx: Tx, job: EnqueueJob): Promise<JobRow> {
   }
   // A retried request with the same Idempotency-Key is answered with this job, not a second one.
   await claimIdempotencyKey(tx, job.userId);
-  const row = await tx.job.create({
-    data: {
-      kind: job.kind,
-      teamId: job.teamId,
-      articleId: job.articleId ?? null,
-      createdById: job.userId,
-      input: job.input,
-    },
-    select: jobSelect,
-  });
+  // One JSON text parameter: Prisma would walk a multi-megabyte input value on the event loop.
+  const id = randomUUID();
+  await tx.$executeRaw`
+    INSERT INTO jobs (id, kind, team_id, article_id, created_by_id, input, updated_at)
+    VALUES (${id}::uuid, ${job.kind}::"JobKind", ${job.teamId}::uuid, ${job.articleId ?? null}::uuid,
+            ${job.userId}::uuid, ${JSON.stringify(job.input)}::jsonb, now())`;
+  const row = await tx.job.findUniqueOrThrow({ where: { id }, select: jobSelect });
   await tx.$executeRaw`
     SELECT graphile_worker.add_job(
       ${job.kind}::text,

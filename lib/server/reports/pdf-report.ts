@@ -74,7 +74,7 @@ export async function requestPdfReport(options: {
       userId: options.userId,
       teamId: article.teamId,
       articleId: article.id,
-      input: { ...input },
+      input,
       queueName: `report_pdf:${slot}`,
     });
   });
