@@ -101,6 +101,7 @@ export {
   ANNOTATION_CONTEXT,
   MAX_IMPORTED_ANNOTATIONS,
   annotationCollectionWriter,
+  countAnnotationItems,
   parseAnnotationCollection,
   toAnnotationCollection,
   type AnnotationCollectionDocument,

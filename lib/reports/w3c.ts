@@ -323,6 +323,14 @@ function noteOf(item: Record<string, unknown>): string | null {
 }
 
 /**
+ * How many items a document holds, without reading them (what the request path may afford on a
+ * document of 5,000 annotations; the items themselves are read by a worker).
+ */
+export function countAnnotationItems(json: unknown): number {
+  return itemsOf(json, [])?.length ?? 0;
+}
+
+/**
  * Reads W3C annotations from parsed JSON: an AnnotationCollection with an embedded first page, an
  * AnnotationPage, a bare array of annotations or a single Annotation. Returns the notes and
  * selectors FactDesk can anchor (TextQuoteSelector first, then TextPositionSelector) and, in
