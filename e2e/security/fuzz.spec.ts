@@ -1241,8 +1241,9 @@ async function runPhase(
       }
       report.slowest = Math.max(report.slowest, answer.ms);
       if (c.body !== undefined) seen.push(c.body);
-      // A body beyond the route's byte limit is refused whole (413) before any field is read:
-      // the right answer whatever the field-level expectation was; under the limit, never 413.
+      // A body beyond the route's byte limit is refused whole (413) before any field is read —
+      // unless the path was refused first (404 before reading): either answer is right then.
+      // Under the limit, never 413.
       const bytes =
         c.body === undefined
           ? 0
@@ -1252,7 +1253,8 @@ async function runPhase(
       const limit = bodyLimitOf(`${options.handler.method} ${options.handler.path}`);
       const problem =
         bytes > limit
-          ? judge(answer, { invalid: true, statuses: [413], code: 'payload_too_large' })
+          ? judge(answer, c.expect) &&
+            judge(answer, { invalid: true, statuses: [413], code: 'payload_too_large' })
           : answer.status === 413
             ? `413 for a ${bytes}-byte body (limit ${limit})`
             : judge(answer, c.expect);
