@@ -26,7 +26,7 @@ export {
   type AnchorStep,
   type SelectorsByType,
 } from './anchor';
-export { rangesOverlap, unitsTouched } from './units';
+export { rangesOverlap, unitsTouched, unitsTouchedInOrder } from './units';
 export { groupByUnit, splitIntoSegments, type Highlight, type Segment } from './paint';
 export { rangeToTextRange, textRangeToDomRange } from './dom';
 export {

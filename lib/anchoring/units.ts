@@ -29,3 +29,27 @@ export function unitsTouched<U extends { start: number; end: number }>(
 ): U[] {
   return units.filter((unit) => rangesOverlap(unit, range));
 }
+
+/**
+ * The same as `unitsTouched` for units in text order that do not overlap (an article's units):
+ * a binary search for the first unit ending after `range.start`, then the units up to
+ * `range.end`. O(log n + k) instead of O(n): re-anchoring 22,500 highlights on 2,000 units
+ * spent 13 s in the linear scan.
+ */
+export function unitsTouchedInOrder<U extends { start: number; end: number }>(
+  units: readonly U[],
+  range: TextRange,
+): U[] {
+  let low = 0;
+  let high = units.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (units[mid]!.end <= range.start) low = mid + 1;
+    else high = mid;
+  }
+  const touched: U[] = [];
+  for (let i = low; i < units.length && units[i]!.start < range.end; i++) {
+    if (rangesOverlap(units[i]!, range)) touched.push(units[i]!);
+  }
+  return touched;
+}

@@ -9,6 +9,8 @@ export interface BenchContext {
   /** An admin connection for seeding and checks (never used inside a measured loop). */
   db: pg.Client;
   databaseUrl: string;
+  /** The embedded PostgreSQL's folder (its data and postmaster.pid under pg/). */
+  databaseDir: string;
   app: AppServer;
   /** The job-queue worker beside the app (imports, corrections, W3C imports, PDF renders). */
   worker: WorkerProcess;

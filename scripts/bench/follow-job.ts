@@ -32,8 +32,6 @@ export function acceptedJob(response: HttpResponse, what: string): JobDto {
 
 export interface FollowedJob {
   job: JobDto;
-  /** performance.now() when the stream (or a poll) first said `running`, if it did. */
-  runningAt: number | null;
   /** performance.now() when the job was seen over. */
   overAt: number;
 }
@@ -43,14 +41,9 @@ const POLL_MS = 250;
 /** Follows `jobId` until it succeeded (returned) or failed (thrown, with its error). */
 export async function followJob(http: Http, cookie: string, jobId: string): Promise<FollowedJob> {
   // Filled from the stream's callback (and the polls), read after the stream ended.
-  const state: { runningAt: number | null; over: { job: JobDto; at: number } | null } = {
-    runningAt: null,
-    over: null,
-  };
+  const state: { over: { job: JobDto; at: number } | null } = { over: null };
   const seen = (job: JobDto) => {
-    const at = performance.now();
-    if (job.status === 'running') state.runningAt ??= at;
-    if (isJobOver(job)) state.over ??= { job, at };
+    if (isJobOver(job)) state.over ??= { job, at: performance.now() };
   };
   let buffer = '';
   const stream = await http.request('GET', `/api/v1/jobs/${jobId}/events`, {
@@ -84,7 +77,7 @@ export async function followJob(http: Http, cookie: string, jobId: string): Prom
       `job ${jobId} (${over.job.kind}) failed: ${over.job.error?.code ?? '?'} ${over.job.error?.message ?? ''}`,
     );
   }
-  return { job: over.job, runningAt: state.runningAt, overAt: over.at };
+  return { job: over.job, overAt: over.at };
 }
 
 /** Server-side times of a finished job (same machine, same clock): queue wait and run. */

@@ -2,7 +2,7 @@
 // claimreview, html, pdf — and the W3C annotation export (GET …/annotations?format=w3c) of the
 // big article (20,000 highlights: the report article carries verdicts, not highlights). Per
 // format: median total time, whether the answer is streamed (chunked, first byte well before the
-// last), and the server's memory (process-group RSS and its high-water mark) around the calls.
+// last), and the server's memory (RSS of its process tree and its high-water mark) around the calls.
 // The PDF is rendered by the job-queue worker: its request answers 202 and a job, followed to
 // its end, then the file is downloaded from the job's resultUrl; its time runs from the request
 // to the PDF's last byte, and it has no "streamed" row (the finished file is sent whole).
@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { BenchContext } from './context';
 import { acceptedJob, followJob, serverTimes } from './follow-job';
 import type { HttpResponse } from './http';
-import { groupMemory } from './proc';
+import { startCpuMeter, treeMemory } from './proc';
 import { record } from './results';
 import { median, summarize } from './stats';
 
@@ -53,7 +53,7 @@ interface Fetched {
   ms: number;
   firstByteMs: number;
   /** For a job: how the time splits (request → 202, 202 → seen over, download; server side). */
-  parts: Record<string, number | null> | null;
+  parts: Record<string, unknown> | null;
 }
 
 const IDENTITY = { 'accept-encoding': 'identity' };
@@ -65,6 +65,7 @@ async function fetchReport(ctx: BenchContext, format: Format): Promise<Fetched> 
     return { response, ms: response.ms, firstByteMs: response.firstByteMs, parts: null };
   }
   const started = performance.now();
+  const cpu = startCpuMeter(ctx);
   const accepted = await ctx.http.request('GET', format.path(ctx), { cookie, headers: IDENTITY });
   const acceptedAt = performance.now();
   const job = acceptedJob(accepted, `report ${format.name}`);
@@ -85,35 +86,42 @@ async function fetchReport(ctx: BenchContext, format: Format): Promise<Fetched> 
       followedMs: followed.overAt - acceptedAt,
       downloadMs: response.ms,
       ...serverTimes(followed.job),
+      // The worker's group holds Chromium: its CPU time against the wall time says whether
+      // the render was computing or waiting.
+      cpuSeconds: cpu.stop(),
     },
   };
 }
 
 export async function measureReports(ctx: BenchContext): Promise<void> {
-  const pgid = ctx.app.child.pid!;
-  const workerPgid = ctx.worker.child.pid!;
-  const before = groupMemory(pgid);
+  const webPid = ctx.app.child.pid!;
+  const workerPid = ctx.worker.child.pid!;
+  const before = treeMemory(webPid);
   let highest = before?.rssMb ?? 0;
   for (const format of FORMATS) {
     const totals: number[] = [];
     const firstBytes: number[] = [];
-    const parts: Record<string, number | null>[] = [];
+    const parts: Record<string, unknown>[] = [];
     let chunked = false;
     let contentLength: string | null = null;
     let bytes = 0;
     let status = 0;
-    const memoryBefore = groupMemory(pgid);
+    const memoryBefore = treeMemory(webPid);
     let rssDuring = 0;
     let workerRssDuring = 0;
     let samples = format.samples;
     for (let i = 0; i < 1 + samples; i++) {
-      // Sample memory while the answer is being built (every 20 ms).
-      const sampler = setInterval(() => {
-        rssDuring = Math.max(rssDuring, groupMemory(pgid)?.rssMb ?? 0);
-        if (format.job) {
-          workerRssDuring = Math.max(workerRssDuring, groupMemory(workerPgid)?.rssMb ?? 0);
-        }
-      }, 20);
+      // Sample memory while the answer is being built: every 20 ms, or 200 ms for a render of
+      // several seconds (reading /proc takes CPU from the two cores the render needs).
+      const sampler = setInterval(
+        () => {
+          rssDuring = Math.max(rssDuring, treeMemory(webPid)?.rssMb ?? 0);
+          if (format.job) {
+            workerRssDuring = Math.max(workerRssDuring, treeMemory(workerPid)?.rssMb ?? 0);
+          }
+        },
+        format.job ? 200 : 20,
+      );
       const fetched = await fetchReport(ctx, format).finally(() => clearInterval(sampler));
       const { response } = fetched;
       status = response.status;
@@ -178,7 +186,7 @@ export async function measureReports(ctx: BenchContext): Promise<void> {
       },
     });
   }
-  const after = groupMemory(pgid);
+  const after = treeMemory(webPid);
   record({
     name: 'report.server_rss_growth_mb',
     unit: 'MB',
@@ -187,7 +195,7 @@ export async function measureReports(ctx: BenchContext): Promise<void> {
       before,
       after,
       peakRssDuringReportsMb: highest,
-      note: 'highest process-group RSS of next start sampled every 20 ms during the report calls, minus the RSS before them (the PDF is rendered in the worker: see report.pdf_ms details)',
+      note: 'highest RSS of the next start process tree sampled every 20 ms during the report calls, minus the RSS before them (the PDF is rendered in the worker: see report.pdf_ms details)',
     },
   });
 }

@@ -213,7 +213,7 @@ export async function startWorker(
   await new Promise<void>((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(
-      () => reject(new Error('the worker did not log "worker ready" within 60 s')),
+      () => done(new Error('the worker did not log "worker ready" within 60 s')),
       60_000,
     );
     const done = (error?: Error) => {

@@ -7,7 +7,8 @@ import { prisma } from '@/lib/db';
 import { requestArticleImport } from '@/lib/server/articles/create-article';
 import { getJob } from '@/lib/server/jobs/jobs';
 import { runJob, type JobHandler } from '@/lib/server/jobs/run-job';
-import { requestRevision } from '@/lib/server/articles/revise-article';
+import { lockArticleForRevision, requestRevision } from '@/lib/server/articles/revise-article';
+import { createAnnotation } from '@/lib/server/annotations/create-annotation';
 import { requestAnnotationImport } from '@/lib/server/annotations/w3c-annotations';
 import { ARTICLE_MAX_UNITS, SYNC_IMPORT_MAX_CHARACTERS } from '@/lib/validations/limits';
 import {
@@ -108,6 +109,61 @@ describe('background jobs', () => {
     expect(Object.keys(row.input as object)).not.toContain('__proto__');
     expect(row.input).toMatchObject({ teamId: room.team.id, author: 'AFP' });
     await prisma.job.update({ where: { id: row.id }, data: { status: 'failed' } });
+  });
+
+  it('a correction in progress holds up highlights being anchored, not rows that merely reference the article', async () => {
+    const room = await makeNewsroom();
+    const items = Array.from({ length: 101 }, () => ({
+      type: 'Annotation',
+      target: {
+        selector: { type: 'TextQuoteSelector', exact: room.sentences[0]!.text.slice(0, 10) },
+      },
+    }));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // A correction's transaction, holding the article's lock as applyRevision does.
+    const correction = prisma.$transaction(
+      async (tx) => {
+        await lockArticleForRevision(tx, room.article.id);
+        locked();
+        await held;
+      },
+      { timeout: 30_000 },
+    );
+    await isLocked;
+    // Queuing a large W3C import (a job row referencing the article) does not wait for it
+    // (with FOR UPDATE it waited for the whole correction, then timed out: a 500).
+    const queued = await Promise.race([
+      requestAnnotationImport({
+        userId: room.reviewer.id,
+        articleId: room.article.id,
+        input: items,
+      }),
+      new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 3_000)),
+    ]);
+    expect(queued).not.toBe('blocked');
+    expect((queued as { job?: unknown }).job).toBeTruthy();
+    // A highlight being anchored waits for the correction, then lands.
+    let anchored = false;
+    const highlight = createAnnotation({
+      userId: room.reviewer.id,
+      articleId: room.article.id,
+      input: {
+        selector: [{ type: 'TextQuoteSelector', exact: room.sentences[0]!.text.slice(0, 12) }],
+      },
+    }).then(() => (anchored = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(anchored).toBe(false);
+    release();
+    await correction;
+    await highlight;
+    expect(anchored).toBe(true);
+    await prisma.job.updateMany({
+      where: { articleId: room.article.id },
+      data: { status: 'failed' },
+    });
   });
 
   it('ends a job for good when the input is at fault (one unit over the limit), storing nothing', async () => {

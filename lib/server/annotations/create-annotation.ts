@@ -5,7 +5,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { prisma, type Tx } from '@/lib/db';
-import { anchorExactly, describeRange, unitsTouched } from '@/lib/anchoring';
+import { anchorExactly, describeRange, unitsTouchedInOrder } from '@/lib/anchoring';
 import type { Selector } from '@/lib/anchoring';
 import { articleOfMember, myMembership, requirePermission } from '@/lib/server/access';
 import { notifyChange } from '@/lib/server/audit/record-audit';
@@ -55,7 +55,7 @@ export async function createAnnotationsInTransaction(
       { limit: IMPORT_MAX_ANNOTATIONS, actual: options.items.length },
     );
   }
-  // Anchored on the text as it is now: a correction (which locks the row FOR UPDATE) waits for
+  // Anchored on the text as it is now: a correction (which locks the row FOR NO KEY UPDATE) waits for
   // this import, or this import for it — never highlights placed on a text that changed.
   await tx.$executeRaw`SELECT 1 FROM articles WHERE id = ${options.articleId}::uuid FOR SHARE`;
   const article = await tx.article.findFirst({
@@ -67,6 +67,7 @@ export async function createAnnotationsInTransaction(
       ...myMembership(options.userId),
       sentences: {
         where: { retiredAt: null },
+        orderBy: { index: 'asc' },
         select: { id: true, index: true, start: true, end: true },
       },
     },
@@ -96,7 +97,7 @@ export async function createAnnotationsInTransaction(
       continue;
     }
     const [quote, position] = describeRange(article.text, placed);
-    const touched = unitsTouched(article.sentences, placed);
+    const touched = unitsTouchedInOrder(article.sentences, placed);
     if (touched.length === 0) {
       skipped.push(`La sélection ne touche aucune phrase${where}.`);
       continue;

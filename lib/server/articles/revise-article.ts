@@ -15,7 +15,7 @@ import {
   describeRange,
   mapSentences,
   reanchorHighlight,
-  unitsTouched,
+  unitsTouchedInOrder,
   type Selector,
 } from '@/lib/anchoring';
 import { articleOfMember, myMembership, requirePermission } from '@/lib/server/access';
@@ -144,13 +144,23 @@ interface Revision {
   kind: 'edit' | 'reimport';
 }
 
+/**
+ * Serialises revisions (and renames) of one article, and waits for highlights being anchored
+ * (they hold FOR SHARE). NO KEY UPDATE, not UPDATE: rows that merely reference the article (a
+ * job, a comment: their foreign-key check takes KEY SHARE) are not held up for the whole
+ * correction — FOR UPDATE made a W3C import's request wait 28 s and time out (500).
+ */
+export async function lockArticleForRevision(tx: Tx, articleId: string): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM articles WHERE id = ${articleId}::uuid FOR NO KEY UPDATE`;
+}
+
 async function applyRevision(
   tx: Tx,
   revision: Revision,
   onProgress?: (fraction: number) => Promise<void>,
 ) {
   // Serialise revisions (and renames) of one article; the version check sees the latest.
-  await tx.$executeRaw`SELECT 1 FROM articles WHERE id = ${revision.articleId}::uuid FOR UPDATE`;
+  await lockArticleForRevision(tx, revision.articleId);
   const article = await tx.article.findUniqueOrThrow({
     where: { id: revision.articleId },
     select: { id: true, teamId: true, version: true, text: true, language: true },
@@ -276,7 +286,7 @@ async function applyRevision(
     ];
     // An orphan anchored on an older text is tried again: a correction may bring it back.
     const placed = reanchorHighlight(selectors, revision.text);
-    const touched = placed.range ? unitsTouched(units, placed.range) : [];
+    const touched = placed.range ? unitsTouchedInOrder(units, placed.range) : [];
     const status = placed.range && touched.length > 0 ? placed.status : 'orphaned';
     anchorCounts[status] += 1;
     if (status === 'orphaned' || !placed.range) {
