@@ -1,9 +1,16 @@
 import type { NextConfig } from 'next';
+import { IMPORT_MAX_BODY_BYTES } from './lib/validations/limits';
 
 // Security headers on every response. The Content-Security-Policy (with a per-request script
 // nonce) and HSTS (over https) are set by proxy.ts, which runs per request.
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts runs on every request, so Next.js buffers each body for it — up to 10 MB by
+    // default, silently truncating the rest. The import routes take up to IMPORT_MAX_BODY_BYTES
+    // (readJson answers 413 above it): buffer one byte more, so a body at the limit arrives whole.
+    proxyClientMaxBodySize: IMPORT_MAX_BODY_BYTES + 1,
+  },
   async headers() {
     return [
       {

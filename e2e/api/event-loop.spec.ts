@@ -8,6 +8,8 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createMember } from '../fixtures/newsroom';
 
 const ARTICLE_MAX_CHARACTERS = 3_000_000;
+const SHORT_TEXT =
+  'Le ministère a annoncé 40 millions d’euros le 3 mai. La région conteste ce chiffre.';
 const IMPORT_MAX_ANNOTATIONS = 5_000;
 
 function article(count: number, salt: string): string {
@@ -123,5 +125,46 @@ test('the web server answers within 500 ms while the heaviest allowed jobs run',
     `health probes: ${latencies.length}, slowest ${Math.round(Math.max(...latencies))} ms; web event loop delay p99 ${eventLoopDelay.p99Ms} ms, max ${eventLoopDelay.maxMs} ms`,
   );
   expect(eventLoopDelay.maxMs).toBeLessThan(500);
+  await owner.api.dispose();
+});
+
+test('an import body just under the 12 MiB limit arrives whole; one byte over is refused with 413', async () => {
+  test.setTimeout(120_000);
+  const owner = await createMember('Corps Lourd');
+  const team = await owner.api.post('/api/v1/teams', {
+    data: { name: `Corps ${randomUUID().slice(0, 8)}` },
+  });
+  const { id: teamId } = (await team.json()) as { id: string };
+  const created = await owner.api.post('/api/v1/articles', {
+    data: { teamId, text: SHORT_TEXT, language: 'fr', title: 'Cible' },
+  });
+  expect(created.status()).toBe(201);
+  const { id: articleId } = (await created.json()) as { id: string };
+  // 4,800 items of ~2,500 characters: ≈ 11.9 MiB, more than Next.js buffers for proxy.ts by
+  // default (10 MB, the rest silently cut off: the JSON then ends mid-string).
+  const item = (i: number) => ({
+    type: 'Annotation',
+    target: { selector: { type: 'TextQuoteSelector', exact: randomLetters(2500, i + 7) } },
+  });
+  const items = Array.from({ length: 4800 }, (_, i) => item(i));
+  const body = JSON.stringify(items);
+  const limit = 12 * 1024 * 1024;
+  expect(Buffer.byteLength(body)).toBeGreaterThan(11 * 1024 * 1024);
+  expect(Buffer.byteLength(body)).toBeLessThanOrEqual(limit);
+  const accepted = await owner.api.post(`/api/v1/articles/${articleId}/annotations/import`, {
+    data: body,
+    headers: { 'Content-Type': 'application/json' },
+  });
+  expect(accepted.status()).toBe(202);
+  const over = body.slice(0, -1) + ','.padEnd(limit - Buffer.byteLength(body) + 1, ' ') + ']';
+  expect(Buffer.byteLength(over)).toBe(limit + 1);
+  const refused = await owner.api.post(`/api/v1/articles/${articleId}/annotations/import`, {
+    data: over,
+    headers: { 'Content-Type': 'application/json' },
+  });
+  expect(refused.status()).toBe(413);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+    'payload_too_large',
+  );
   await owner.api.dispose();
 });
