@@ -145,6 +145,20 @@ export function checkArticleUnits(count: number): void {
   }
 }
 
+/** A unit row as the multi-row statements read it (`jsonb_to_recordset(…) AS u(id, "index", …)`). */
+export function unitRecord(row: ReturnType<typeof unitRows>[number], id: string | null) {
+  return {
+    id,
+    index: row.index,
+    start: row.start,
+    end: row.end,
+    kind: row.kind,
+    text: row.text,
+    score: row.checkworthiness,
+    reasons: row.checkworthinessReasons,
+  };
+}
+
 /** Units inserted per statement (one multi-row INSERT each). */
 const UNIT_BATCH = 2000;
 
@@ -161,16 +175,7 @@ export async function insertUnits(
   onBatch?: (done: number) => Promise<void>,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += UNIT_BATCH) {
-    const batch = rows.slice(i, i + UNIT_BATCH).map((row) => ({
-      id: row.id ?? null,
-      index: row.index,
-      start: row.start,
-      end: row.end,
-      kind: row.kind,
-      text: row.text,
-      score: row.checkworthiness,
-      reasons: row.checkworthinessReasons,
-    }));
+    const batch = rows.slice(i, i + UNIT_BATCH).map((row) => unitRecord(row, row.id ?? null));
     await tx.$executeRaw`
       INSERT INTO sentences (id, article_id, "index", start, "end", kind, text,
                              checkworthiness, checkworthiness_reasons, search)

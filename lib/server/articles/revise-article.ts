@@ -26,7 +26,13 @@ import { isPartial, segment } from '@/lib/text';
 import { reviseArticleSchema } from '@/lib/validations/article';
 import { enqueueJob, serializeJob, type JobDto } from '@/lib/server/jobs/jobs';
 import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
-import { checkArticleSize, checkArticleUnits, insertUnits, unitRows } from './create-article';
+import {
+  checkArticleSize,
+  checkArticleUnits,
+  insertUnits,
+  unitRecord,
+  unitRows,
+} from './create-article';
 import { getArticle } from './get-article';
 
 /** Indexes are moved out of the way above this while units are renumbered. */
@@ -199,18 +205,8 @@ async function applyRevision(
   const idOfNewIndex = new Map<number, string>();
   for (let i = 0; i < mapping.matches.length; i += ROW_BATCH) {
     const batch = mapping.matches.slice(i, i + ROW_BATCH).map((match) => {
-      const row = rows[match.newIndex]!;
       idOfNewIndex.set(match.newIndex, match.oldId);
-      return {
-        id: match.oldId,
-        index: row.index,
-        start: row.start,
-        end: row.end,
-        kind: row.kind,
-        text: row.text,
-        score: row.checkworthiness,
-        reasons: row.checkworthinessReasons,
-      };
+      return unitRecord(rows[match.newIndex]!, match.oldId);
     });
     await tx.$executeRaw`
       UPDATE sentences s

@@ -5,6 +5,7 @@
 // succeeded | failed and announce each step on the live channel (`job:<id>`), which feeds
 // GET /api/v1/jobs/{id}/events. The API shape (JobDto) is lib/api/job-types.ts's schema.
 import 'server-only';
+import { wholeNumber } from '@/lib/server/settings';
 import { randomUUID } from 'node:crypto';
 import { prisma, type Tx } from '@/lib/db';
 import type { JobKind, Prisma } from '@/generated/prisma/client';
@@ -17,14 +18,9 @@ import type { JobDto } from '@/lib/api/job-types';
 /** Attempts per job (graphile-worker retries with exponential backoff: 3 s, 7 s, 20 s…). */
 export const JOB_MAX_ATTEMPTS = 4;
 
-function envInt(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
 /** Jobs one member may have waiting or running at once; more answer 429. */
 export function jobsPerUserLimit(): number {
-  return envInt('JOBS_MAX_PENDING_PER_USER', 5);
+  return wholeNumber('JOBS_MAX_PENDING_PER_USER', 5);
 }
 
 export const jobSelect = {

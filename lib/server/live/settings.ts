@@ -9,16 +9,7 @@
 //   all instances (each tab on an article is one). Opening one more closes their oldest, which
 //   ends with `{"type":"closed","reason":"too_many_streams"}`.
 import 'server-only';
-import { logger } from '@/lib/server/log';
-
-function wholeNumber(name: string, fallback: number, min: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (Number.isSafeInteger(value) && value >= min) return value;
-  logger.warn({ setting: name, value: raw }, `${name} ignored: not a whole number ≥ ${min}`);
-  return fallback;
-}
+import { wholeNumber } from '@/lib/server/settings';
 
 export const HEARTBEAT_MS = wholeNumber('LIVE_HEARTBEAT_MS', 15_000, 100);
 

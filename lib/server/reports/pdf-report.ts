@@ -5,6 +5,7 @@
 // 10) renders may wait or run: beyond, 429 `queue_full` with Retry-After. The PDF is kept in the
 // job row and served by GET /api/v1/jobs/{id}/result to members of the team.
 import 'server-only';
+import { wholeNumber } from '@/lib/server/settings';
 import { prisma } from '@/lib/db';
 import { toHtmlReport } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
@@ -14,19 +15,14 @@ import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
 import { getReportData, slug } from './get-report';
 import { renderPdf } from './render-pdf';
 
-function envInt(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
 /** PDF renders running at once in the whole deployment. */
 export function pdfConcurrency(): number {
-  return envInt('PDF_CONCURRENCY', 2);
+  return wholeNumber('PDF_CONCURRENCY', 2);
 }
 
 /** PDF renders waiting or running in the whole deployment before new ones are refused. */
 export function pdfQueueMax(): number {
-  return envInt('PDF_QUEUE_MAX', 10);
+  return wholeNumber('PDF_QUEUE_MAX', 10);
 }
 
 interface PdfInput {

@@ -9,6 +9,7 @@ import 'server-only';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, findInstalledChromium } from '@/lib/chromium';
 import { AppError } from '@/lib/server/errors';
+import { wholeNumber } from '@/lib/server/settings';
 
 const IDLE_CLOSE_MS = 60_000;
 
@@ -17,8 +18,7 @@ let active = 0;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
 export function renderTimeoutMs(): number {
-  const value = Number(process.env.PDF_RENDER_TIMEOUT_MS);
-  return Number.isInteger(value) && value > 0 ? value : 60_000;
+  return wholeNumber('PDF_RENDER_TIMEOUT_MS', 60_000);
 }
 
 function launch(): Promise<Browser> {
