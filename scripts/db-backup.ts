@@ -3,7 +3,13 @@
 // embedded PostgreSQL — the one `npm start` is running, or started for the backup when it is not.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BackupError, backupDatabase, errorMessage, withBackupDatabase } from './lib/backup';
+import {
+  BackupError,
+  backupDatabase,
+  errorMessage,
+  withBackupDatabase,
+  printRowCounts,
+} from './lib/backup';
 import { ROOT } from './lib/schema-engine';
 
 const log = (line: string) => console.log(`[backup] ${line}`);
@@ -41,13 +47,7 @@ async function main() {
       log(
         `wrote ${shown} (${formatBytes(result.bytes)}) in ${(result.durationMs / 1000).toFixed(2)} s — PostgreSQL ${result.header.postgresVersion}, ${result.header.migrations.length} migrations, ${result.header.sequences.length} sequences`,
       );
-      const width = Math.max(...Object.keys(result.rows).map((name) => name.length));
-      let total = 0;
-      for (const [table, count] of Object.entries(result.rows)) {
-        console.log(`  ${table.padEnd(width)}  ${String(count).padStart(9)}`);
-        total += count;
-      }
-      console.log(`  ${'total'.padEnd(width)}  ${String(total).padStart(9)} rows`);
+      printRowCounts(result.rows);
     },
     { create: false },
   );

@@ -3,7 +3,13 @@
 // empty: scripts/lib/backup.ts applies the migrations, checks them against the backup and loads
 // every row in one transaction.
 import path from 'node:path';
-import { errorMessage, readBackupHeader, restoreDatabase, withBackupDatabase } from './lib/backup';
+import {
+  errorMessage,
+  readBackupHeader,
+  restoreDatabase,
+  withBackupDatabase,
+  printRowCounts,
+} from './lib/backup';
 
 const log = (line: string) => console.log(`[restore] ${line}`);
 
@@ -26,13 +32,7 @@ async function main() {
       const result = await restoreDatabase(target.url, file, { log });
       if (result.migrationsApplied.length > 0)
         log(`migrations applied first: ${result.migrationsApplied.join(', ')}`);
-      const width = Math.max(...Object.keys(result.rows).map((name) => name.length));
-      let total = 0;
-      for (const [table, count] of Object.entries(result.rows)) {
-        console.log(`  ${table.padEnd(width)}  ${String(count).padStart(9)}`);
-        total += count;
-      }
-      console.log(`  ${'total'.padEnd(width)}  ${String(total).padStart(9)} rows`);
+      const total = printRowCounts(result.rows);
       log(
         `restored ${total} rows and ${header.sequences.length} sequences in ${(result.durationMs / 1000).toFixed(2)} s. FactDesk can start on it (npm start).`,
       );

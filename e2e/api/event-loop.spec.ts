@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createMember } from '../fixtures/newsroom';
+import { randomLetters } from '../../tests/support/random-text';
 
 const ARTICLE_MAX_CHARACTERS = 3_000_000;
 const SHORT_TEXT =
@@ -19,16 +20,6 @@ function article(count: number, salt: string): string {
     if (i % 10 === 9) lines.push('\n\n');
   }
   return lines.join(' ');
-}
-
-function randomLetters(length: number, seed: number): string {
-  let state = seed;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    out += String.fromCharCode(97 + (state % 26));
-  }
-  return out;
 }
 
 async function waitForJob(api: APIRequestContext, id: string, timeoutMs: number) {

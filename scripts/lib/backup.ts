@@ -862,3 +862,15 @@ export async function withBackupDatabase<T>(
     run({ url, description: `the embedded PostgreSQL in ${pgDir} (started for this command)` }),
   );
 }
+
+/** Prints the rows per table of a backup or a restore, and their total (which it returns). */
+export function printRowCounts(rows: Record<string, number>): number {
+  const width = Math.max(5, ...Object.keys(rows).map((name) => name.length));
+  let total = 0;
+  for (const [table, count] of Object.entries(rows)) {
+    console.log(`  ${table.padEnd(width)}  ${String(count).padStart(9)}`);
+    total += count;
+  }
+  console.log(`  ${'total'.padEnd(width)}  ${String(total).padStart(9)} rows`);
+  return total;
+}

@@ -22,6 +22,7 @@ import {
   type WorkerProcess,
 } from '../support/worker-process';
 import { makeNewsroom } from './fixtures';
+import { randomLetters } from '../support/random-text';
 
 // Counts the fuzzy matcher's calls (approx-string-match is what the fuzzy step runs).
 const fuzzyCalls = vi.hoisted(() => ({ count: 0 }));
@@ -40,16 +41,6 @@ const workers: WorkerProcess[] = [];
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((worker) => worker.stop('SIGKILL')));
 });
-
-function randomLetters(length: number, seed: number): string {
-  let state = seed;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    out += String.fromCharCode(97 + (state % 26));
-  }
-  return out;
-}
 
 function bodyOf(bytes: number, declareLength: boolean): Request {
   const payload = JSON.stringify({ text: 'x'.repeat(Math.max(0, bytes - 11)) });
