@@ -5,6 +5,10 @@ import { IMPORT_MAX_BODY_BYTES } from './lib/validations/limits';
 // nonce) and HSTS (over https) are set by proxy.ts, which runs per request.
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Next.js would redirect any path ending in `/` (308) before proxy.ts runs — including
+  // `/api/v1/articles/%2e%2e`, which URL parsing turns into `/api/v1/`. proxy.ts does that
+  // redirect for pages and answers the API's JSON 404 for such API paths instead.
+  skipTrailingSlashRedirect: true,
   experimental: {
     // proxy.ts runs on every request, so Next.js buffers each body for it — up to 10 MB by
     // default, silently truncating the rest. The import routes take up to IMPORT_MAX_BODY_BYTES

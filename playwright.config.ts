@@ -16,7 +16,9 @@ const sharedEnv = {
   ...(process.env.E2E_DATA_DIR ? { FACTDESK_DATA_DIR: process.env.E2E_DATA_DIR } : {}),
   NEXT_TELEMETRY_DISABLED: '1',
   // Every test signs up its own accounts from this one address. The per-address limits of
-  // failures are kept low so e2e/security/limits.spec.ts reaches them (on its own addresses).
+  // failures are kept low so e2e/security/limits-and-headers.spec.ts reaches them (on
+  // addresses of its own: loopback source addresses on the first instance, which trusts no
+  // proxy; X-Forwarded-For on the second, which trusts loopback proxies).
   RATE_LIMIT_SIGNUP_ADDRESS: '100000',
   RATE_LIMIT_SIGNIN_ADDRESS: '8',
   RATE_LIMIT_BAD_TOKEN: '8',
@@ -71,7 +73,14 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       stdout: 'ignore',
       stderr: 'pipe',
-      env: { ...sharedEnv, NEXTAUTH_URL: SECOND_BASE_URL, NODE_ENV: 'production' },
+      // Behind a (pretend) reverse proxy on this machine: X-Forwarded-For from loopback peers
+      // counts, so tests there reach per-address limits with addresses of their own.
+      env: {
+        ...sharedEnv,
+        NEXTAUTH_URL: SECOND_BASE_URL,
+        NODE_ENV: 'production',
+        TRUST_PROXY: 'loopback',
+      },
     },
   ],
 });

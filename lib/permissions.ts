@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'article.read': ALL,
   'article.create': EDITORS,
   'article.update': EDITORS,
+  /** For good, with everything on it (lib/server/articles/delete-article.ts). */
+  'article.delete': EDITORS,
   'report.export': ALL,
   'annotation.create': WRITERS,
   /** Own highlights; editors and owners may change or delete anyone's. */
@@ -34,9 +36,13 @@ export const PERMISSIONS = {
   'comment.create': ALL,
   'comment.moderate': EDITORS,
   'member.list': ALL,
+  /** Every member's e-mail address; the others see names and roles (and their own address). */
+  'member.email': OWNERS,
   'member.manage': OWNERS,
   'invitation.create': EDITORS,
   'audit.read': OWNERS,
+  /** For good, with its articles (lib/server/teams/delete-team.ts). */
+  'team.delete': OWNERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,4 @@
-// The end-to-end suite's second app instance: a plain `next start` on the same database and
+// The end-to-end suite's second app instance: the web server alone (scripts/serve.ts) on the same database and
 // build as the first (which `npm start`'s script migrates, seeds and builds). It waits until
 // the first instance has a build, then serves on the given port until SIGTERM.
 import { spawn } from 'node:child_process';
@@ -19,7 +19,7 @@ async function main() {
   }
   const server = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port],
+    ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts'), port],
     { cwd: ROOT, env: process.env, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

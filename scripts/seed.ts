@@ -1,5 +1,6 @@
 // Runs at every `npm start` after the migrations: data upkeep (scoring units that predate
-// claim triage, forgetting day-old idempotency keys and expired rate-limit windows), then the demo data into an empty database unless SEED_DEMO=0.
+// claim triage, forgetting day-old idempotency keys, expired rate-limit windows, ended sessions and
+// long-unused known sign-in addresses), then the demo data into an empty database unless SEED_DEMO=0.
 // Also `npm run db:seed`.
 import { withDatabase } from './lib/database-url';
 
@@ -10,7 +11,14 @@ withDatabase(async (url) => {
   if (scored > 0) console.log(`Check-worthiness computed for ${scored} existing units.`);
   const { forgetOldIdempotencyKeys } = await import('../lib/server/idempotency');
   const { forgetExpiredLimits } = await import('../lib/server/rate-limit');
-  await Promise.all([forgetOldIdempotencyKeys(), forgetExpiredLimits()]);
+  const { forgetEndedSessions } = await import('../lib/server/auth/sessions');
+  const { forgetOldKnownSignIns } = await import('../lib/server/auth/credentials-limits');
+  await Promise.all([
+    forgetOldIdempotencyKeys(),
+    forgetExpiredLimits(),
+    forgetEndedSessions(),
+    forgetOldKnownSignIns(),
+  ]);
   if (process.env.SEED_DEMO !== '0') {
     const { seedDemo } = await import('../lib/server/seed/seed-demo');
     const { seeded } = await seedDemo();

@@ -1,7 +1,8 @@
 // `npm start`: everything a fresh machine needs to run FactDesk.
 //  1. PostgreSQL: DATABASE_URL if set, else an embedded real PostgreSQL under .data/
 //  2. migrations (Prisma schema engine, WebAssembly build), demo data into an empty database
-//  3. `next build` when the build is missing or stale, then `next start` on PORT (3000)
+//  3. `next build` when the build is missing or stale, then the web server (scripts/serve.ts:
+//     Next.js behind node:http, client addresses per TRUST_PROXY) on PORT (3000)
 //  4. WORKERS (default 1) job-queue worker processes beside it (scripts/worker.ts), restarted if
 //     they die; WORKERS=0 when workers run elsewhere (`npm run worker` on other machines)
 // Ctrl-C / SIGTERM stops the web server first (in-flight requests finish), then the workers (running
@@ -120,12 +121,16 @@ async function main() {
     markBuilt(hash);
   }
 
-  server = spawn(process.execPath, [nextBin(), 'start', '-p', String(port)], {
-    cwd: ROOT,
-    env: { ...env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true, // own process group, so stopping reaches next-server's children too
-  });
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join('scripts', 'serve.ts'), String(port)],
+    {
+      cwd: ROOT,
+      env: { ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true, // own process group, so stopping reaches next-server's children too
+    },
+  );
   server.on('exit', (code) => {
     if (!stopping) {
       log(`web server exited (${code}); stopping.`);

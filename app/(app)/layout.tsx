@@ -10,6 +10,8 @@ const NAV_LINKS = [
   { href: '/queue', label: 'Ma file' },
   { href: '/teams', label: 'Rédactions' },
   { href: '/settings/tokens', label: 'Jetons d’accès' },
+  { href: '/settings/security', label: 'Sécurité' },
+  { href: '/settings/account', label: 'Mon compte' },
 ] as const;
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

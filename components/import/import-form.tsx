@@ -78,6 +78,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
   const progressId = useId();
   const fileErrorId = useId();
   const abortRef = useRef<AbortController | null>(null);
+  const uploadKeyRef = useRef<{ body: string; key: string } | null>(null);
 
   const [source, setSource] = useState<SourceKind>('paste');
   const [text, setText] = useState('');
@@ -172,6 +173,11 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
       ...articleSource,
     });
     const size = new Blob([body]).size;
+    // One key per body: sending the same import again (after a lost answer or a network error)
+    // reuses it, so the server creates the article once; a changed body gets a new key.
+    if (uploadKeyRef.current?.body !== body) {
+      uploadKeyRef.current = { body, key: crypto.randomUUID() };
+    }
 
     const controller = new AbortController();
     abortRef.current = controller;
@@ -183,6 +189,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
     try {
       const created = await postJsonWithProgress('/api/v1/articles', body, {
         signal: controller.signal,
+        idempotencyKey: uploadKeyRef.current.key,
         onUploadProgress: (loaded, total) => {
           if (size >= LARGE_BODY_BYTES) setPhase({ kind: 'uploading', loaded, total });
         },

@@ -10,6 +10,12 @@ export interface UploadCallbacks {
   onUploaded?: () => void;
 }
 
+export interface UploadOptions extends UploadCallbacks {
+  signal?: AbortSignal;
+  /** Sent as Idempotency-Key: the same key for a retry of the same body is applied once. */
+  idempotencyKey?: string;
+}
+
 function toApiError(status: number, body: unknown): ApiError {
   const error =
     typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
@@ -25,13 +31,14 @@ function toApiError(status: number, body: unknown): ApiError {
 export function postJsonWithProgress(
   url: string,
   body: string,
-  callbacks: UploadCallbacks & { signal?: AbortSignal } = {},
+  callbacks: UploadOptions = {},
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('Content-Type', 'application/json');
     xhr.setRequestHeader('Accept', 'application/json');
+    if (callbacks.idempotencyKey) xhr.setRequestHeader('Idempotency-Key', callbacks.idempotencyKey);
     // Upload listeners must be in place before send(), or no progress event fires.
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) callbacks.onUploadProgress?.(event.loaded, event.total);

@@ -31,6 +31,7 @@ import { ArticleRevisions } from './article-revisions';
 import { Orphans } from './orphans';
 import { TriageList } from './triage-list';
 import { ArticleTitle } from './article-title';
+import { DeleteArticleButton } from './delete-article-button';
 import { SelectionToolbar } from './selection-toolbar';
 import type { TeamMember } from './sentence-panel';
 import { ReportLinks } from './report-links';
@@ -354,6 +355,11 @@ export function ArticleReader({
             <ProgressBar done={verifiedCount} total={checkable.length} label="Phrases vérifiées" />
             <ReportLinks articleId={article.id} />
           </div>
+          {can(role, 'article.delete') ? (
+            <div className="mt-2 flex justify-end">
+              <DeleteArticleButton articleId={article.id} title={article.title} />
+            </div>
+          ) : null}
           <ArticleRevisions
             articleId={article.id}
             version={article.version}

@@ -1,11 +1,14 @@
 'use client';
-// Personal access tokens: create one (shown once, to copy now), list mine, revoke one.
+// Personal access tokens: create one with a lifetime (shown once, to copy now), list mine with
+// their expiry, revoke one.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { CopyField } from '@/components/ui/copy-field';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
+import { SelectInput } from '@/components/ui/select';
+import { TOKEN_DEFAULT_DAYS, TOKEN_LIFETIME_CHOICES } from '@/lib/validations/token';
 
 export interface TokenRowData {
   id: string;
@@ -16,11 +19,20 @@ export interface TokenRowData {
   createdLabel: string;
   lastUsedAt: string | null;
   lastUsedLabel: string | null;
+  expiresAt: string;
+  expiresLabel: string;
+  /** Past its expiry: refused by the API, kept in the list until revoked. */
+  expired: boolean;
+}
+
+function lifetimeLabel(days: number): string {
+  return days === 365 ? '1 an' : `${days} jours`;
 }
 
 export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
   const router = useRouter();
   const [name, setName] = useState('');
+  const [lifetime, setLifetime] = useState<number>(TOKEN_DEFAULT_DAYS);
   const [created, setCreated] = useState<{ id: string; name: string; token: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -34,7 +46,7 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
     try {
       const token = await apiFetch<{ id: string; name: string; token: string }>('/api/v1/tokens', {
         method: 'POST',
-        body: JSON.stringify({ name }),
+        body: JSON.stringify({ name, expiresInDays: lifetime }),
       });
       setCreated({ id: token.id, name: token.name, token: token.token });
       setName('');
@@ -90,6 +102,22 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
               aria-invalid={formError !== null}
             />
           </Field>
+          <Field
+            label="Durée de validité"
+            hint={`Passé ce délai, le jeton ne fonctionne plus (${lifetimeLabel(TOKEN_DEFAULT_DAYS)} par défaut).`}
+          >
+            <SelectInput
+              name="expiresInDays"
+              value={lifetime}
+              onChange={(event) => setLifetime(Number(event.target.value))}
+            >
+              {TOKEN_LIFETIME_CHOICES.map((days) => (
+                <option key={days} value={days}>
+                  {lifetimeLabel(days)}
+                </option>
+              ))}
+            </SelectInput>
+          </Field>
           {formError ? (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
               {formError}
@@ -123,7 +151,7 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
         ) : (
           <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Mes jetons d’accès actifs</caption>
+              <caption className="sr-only">Mes jetons d’accès</caption>
               <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
                 <tr>
                   <th scope="col" className="px-4 py-2 font-semibold">
@@ -139,13 +167,16 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
                     Dernière utilisation
                   </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
+                    Expiration
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
                     <span className="sr-only">Actions</span>
                   </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">
                 {tokens.map((token) => (
-                  <tr key={token.id}>
+                  <tr key={token.id} className={token.expired ? 'bg-stone-50 text-stone-500' : ''}>
                     <td className="px-4 py-2 font-medium">{token.name}</td>
                     <td className="px-4 py-2">
                       <code className="text-xs">{token.prefix}…</code>
@@ -158,6 +189,22 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
                         <time dateTime={token.lastUsedAt}>{token.lastUsedLabel}</time>
                       ) : (
                         'jamais'
+                      )}
+                    </td>
+                    <td className="px-4 py-2 text-stone-600">
+                      {token.expired ? (
+                        <>
+                          <span className="rounded-full border border-red-200 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">
+                            Expiré
+                          </span>{' '}
+                          <span className="text-xs">
+                            le <time dateTime={token.expiresAt}>{token.expiresLabel}</time>
+                          </span>
+                        </>
+                      ) : (
+                        <>
+                          Expire le <time dateTime={token.expiresAt}>{token.expiresLabel}</time>
+                        </>
                       )}
                     </td>
                     <td className="px-4 py-2 text-right">

@@ -19,6 +19,7 @@ export interface AuditEventRow {
 const ENTITY_LABELS: Record<string, string> = {
   team: 'Rédaction',
   membership: 'Membre',
+  user: 'Compte',
   invitation: 'Invitation',
   article: 'Article',
   annotation: 'Surlignage',

@@ -1,6 +1,7 @@
 'use client';
 // A team's members. Owners change roles (select, then "Enregistrer": arrow keys on a select
-// must not fire a request per step) and remove members; everyone may leave the team.
+// must not fire a request per step), remove members and see their e-mail addresses (others see
+// names and roles: the server sends them no one else's address); everyone may leave the team.
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -10,7 +11,8 @@ import { ROLE_LABELS, ROLES, type Role } from '@/lib/permissions';
 export interface MemberRowData {
   id: string;
   name: string;
-  email: string;
+  /** Null when the viewer may not see it (lib/server/teams/members.ts). */
+  email: string | null;
   role: Role;
   joinedAt: string;
   /** joinedAt already formatted on the server (fr-FR), so server and browser agree. */
@@ -22,12 +24,15 @@ export function MembersTable({
   teamName,
   currentUserId,
   canManage,
+  showEmails,
   members,
 }: {
   teamId: string;
   teamName: string;
   currentUserId: string;
   canManage: boolean;
+  /** The viewer sees every member's address (owners): the column is shown. */
+  showEmails: boolean;
   members: MemberRowData[];
 }) {
   const router = useRouter();
@@ -95,9 +100,11 @@ export function MembersTable({
               <th scope="col" className="px-4 py-2 font-semibold">
                 Nom
               </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                E-mail
-              </th>
+              {showEmails ? (
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  E-mail
+                </th>
+              ) : null}
               <th scope="col" className="px-4 py-2 font-semibold">
                 Rôle
               </th>
@@ -118,6 +125,7 @@ export function MembersTable({
                 member={member}
                 isMe={member.id === currentUserId}
                 canManage={canManage}
+                showEmail={showEmails}
                 pending={pending}
                 onSaveRole={(role) => onSaveRole(member, role)}
                 onRemove={() => void onRemove(member)}
@@ -142,6 +150,7 @@ function MemberRow({
   member,
   isMe,
   canManage,
+  showEmail,
   pending,
   onSaveRole,
   onRemove,
@@ -149,6 +158,7 @@ function MemberRow({
   member: MemberRowData;
   isMe: boolean;
   canManage: boolean;
+  showEmail: boolean;
   pending: boolean;
   onSaveRole: (role: Role) => Promise<boolean>;
   onRemove: () => void;
@@ -168,7 +178,7 @@ function MemberRow({
         {member.name}
         {isMe ? <span className="ml-1 font-normal text-stone-500">(vous)</span> : null}
       </td>
-      <td className="px-4 py-2 text-stone-600">{member.email}</td>
+      {showEmail ? <td className="px-4 py-2 text-stone-600">{member.email ?? '—'}</td> : null}
       <td className="px-4 py-2">
         {canManage ? (
           <form

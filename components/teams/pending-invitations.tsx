@@ -1,5 +1,6 @@
 'use client';
-// Invitation links not used yet, with "Révoquer" (the link stops working at once).
+// Invitation links not used yet, with "Révoquer" (the link stops working at once) on those the
+// viewer may revoke: the roles they may invite (an editor cannot revoke an owner's invitation).
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -15,6 +16,8 @@ export interface PendingInvitationData {
   createdLabel: string;
   expiresAt: string;
   expiresLabel: string;
+  /** The viewer may revoke it (the server checks again). */
+  revocable: boolean;
 }
 
 export function PendingInvitations({
@@ -83,14 +86,16 @@ export function PendingInvitations({
                   <time dateTime={invitation.expiresAt}>{invitation.expiresLabel}</time>
                 </td>
                 <td className="px-4 py-2 text-right">
-                  <Button
-                    variant="danger"
-                    onClick={() => void onRevoke(invitation)}
-                    disabled={pendingId !== null}
-                    aria-label={`Révoquer l’invitation ${ROLE_LABELS[invitation.role]} créée le ${invitation.createdLabel}`}
-                  >
-                    {pendingId === invitation.id ? 'Révocation…' : 'Révoquer'}
-                  </Button>
+                  {invitation.revocable ? (
+                    <Button
+                      variant="danger"
+                      onClick={() => void onRevoke(invitation)}
+                      disabled={pendingId !== null}
+                      aria-label={`Révoquer l’invitation ${ROLE_LABELS[invitation.role]} créée le ${invitation.createdLabel}`}
+                    >
+                      {pendingId === invitation.id ? 'Révocation…' : 'Révoquer'}
+                    </Button>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes } from 'react';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
+type Variant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'destructive';
 
 const VARIANTS: Record<Variant, string> = {
   primary: 'bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-300',
@@ -8,6 +8,8 @@ const VARIANTS: Record<Variant, string> = {
     'border border-stone-300 bg-white text-stone-800 hover:bg-stone-100 disabled:text-stone-400',
   ghost: 'text-stone-700 hover:bg-stone-200/60',
   danger: 'text-red-700 hover:bg-red-50',
+  /** The button that confirms what cannot be undone. */
+  destructive: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300',
 };
 
 export function Button({

@@ -142,6 +142,32 @@ const MATRIX: Record<string, Entry> = {
     call: async () => ({ path: '/api/v1/openapi.json' }),
     expect: EVERYONE_SIGNED_IN(200),
   },
+  'DELETE /api/v1/me': {
+    // Members call with their access tokens, and a token never deletes an account: refused
+    // before the password is even read (a browser session is required).
+    call: async () => ({ path: '/api/v1/me', body: { password: 'mot-de-passe-solide' } }),
+    expect: EVERYONE_SIGNED_IN(403),
+  },
+  'GET /api/v1/me/sessions': {
+    // Sessions, the password and sign-out-everywhere are for a browser session only.
+    call: async () => ({ path: '/api/v1/me/sessions' }),
+    expect: EVERYONE_SIGNED_IN(403),
+  },
+  'DELETE /api/v1/me/sessions': {
+    call: async () => ({ path: '/api/v1/me/sessions' }),
+    expect: EVERYONE_SIGNED_IN(403),
+  },
+  'DELETE /api/v1/me/sessions/{id}': {
+    call: async () => ({ path: `/api/v1/me/sessions/${randomUUID()}` }),
+    expect: EVERYONE_SIGNED_IN(403),
+  },
+  'PUT /api/v1/me/password': {
+    call: async () => ({
+      path: '/api/v1/me/password',
+      body: { currentPassword: 'mot-de-passe-solide', newPassword: 'un-autre-mot-de-passe' },
+    }),
+    expect: EVERYONE_SIGNED_IN(403),
+  },
   'GET /api/v1/me/queue': {
     call: async () => ({ path: '/api/v1/me/queue' }),
     expect: EVERYONE_SIGNED_IN(200),
@@ -169,6 +195,11 @@ const MATRIX: Record<string, Entry> = {
         body: { title: 'Nouveau titre', version: 1 },
       };
     },
+    expect: EDITORS(200),
+  },
+  'DELETE /api/v1/articles/{id}': {
+    // A fresh article each time: the room's own article stays for the other entries.
+    call: async (w) => ({ path: `/api/v1/articles/${await w.room.newArticle()}` }),
     expect: EDITORS(200),
   },
   'PUT /api/v1/articles/{id}/text': {
@@ -401,6 +432,23 @@ const MATRIX: Record<string, Entry> = {
     call: async () => ({ path: '/api/v1/teams', body: { name: 'Nouvelle rédaction' } }),
     expect: EVERYONE_SIGNED_IN(201),
   },
+  'DELETE /api/v1/teams/{id}': {
+    // A fresh team of the room's owner, which the actor joins with their role (an outsider
+    // stays out): the room's own team stays for the other entries.
+    call: async (w, actor) => {
+      const name = `À supprimer ${randomUUID().slice(0, 8)}`;
+      const team = await json<{ id: string }>(
+        await w.room.members.owner.api.post('/api/v1/teams', { data: { name } }),
+      );
+      const me = memberFor(w, actor);
+      if (me && actor !== 'owner' && actor !== 'outsider') {
+        const { token } = await invitation(w, team.id, actor);
+        await json(await me.api.post(`/api/v1/invitations/${token}/accept`));
+      }
+      return { path: `/api/v1/teams/${team.id}`, body: { confirmName: name } };
+    },
+    expect: OWNERS(200),
+  },
   'GET /api/v1/teams/{id}/members': {
     call: async (w) => ({ path: `/api/v1/teams/${w.room.teamId}/members` }),
     expect: MEMBERS_ONLY,
@@ -466,15 +514,16 @@ const MATRIX: Record<string, Entry> = {
     expect: EVERYONE_SIGNED_IN(200),
   },
   'POST /api/v1/tokens': {
+    // Members call with their access tokens, and a token never mints tokens.
     call: async () => ({ path: '/api/v1/tokens', body: { name: 'script' } }),
-    expect: EVERYONE_SIGNED_IN(201),
+    expect: EVERYONE_SIGNED_IN(403),
   },
   'DELETE /api/v1/tokens/{id}': {
     // One's own token (another than the one calling); someone else's is simply not found.
     call: async (w, actor) => {
       const owner = memberFor(w, actor) ?? w.writer;
       const token = await json<{ id: string }>(
-        await owner.api.post('/api/v1/tokens', { data: { name: 'à révoquer' } }),
+        await owner.session.post('/api/v1/tokens', { data: { name: 'à révoquer' } }),
       );
       return { path: `/api/v1/tokens/${token.id}` };
     },

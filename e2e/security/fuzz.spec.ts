@@ -1,6 +1,8 @@
 // Property-based fuzzing of every write route of /api/v1 (POST, PUT, PATCH, DELETE) over HTTP,
 // with fast-check, as the owner of the team that holds the objects (so authorization passes and
-// validation is what is exercised), authenticated by a personal access token.
+// validation is what is exercised), authenticated by a personal access token; and of every GET
+// route's query string, path segments and headers (see "Query strings, path segments and
+// headers" below).
 //
 // Each route gets two properties of 500 runs, with a fixed seed per route:
 // - "invalid": payloads surely refused (not JSON, not an object, a field of the wrong type or
@@ -41,8 +43,14 @@ import {
   toJsonText,
   fuzzedPathParam,
   validObject,
+  LAST_EVENT_ID,
+  query,
+  queryString,
+  readInvalidCases,
+  readMixedCases,
   type Expectation,
   type Fields,
+  type ReadFuzz,
 } from '../fixtures/fuzz';
 import { createMember, SEED_TEXT, sentencesOf, type Member } from '../fixtures/newsroom';
 import { FIRST_INSTANCE, SECOND_INSTANCE } from '../fixtures/urls';
@@ -104,6 +112,8 @@ interface World {
   invitationId: string;
   acceptToken: string;
   spareTokenId: string;
+  /** Made to be deleted: an article of the articles lane's team, and a team of the owner's. */
+  doomed: { article: string; team: string };
 }
 
 async function ok<T>(response: APIResponse): Promise<T> {
@@ -264,6 +274,10 @@ async function buildWorld(): Promise<World> {
   const spareTokenId = (
     await ok<{ id: string }>(await owner.api.post('/api/v1/tokens', { data: { name: 'rechange' } }))
   ).id;
+  const doomed = {
+    article: await newArticle(owner, teams.articles),
+    team: await newTeam(owner, 'Fuzz à supprimer'),
+  };
 
   return {
     owner,
@@ -289,6 +303,7 @@ async function buildWorld(): Promise<World> {
     invitationId,
     acceptToken,
     spareTokenId,
+    doomed,
   };
 }
 
@@ -566,6 +581,12 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
     };
   },
 
+  // A mixed run deletes it (200), the later ones find nothing (404).
+  'DELETE /api/v1/articles/{id}': (w) => ({
+    lane: 'articles',
+    params: { id: w.doomed.article },
+  }),
+
   // ---- highlights
   'POST /api/v1/articles/{id}/annotations': (w) => {
     const selectors = selectorArbs(w.highlightText);
@@ -824,6 +845,12 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
       },
     },
   }),
+  // No fuzzed name is the team's ("Fuzz à supprimer"): every run is refused, nothing deleted.
+  'DELETE /api/v1/teams/{id}': (w) => ({
+    lane: 'teams',
+    params: { id: w.doomed.team },
+    fields: { confirmName: field.string({ min: 1, max: 120, required: true }) },
+  }),
   'DELETE /api/v1/teams/{id}/invitations/{invitationId}': (w) => ({
     lane: 'teams',
     params: { id: w.teams.teams, invitationId: w.invitationId },
@@ -852,6 +879,13 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
   'DELETE /api/v1/tokens/{id}': (w) => ({
     lane: 'account',
     params: { id: w.spareTokenId },
+  }),
+  // Session only: with the fuzzer's access token every run is refused (403) before the body is
+  // read, like the other session-only routes.
+  'DELETE /api/v1/me': () => ({
+    lane: 'account',
+    params: {},
+    fields: { password: field.string({ min: 1, max: 200, required: true }) },
   }),
   'POST /api/v1/signup': () => {
     // Unique per run: the same seed gives the same addresses, and a retry reuses the database.
@@ -1454,4 +1488,230 @@ test('a long run of letters (no e-mail address in it) is imported within a few s
   }
   await owner.api.dispose();
   expect(status).toBe('succeeded');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Query strings, path segments and headers of every route, reads included
+//
+// Every GET route gets READ_RUNS requests per property, with a fixed seed per route:
+// - "invalid": one query parameter the route reads set to a value its schema refuses, to a NUL
+//   or a huge string, or given twice (`?q=a&q=b`); a header it reads (Last-Event-ID) out of
+//   range; a fuzzed path segment (`.`/`..` percent-encoded included): every answer is a 4xx in
+//   the API's error shape, within a few seconds — never a 500, a redirect or a dead stream;
+// - "mixed": plausible and odd values, unknown parameters and hostile headers (X-Forwarded-For,
+//   Cookie, Origin, X-Request-Id, Idempotency-Key…): never a 5xx, errors in the API's shape.
+// The write routes' path segments are fuzzed above (they read no query parameter).
+
+const READ_RUNS = 200;
+/** An article above the request path's budget (20,000 characters) is imported by a worker. */
+const JOB_TEXT = `${SEED_TEXT}\n\n`.repeat(9);
+
+interface ReadWorld {
+  owner: Member;
+  teamId: string;
+  articleId: string;
+  sentenceId: string;
+  jobId: string;
+  invitationToken: string;
+  memberIds: string[];
+}
+
+async function buildReadWorld(): Promise<ReadWorld> {
+  const [owner, reviewer, elsewhere] = await Promise.all([
+    createMember('Fuzz Lectrice'),
+    createMember('Fuzz Relecteur'),
+    createMember('Fuzz Ailleurs'),
+  ]);
+  const teamId = await newTeam(owner, 'Fuzz lectures');
+  await join(owner, teamId, reviewer, 'reviewer');
+  const articleId = await newArticle(owner, teamId);
+  const [sentence] = await checkable(owner, articleId);
+  await submitted(reviewer, sentence!.id, 'true');
+  const { job } = await ok<{ job: { id: string } }>(
+    await owner.api.post('/api/v1/articles', {
+      data: { teamId, text: JOB_TEXT, language: 'fr', title: 'Fuzz long' },
+    }),
+  );
+  // Finished before the reads start: its article's creation must not look like a read's write.
+  for (let i = 0; ; i++) {
+    const { job: now } = await ok<{ job: { status: string } }>(
+      await owner.api.get(`/api/v1/jobs/${job.id}`),
+    );
+    if (now.status === 'succeeded' || now.status === 'failed') break;
+    if (i > 480) throw new Error(`job ${job.id} still ${now.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const otherTeam = await newTeam(elsewhere, 'Fuzz autre');
+  const { token } = await ok<{ token: string }>(
+    await elsewhere.api.post(`/api/v1/teams/${otherTeam}/invitations`, {
+      data: { role: 'viewer' },
+    }),
+  );
+  await Promise.all([reviewer, elsewhere].flatMap((m) => [m.api.dispose(), m.session.dispose()]));
+  return {
+    owner,
+    teamId,
+    articleId,
+    sentenceId: sentence!.id,
+    jobId: job.id,
+    invitationToken: token,
+    memberIds: [owner.id, reviewer.id],
+  };
+}
+
+const REPORT_FORMATS_NO_PDF = ['markdown', 'csv', 'json', 'claimreview', 'html'];
+const DOWNLOAD = query.enumOf(['0', '1']);
+
+const READ_ROUTES: Record<string, (w: ReadWorld) => ReadFuzz> = {
+  'GET /api/v1/articles': () => ({ params: {} }),
+  'GET /api/v1/articles/{id}': (w) => ({ params: { id: w.articleId } }),
+  'GET /api/v1/articles/{id}/agreement': (w) => ({ params: { id: w.articleId } }),
+  'GET /api/v1/articles/{id}/annotations': (w) => ({
+    params: { id: w.articleId },
+    query: { format: query.enumOf(['factdesk', 'w3c']) },
+  }),
+  'GET /api/v1/articles/{id}/events': (w) => ({
+    params: { id: w.articleId },
+    headers: { 'Last-Event-ID': LAST_EVENT_ID },
+  }),
+  'GET /api/v1/articles/{id}/report': (w) => ({
+    params: { id: w.articleId },
+    // `pdf` is a valid format too, but it queues a render job: left out of the valid values.
+    query: {
+      format: query.enumOf([...REPORT_FORMATS_NO_PDF, 'pdf'], REPORT_FORMATS_NO_PDF),
+      download: DOWNLOAD,
+    },
+  }),
+  'GET /api/v1/articles/{id}/revisions': (w) => ({ params: { id: w.articleId } }),
+  'GET /api/v1/articles/{id}/sentence-states': (w) => ({ params: { id: w.articleId } }),
+  'GET /api/v1/invitations/{token}': (w) => ({
+    params: { token: w.invitationToken },
+    pathStatuses: [410],
+  }),
+  'GET /api/v1/jobs/{id}': (w) => ({ params: { id: w.jobId } }),
+  'GET /api/v1/jobs/{id}/events': (w) => ({
+    params: { id: w.jobId },
+    headers: { 'Last-Event-ID': LAST_EVENT_ID },
+  }),
+  'GET /api/v1/jobs/{id}/result': (w) => ({ params: { id: w.jobId } }),
+  'GET /api/v1/me/queue': () => ({ params: {} }),
+  'GET /api/v1/me/sessions': () => ({ params: {} }),
+  'GET /api/v1/openapi.json': () => ({ params: {} }),
+  'GET /api/v1/search': (w) => ({
+    params: {},
+    query: {
+      q: query.text(500),
+      teamId: query.uuid([w.teamId]),
+      rating: query.enumOf(RATINGS),
+      state: query.enumOf(['unchecked', 'in_review', 'disputed', 'approved']),
+      reviewer: query.uuid(w.memberIds),
+      from: query.date(),
+      to: query.date(),
+      page: query.int(1, 100),
+    },
+  }),
+  'GET /api/v1/sentences/{id}': (w) => ({ params: { id: w.sentenceId } }),
+  'GET /api/v1/sentences/{id}/comments': (w) => ({ params: { id: w.sentenceId } }),
+  'GET /api/v1/sentences/{id}/history': (w) => ({ params: { id: w.sentenceId } }),
+  'GET /api/v1/teams': () => ({ params: {} }),
+  'GET /api/v1/teams/{id}/audit': (w) => ({
+    params: { id: w.teamId },
+    query: { before: query.bigintId() },
+  }),
+  'GET /api/v1/teams/{id}/invitations': (w) => ({ params: { id: w.teamId } }),
+  'GET /api/v1/teams/{id}/members': (w) => ({ params: { id: w.teamId } }),
+  'GET /api/v1/teams/{id}/report': (w) => ({
+    params: { id: w.teamId },
+    query: {
+      format: query.enumOf(['markdown', 'csv', 'json', 'claimreview']),
+      from: query.date(),
+      to: query.date(),
+      rating: query.enumOf(RATINGS),
+      // Members' ids only: any other (random) id is a well-formed 422.
+      reviewer: query.uuid(w.memberIds),
+      download: DOWNLOAD,
+    },
+  }),
+  'GET /api/v1/tokens': () => ({ params: {} }),
+};
+
+test('every GET route under app/api/v1 has a query and header fuzz entry', () => {
+  expect(Object.keys(READ_ROUTES).sort()).toEqual(
+    apiRouteHandlers()
+      .filter((h) => h.method === 'GET')
+      .map((h) => `${h.method} ${h.path}`)
+      .sort(),
+  );
+});
+
+test('every GET route answers fuzzed query strings, path segments and headers with a well-formed answer, and reads change nothing', async () => {
+  test.setTimeout(600_000);
+  const world = await buildReadWorld();
+  const journal = async () => {
+    const { events } = await ok<{ events: { id: string }[] }>(
+      await world.owner.api.get(`/api/v1/teams/${world.teamId}/audit`),
+    );
+    return events[0]?.id ?? null;
+  };
+  const before = await journal();
+  const problems = new Map<string, { count: number; example: string; size: number }>();
+  const statuses = new Map<string, Map<number, number>>();
+  const keys = Object.keys(READ_ROUTES);
+  const runRoute = async (key: string, baseUrl: string) => {
+    const spec = READ_ROUTES[key]!(world);
+    const template = key.slice('GET '.length);
+    const counts = new Map<number, number>();
+    statuses.set(key, counts);
+    for (const [phase, arb, seed] of [
+      ['invalid', readInvalidCases(spec, template), seedOf(`${key} query`)],
+      ['mixed', readMixedCases(spec), seedOf(`${key} query`) + 1],
+    ] as const) {
+      if (!arb) continue;
+      await fc.assert(
+        fc.asyncProperty(arb, async (c) => {
+          const path = `${urlOf(template, spec.params, c.path)}${queryString(c.query)}`;
+          const answer = await send({
+            baseUrl,
+            method: 'GET',
+            path,
+            token: world.owner.token,
+            headers: c.headers,
+          });
+          counts.set(answer.status, (counts.get(answer.status) ?? 0) + 1);
+          const problem = judge(answer, c.expect);
+          if (problem) {
+            const id = `[${phase}] ${key} ${c.label} → ${problem.replace(/\d+ ms/g, '… ms')}`;
+            const example = `GET ${path.slice(0, 300)} headers ${preview(JSON.stringify(c.headers), 200)} → ${answer.status} ${answer.failure ?? answer.text.slice(0, 200)}`;
+            const size = path.length + JSON.stringify(c.headers).length;
+            const known = problems.get(id);
+            if (!known) problems.set(id, { count: 1, example, size });
+            else {
+              known.count += 1;
+              if (size < known.size) Object.assign(known, { example, size });
+            }
+          }
+          return true;
+        }),
+        { numRuns: READ_RUNS, seed },
+      );
+    }
+  };
+  // Four routes at a time, on both instances.
+  for (let i = 0; i < keys.length; i += 4) {
+    await Promise.all(
+      keys.slice(i, i + 4).map((key, j) => runRoute(key, j % 2 ? SECOND_INSTANCE : FIRST_INSTANCE)),
+    );
+  }
+  for (const key of keys) {
+    const counts = [...(statuses.get(key) ?? new Map<number, number>()).entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ');
+    console.log(`${key.padEnd(48)} ${counts}`);
+  }
+  expect(await journal(), 'a read wrote to the team journal').toBe(before);
+  await Promise.all([world.owner.api.dispose(), world.owner.session.dispose()]);
+  expect(
+    [...problems].map(([id, { count, example }]) => `${id} (${count}×) — e.g. ${example}`),
+  ).toEqual([]);
 });

@@ -1,8 +1,10 @@
-// Abuse and headers: sign-in throttled per account and per address, bad tokens and token
-// creation throttled (429 with Retry-After), the pages' Content-Security-Policy with a fresh
-// script nonce (and no 'unsafe-inline' scripts), security headers, HSTS behind https, and the
-// session cookie's flags. The e2e servers run with per-address limits of 8 failures
-// (playwright.config.ts); each test here uses addresses of its own (X-Forwarded-For).
+// Abuse and headers: sign-in throttled per account (untrusted clients only: a known device still
+// gets in) and per address, bad tokens and token creation throttled (429 with Retry-After), the
+// address counted never taken from a forged X-Forwarded-For, the pages' Content-Security-Policy
+// with a fresh script nonce (and no 'unsafe-inline' scripts), security headers, HSTS behind
+// https, and the session cookie's flags. The e2e servers run with per-address limits of 8
+// failures (playwright.config.ts); each test here uses addresses of its own: X-Forwarded-For on
+// the second instance (TRUST_PROXY=loopback), loopback source addresses on the first (no proxy).
 import { randomUUID } from 'node:crypto';
 import {
   expect,
@@ -11,8 +13,9 @@ import {
   type APIRequestContext,
 } from '@playwright/test';
 import { newAccount } from '../fixtures/auth';
+import { fromAddress, loopbackAddress, signInFrom } from '../fixtures/loopback';
 import { createMember } from '../fixtures/newsroom';
-import { FIRST_INSTANCE } from '../fixtures/urls';
+import { FIRST_INSTANCE, SECOND_INSTANCE } from '../fixtures/urls';
 
 const ADDRESS_LIMIT = 8;
 const ACCOUNT_LIMIT = 10;
@@ -33,26 +36,61 @@ async function attemptSignIn(
 const fakeAddress = () =>
   `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomUUID().slice(0, 8)}`;
 
-test('failed sign-ins are limited per account: then even the right password waits', async () => {
-  const api = await playwrightRequest.newContext({ baseURL: FIRST_INSTANCE });
+test('failed sign-ins are limited per account for new clients only: a known device gets in', async () => {
+  const victim = await playwrightRequest.newContext({ baseURL: SECOND_INSTANCE });
+  const attacker = await playwrightRequest.newContext({ baseURL: SECOND_INSTANCE });
   const email = `limite-${randomUUID()}@test.factdesk`;
   const password = 'le-bon-mot-de-passe';
   expect(
-    (await api.post('/api/v1/signup', { data: { email, name: 'Limite', password } })).status(),
+    (await victim.post('/api/v1/signup', { data: { email, name: 'Limite', password } })).status(),
   ).toBe(201);
+  // The victim signed in once from this browser: it holds the account's device cookie.
+  expect((await attemptSignIn(victim, email, password, fakeAddress())).status()).toBe(200);
   for (let i = 0; i < ACCOUNT_LIMIT; i++) {
-    const failed = await attemptSignIn(api, email, 'mauvais-mot-de-passe', fakeAddress());
+    const failed = await attemptSignIn(attacker, email, 'mauvais-mot-de-passe', fakeAddress());
     expect(failed.status()).toBe(401);
   }
-  const refused = await attemptSignIn(api, email, password, fakeAddress());
+  // A client never seen before waits, even with the right password…
+  const refused = await attemptSignIn(attacker, email, password, fakeAddress());
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
-  await api.dispose();
+  // …the victim's own browser does not (from a new address, too).
+  expect((await attemptSignIn(victim, email, password, fakeAddress())).status()).toBe(200);
+  await Promise.all([victim.dispose(), attacker.dispose()]);
 });
 
-test('failed sign-ins are limited per address', async () => {
-  const api = await playwrightRequest.newContext({ baseURL: FIRST_INSTANCE });
+test('a forged X-Forwarded-For does not dodge the per-address limits (no proxy trusted)', async () => {
+  // The first instance trusts no proxy: the address is the socket's, here a loopback address
+  // of this test's own.
+  const address = loopbackAddress();
+  const unknown = () => `inconnu-${randomUUID()}@test.factdesk`;
+  for (let i = 0; i < ADDRESS_LIMIT; i++) {
+    expect((await signInFrom(address, FIRST_INSTANCE, unknown(), 'x')).status).toBe(401);
+  }
+  for (const forwarded of [fakeAddress(), `${fakeAddress()}, ${address}`, '127.0.0.1']) {
+    const response = await signInFrom(address, FIRST_INSTANCE, unknown(), 'x', {
+      'X-Forwarded-For': forwarded,
+    });
+    expect(response.status).toBe(429);
+  }
+  // Bad bearer tokens: the same.
+  const tokenAddress = loopbackAddress();
+  const teams = (headers: Record<string, string>) =>
+    fromAddress(tokenAddress, `${FIRST_INSTANCE}/api/v1/teams`, { headers });
+  for (let i = 0; i < ADDRESS_LIMIT; i++) {
+    expect((await teams({ Authorization: `Bearer fdp_${randomUUID()}` })).status).toBe(401);
+  }
+  for (const forwarded of [fakeAddress(), `${fakeAddress()}, ${tokenAddress}`]) {
+    const response = await teams({ Authorization: 'Bearer fdp_x', 'X-Forwarded-For': forwarded });
+    expect(response.status).toBe(429);
+  }
+  // Another machine is not affected.
+  expect((await signInFrom(loopbackAddress(), FIRST_INSTANCE, unknown(), 'x')).status).toBe(401);
+});
+
+test('failed sign-ins are limited per address (behind a trusted proxy: its X-Forwarded-For)', async () => {
+  const api = await playwrightRequest.newContext({ baseURL: SECOND_INSTANCE });
   const address = fakeAddress();
   for (let i = 0; i < ADDRESS_LIMIT; i++) {
     const failed = await attemptSignIn(
@@ -77,16 +115,25 @@ test('failed sign-ins are limited per address', async () => {
       await attemptSignIn(api, `x-${randomUUID()}@test.factdesk`, 'nimporte-quoi', fakeAddress())
     ).status(),
   ).toBe(401);
+  // The proxy's nearest hop counts: a client's own entry on the left changes nothing.
+  const spoofed = await attemptSignIn(
+    api,
+    `y-${randomUUID()}@test.factdesk`,
+    'nimporte-quoi',
+    `${fakeAddress()}, ${address}`,
+  );
+  expect(spoofed.status()).toBe(429);
   await api.dispose();
 });
 
 test('the sign-in form says to wait after too many failures', async ({ page }) => {
   const account = await newAccount(page, 'Patiente');
-  const api = page.context().request;
+  const api = await playwrightRequest.newContext({ baseURL: SECOND_INSTANCE });
   for (let i = 0; i < ACCOUNT_LIMIT; i++) {
     await attemptSignIn(api, account.email, 'mauvais-mot-de-passe', fakeAddress());
   }
-  await page.goto('/sign-in');
+  await api.dispose();
+  await page.goto(`${SECOND_INSTANCE}/sign-in`);
   await page.getByLabel('E-mail').fill(account.email);
   await page.getByLabel('Mot de passe').fill(account.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -96,7 +143,7 @@ test('the sign-in form says to wait after too many failures', async ({ page }) =
 });
 
 test('bad bearer tokens are limited per address, and token creation per account', async () => {
-  const api = await playwrightRequest.newContext({ baseURL: FIRST_INSTANCE });
+  const api = await playwrightRequest.newContext({ baseURL: SECOND_INSTANCE });
   const address = fakeAddress();
   for (let i = 0; i < ADDRESS_LIMIT; i++) {
     const response = await api.get('/api/v1/teams', {
@@ -115,12 +162,12 @@ test('bad bearer tokens are limited per address, and token creation per account'
   const statuses: number[] = [];
   for (let i = 0; i < 20; i++) {
     statuses.push(
-      (await member.api.post('/api/v1/tokens', { data: { name: `jeton ${i}` } })).status(),
+      (await member.session.post('/api/v1/tokens', { data: { name: `jeton ${i}` } })).status(),
     );
   }
   expect(statuses.slice(0, 19).every((status) => status === 201)).toBe(true);
   expect(statuses[19]).toBe(429);
-  await member.api.dispose();
+  await Promise.all([member.api.dispose(), member.session.dispose()]);
 });
 
 test('pages carry a nonce-based CSP and security headers; scripts without the nonce do not run', async ({
@@ -163,10 +210,16 @@ test('pages carry a nonce-based CSP and security headers; scripts without the no
 });
 
 test('HSTS behind https, and the session cookie is httpOnly and sameSite', async ({ page }) => {
+  // Behind the (trusted) proxy of the second instance, its X-Forwarded-Proto counts…
   const https = await page
     .context()
-    .request.get('/sign-in', { headers: { 'X-Forwarded-Proto': 'https' } });
+    .request.get(`${SECOND_INSTANCE}/sign-in`, { headers: { 'X-Forwarded-Proto': 'https' } });
   expect(https.headers()['strict-transport-security']).toMatch(/max-age=\d+/);
+  // …from a client talking to the app directly, it is ignored.
+  const forged = await page
+    .context()
+    .request.get('/sign-in', { headers: { 'X-Forwarded-Proto': 'https' } });
+  expect(forged.headers()['strict-transport-security']).toBeUndefined();
   const plain = await page.context().request.get('/sign-in');
   expect(plain.headers()['strict-transport-security']).toBeUndefined();
 

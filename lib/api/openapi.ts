@@ -10,6 +10,7 @@ import { ROLES } from '@/lib/permissions';
 import type { JobDto } from '@/lib/server/jobs/jobs';
 import { SENTENCE_STATES, VERDICT_STATUSES } from '@/lib/workflow/sentence-state';
 import {
+  annotationListQuerySchema,
   createAnnotationSchema,
   deleteAnnotationSchema,
   updateAnnotationSchema,
@@ -20,7 +21,8 @@ import {
   reviseArticleSchema,
   updateArticleSchema,
 } from '@/lib/validations/article';
-import { signUpSchema } from '@/lib/validations/auth';
+import { deleteAccountSchema } from '@/lib/validations/account';
+import { changePasswordSchema, signUpSchema } from '@/lib/validations/auth';
 import {
   ARTICLE_MAX_CHARACTERS,
   ARTICLE_MAX_UNITS,
@@ -35,12 +37,15 @@ import {
   deleteCommentSchema,
   updateCommentSchema,
 } from '@/lib/validations/comment';
-import { REPORT_FORMATS, teamReportQuerySchema } from '@/lib/validations/report';
+import { lastEventIdSchema } from '@/lib/validations/query';
+import { reportQuerySchema, teamReportQuerySchema } from '@/lib/validations/report';
 import { searchQuerySchema } from '@/lib/validations/search';
 import { assignSentenceSchema } from '@/lib/validations/sentence';
 import {
   createInvitationSchema,
   createTeamSchema,
+  deleteTeamSchema,
+  auditQuerySchema,
   invitationTokenSchema,
   updateMemberSchema,
 } from '@/lib/validations/team';
@@ -260,6 +265,12 @@ const sentenceDetail = z.object({
   finalVerdict: publishedVerdict.nullable(),
   comments: z.array(comment),
 });
+/** lib/server/audit/redact.ts */
+const REDACTED =
+  '. A side recording a teammate’s draft verdict keeps only `status` and `version`, a deleted ' +
+  'comment’s events only `parentId`, `annotationId`, `version` and `deleted`, each with ' +
+  '`redacted: true`: a draft stays private to its author (for good: the submitted content is ' +
+  'in the submit event), a deleted comment’s text is gone.';
 const historyEvent = z.object({
   id: auditId,
   actor: person.nullable(),
@@ -267,8 +278,8 @@ const historyEvent = z.object({
   entity: z.string().describe('verdict, comment, annotation, sentence…'),
   entityId: id,
   at: timestamp,
-  before: z.unknown().describe('what the audit trail kept before the change, or null'),
-  after: z.unknown().describe('what the audit trail kept after the change, or null'),
+  before: z.unknown().describe(`what the audit trail kept before the change, or null${REDACTED}`),
+  after: z.unknown().describe(`what the audit trail kept after the change, or null${REDACTED}`),
 });
 const auditEvent = historyEvent.extend({ articleId: id.nullable(), sentenceId: id.nullable() });
 /** lib/server/queue/get-queue.ts */
@@ -317,6 +328,16 @@ const token = z.object({
   prefix: z.string().describe('the first characters of the token, to recognise it'),
   createdAt: timestamp,
   lastUsedAt: timestamp.nullable(),
+  expiresAt: timestamp.describe('chosen at creation; an expired token is refused (401)'),
+  expired: z.boolean(),
+});
+const session = z.object({
+  id,
+  createdAt: timestamp,
+  lastSeenAt: timestamp,
+  expiresAt: timestamp.describe('12 hours after the last activity'),
+  userAgent: z.string(),
+  current: z.boolean().describe('the session making this request'),
 });
 /** lib/server/jobs/jobs.ts (serializeJob); checked against JobDto: a field left out fails tsc. */
 const job = z
@@ -388,6 +409,17 @@ function body(schema: z.ZodType, required = true) {
   return { required, content: { 'application/json': { schema: input(schema) } } };
 }
 const fail = (description: string) => json(errorBody, description);
+/** The `Last-Event-ID` header of an event stream (lib/validations/query.ts). */
+const lastEventIdHeader = (description: string) => ({
+  name: 'Last-Event-ID',
+  in: 'header',
+  required: false,
+  description,
+  schema: input(lastEventIdSchema),
+});
+const badLastEventId = fail(
+  '`Last-Event-ID` is not an audit event id (digits, 0 to 2^63−1): `bad_request`, no stream',
+);
 
 const unauthenticated = fail(
   'no session cookie or bearer token, or an unknown or revoked token (`unauthenticated`)',
@@ -409,12 +441,19 @@ const HTML_MAX_CHARACTERS = articleSourceSchema.shape.html.unwrap().maxLength!;
 
 /** 401, plus 400 / 413 / 422 for the routes reading a JSON body. */
 const readErrors = { '401': unauthenticated };
+const unsupportedMediaType = fail(
+  'the body is not JSON: `Content-Type: application/json` is required (`unsupported_media_type`); nothing is stored',
+);
 const bodyErrors = {
   '400': invalidJson,
   '401': unauthenticated,
   '413': tooLarge(`a body over ${mebibytes(MAX_BODY_BYTES)}`),
+  '415': unsupportedMediaType,
   '422': validationFailed,
 };
+const sessionOnly = forbidden(
+  'an access token cannot do this: a signed-in browser session only (`session_required`)',
+);
 const importBodyTooLarge = `a body over ${mebibytes(IMPORT_MAX_BODY_BYTES)}`;
 
 const retryAfterHeader = {
@@ -523,7 +562,20 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         'Work that grows with its input (large imports, corrections, PDF reports) is done by a ' +
         'worker: those requests answer 202 with `{"job"}` and `Location: /api/v1/jobs/{id}`. ' +
         `Request bodies are limited to ${mebibytes(MAX_BODY_BYTES)} ` +
-        `(${mebibytes(IMPORT_MAX_BODY_BYTES)} for imports and corrections): 413 above.`,
+        `(${mebibytes(IMPORT_MAX_BODY_BYTES)} for imports and corrections): 413 above. ` +
+        'Query parameters are validated like bodies (422 `validation_failed`): a parameter ' +
+        'given twice, a NUL or a value out of range is refused, unknown ones are ignored. An ' +
+        'API path ending in `/` or holding a `.` or `..` segment (`%2e%2e` included) is a 404. ' +
+        'Writes are protected against cross-site request forgery: a body must be JSON ' +
+        '(`Content-Type: application/json`, else 415 `unsupported_media_type`), and a write ' +
+        "carried by the session cookie must come from FactDesk's own origin (`Sec-Fetch-Site` " +
+        'or `Origin`, else 403 `cross_origin_request`); bearer-token calls are exempt. ' +
+        'A write may carry an `Idempotency-Key` (8–200 of A-Z a-z 0-9 _ : . -): a retry with the ' +
+        'same key and body gets the first answer (`Idempotent-Replayed: true`), the same key with ' +
+        'another body 422 `idempotency_key_reused`. ' +
+        'JSON-LD answers (ClaimReview, W3C annotations) write `<`, `>`, `&`, U+2028 and U+2029 ' +
+        'as `\\u003c`, `\\u003e`, `\\u0026`, `\\u2028`, `\\u2029`: they can be pasted into ' +
+        '`<script type="application/ld+json">` as they are.',
     },
     servers: [{ url: serverUrl }],
     security: [{ session: [] }, { bearer: [] }],
@@ -553,6 +605,99 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             '409': fail('e-mail already used (`email_taken`)'),
             '413': bodyErrors['413'],
             '422': validationFailed,
+          },
+        },
+      },
+      '/api/v1/me': {
+        delete: {
+          operationId: 'deleteMyAccount',
+          tags: ['me'],
+          summary: 'Delete your account (a browser session only, with your current password)',
+          description:
+            'Refused (409 `last_owner`) while you are the only owner of a team that has other ' +
+            'members: hand ownership over or delete the team first. Otherwise your sessions, ' +
+            'access tokens, memberships and draft verdicts are deleted, teams where you were the ' +
+            'only member are deleted with their articles, and what you contributed to the other ' +
+            'teams (verdicts, comments, highlights, journal entries) stays, signed ' +
+            '« Compte supprimé »: the account is anonymised (name, e-mail, password), and each ' +
+            'of those teams’ journals records `member.account_deleted`.',
+          requestBody: body(deleteAccountSchema),
+          responses: {
+            '200': json(
+              z.object({
+                deleted: z.literal(true),
+                teamsLeft: z.array(id).describe('teams that continue without you'),
+                teamsDeleted: z.array(id).describe('teams you were the only member of'),
+              }),
+              'deleted: the session cookie no longer signs anyone in',
+            ),
+            ...bodyErrors,
+            '401': fail(
+              'not signed in (`unauthenticated`), or a wrong password (`invalid_credentials`)',
+            ),
+            '403': forbidden('an access token cannot delete an account (`session_required`)'),
+            '409': fail(
+              'you are the only owner of a team with other members (`last_owner`); nothing deleted',
+            ),
+            '429': tooMany('too many wrong passwords (`rate_limited`)'),
+          },
+        },
+      },
+      '/api/v1/me/sessions': {
+        get: {
+          operationId: 'listMySessions',
+          tags: ['me'],
+          summary: 'Your open browser sessions (a browser session only)',
+          responses: {
+            '200': json(z.object({ sessions: z.array(session) }), 'the open sessions'),
+            ...readErrors,
+            '403': sessionOnly,
+          },
+        },
+        delete: {
+          operationId: 'signOutEverywhere',
+          tags: ['me'],
+          summary: 'Sign out everywhere: every session of your account ends, this one included',
+          responses: {
+            '200': json(z.object({ revoked: z.int() }), 'the sessions ended'),
+            ...readErrors,
+            '403': sessionOnly,
+          },
+        },
+      },
+      '/api/v1/me/sessions/{id}': {
+        parameters: [uuidParameter('Session')],
+        delete: {
+          operationId: 'endMySession',
+          tags: ['me'],
+          summary: 'End one of your sessions',
+          responses: {
+            '200': json(z.object({ id, revoked: z.literal(true) }), 'ended'),
+            ...readErrors,
+            '403': sessionOnly,
+            '404': fail('unknown, not yours, or already ended (`not_found`)'),
+          },
+        },
+      },
+      '/api/v1/me/password': {
+        put: {
+          operationId: 'changeMyPassword',
+          tags: ['me'],
+          summary: 'Change your password (the current one required); your other sessions end',
+          description:
+            'The session making the change stays signed in; every other session of the account ' +
+            'ends at once. Access tokens are not affected (revoke them one by one).',
+          requestBody: body(changePasswordSchema),
+          responses: {
+            '200': json(
+              z.object({ changed: z.literal(true), otherSessionsRevoked: z.int() }),
+              'changed',
+            ),
+            ...bodyErrors,
+            '401': fail(
+              'not signed in (`unauthenticated`), or a wrong current password (`invalid_credentials`)',
+            ),
+            '403': sessionOnly,
           },
         },
       },
@@ -648,6 +793,23 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             '409': fail('stale `version` (`conflict`); `details.current` is the article now'),
           },
         },
+        delete: {
+          operationId: 'deleteArticle',
+          tags: ['articles'],
+          summary: 'Delete an article for good (editors and owners)',
+          description:
+            'With everything on it: units, highlights, verdicts, sources, comments, revisions, ' +
+            'jobs and their results. Every route about it answers 404 afterwards and nothing of ' +
+            'it is found by search. The team’s journal keeps the facts of its events (their ' +
+            'before/after become `{"redacted": true}`) and records `article.deleted` with the ' +
+            'article’s id and title; its open event streams receive that event.',
+          responses: {
+            '200': json(z.object({ id, deleted: z.literal(true) }), 'deleted'),
+            ...readErrors,
+            '403': forbidden('only editors and owners delete articles'),
+            '404': notFound('Article'),
+          },
+        },
       },
       '/api/v1/articles/{id}/agreement': {
         parameters: [uuidParameter('Article')],
@@ -690,39 +852,21 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           summary: 'Live stream of the article’s changes and viewers (Server-Sent Events)',
           description: EVENTS_DESCRIPTION,
           parameters: [
-            {
-              name: 'Last-Event-ID',
-              in: 'header',
-              required: false,
-              description: 'the last SSE id received (an audit event id): replay what followed',
-              schema: { type: 'string', pattern: '^\\d+$' },
-            },
+            lastEventIdHeader('the last SSE id received (an audit event id): replay what followed'),
           ],
           responses: {
             '200': {
               description: 'the event stream; see the operation description for the events',
               content: { 'text/event-stream': { schema: { type: 'string' } } },
             },
+            '400': badLastEventId,
             ...readErrors,
             '404': notFound('Article'),
           },
         },
       },
       '/api/v1/articles/{id}/report': {
-        parameters: [
-          uuidParameter('Article'),
-          {
-            name: 'format',
-            in: 'query',
-            schema: { type: 'string', enum: [...REPORT_FORMATS], default: 'markdown' },
-          },
-          {
-            name: 'download',
-            in: 'query',
-            description: '`0` answers inline instead of as an attachment (not for the PDF)',
-            schema: { type: 'string', enum: ['0', '1'] },
-          },
-        ],
+        parameters: [uuidParameter('Article'), ...queryParameters(reportQuerySchema)],
         get: {
           operationId: 'getArticleReport',
           tags: ['articles'],
@@ -750,7 +894,10 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             '202': accepted('`format=pdf`: the render job (any member may ask for it)'),
             ...readErrors,
             '404': notFound('Article'),
-            '422': fail('unknown `format` (`validation_failed`)'),
+            '422': fail(
+              'unknown `format`, `download` other than 0 or 1, or a parameter given twice ' +
+                '(`validation_failed`)',
+            ),
             '429': tooMany(
               '`format=pdf`: the PDF queue of the deployment is full (`queue_full`), or you ' +
                 `already have ${JOB_CAP} waiting or running (\`rate_limited\`)`,
@@ -830,13 +977,7 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           operationId: 'listAnnotations',
           tags: ['annotations'],
           summary: 'Highlights of an article; `format=w3c` for a W3C AnnotationCollection',
-          parameters: [
-            {
-              name: 'format',
-              in: 'query',
-              schema: { type: 'string', enum: ['factdesk', 'w3c'], default: 'factdesk' },
-            },
-          ],
+          parameters: queryParameters(annotationListQuerySchema),
           responses: {
             '200': {
               description:
@@ -858,6 +999,7 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             },
             ...readErrors,
             '404': notFound('Article'),
+            '422': fail('unknown `format`, or given twice (`validation_failed`)'),
           },
         },
         post: {
@@ -998,11 +1140,17 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           tags: ['jobs'],
           summary: 'Live progress of a job, until it is over (Server-Sent Events)',
           description: JOB_EVENTS_DESCRIPTION,
+          parameters: [
+            lastEventIdHeader(
+              'checked like the article stream’s, then ignored: job events have no SSE id',
+            ),
+          ],
           responses: {
             '200': {
               description: 'the event stream; see the operation description for the events',
               content: { 'text/event-stream': { schema: { type: 'string' } } },
             },
+            '400': badLastEventId,
             ...readErrors,
             '404': notFound('Job'),
           },
@@ -1251,6 +1399,28 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           responses: { '201': json(team, 'created'), ...bodyErrors },
         },
       },
+      '/api/v1/teams/{id}': {
+        parameters: [uuidParameter('Team')],
+        delete: {
+          operationId: 'deleteTeam',
+          tags: ['teams'],
+          summary: 'Delete a team for good, confirmed by its exact name (owners)',
+          description:
+            'With its articles (and everything on them), memberships, invitations, jobs and ' +
+            'journal. The deletion itself is recorded outside the team, for the operator.',
+          requestBody: body(deleteTeamSchema),
+          responses: {
+            '200': json(z.object({ id, deleted: z.literal(true) }), 'deleted'),
+            ...bodyErrors,
+            '403': forbidden('only owners delete a team'),
+            '404': notFound('Team'),
+            '422': fail(
+              'invalid values, or `confirmName` is not the team’s name (`validation_failed`); ' +
+                'nothing deleted',
+            ),
+          },
+        },
+      },
       '/api/v1/teams/{id}/members': {
         parameters: [uuidParameter('Team')],
         get: {
@@ -1263,7 +1433,17 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
                 team: z.object({ id, name: z.string(), myRole: role }),
                 members: z.array(
                   z.object({
-                    user: z.object({ id, name: z.string(), email: z.email() }),
+                    user: z.object({
+                      id,
+                      name: z.string(),
+                      email: z
+                        .email()
+                        .nullable()
+                        .describe(
+                          'for the team’s owners every member’s, for others only their own; ' +
+                            'null otherwise',
+                        ),
+                    }),
                     role,
                     joinedAt: timestamp,
                   }),
@@ -1305,15 +1485,7 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         },
       },
       '/api/v1/teams/{id}/audit': {
-        parameters: [
-          uuidParameter('Team'),
-          {
-            name: 'before',
-            in: 'query',
-            description: 'only events older than this audit event id (the previous `nextBefore`)',
-            schema: { type: 'string', pattern: '^\\d+$' },
-          },
-        ],
+        parameters: [uuidParameter('Team'), ...queryParameters(auditQuerySchema)],
         get: {
           operationId: 'listTeamAudit',
           tags: ['teams'],
@@ -1332,7 +1504,10 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             ...readErrors,
             '403': forbidden('only owners read the audit trail'),
             '404': notFound('Team'),
-            '422': fail('`before` is not a positive integer (`validation_failed`)'),
+            '422': fail(
+              '`before` is not an audit event id: not a positive integer, beyond PostgreSQL’s ' +
+                'bigint, or given twice (`validation_failed`)',
+            ),
           },
         },
       },
@@ -1357,7 +1532,10 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             },
             ...readErrors,
             '404': notFound('Team'),
-            '422': validationFailed,
+            '422': fail(
+              'an invalid filter, a `reviewer` who is not a member of the team (whoever the id ' +
+                'is: nothing about them is told), or a parameter given twice (`validation_failed`)',
+            ),
           },
         },
       },
@@ -1405,11 +1583,14 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         delete: {
           operationId: 'revokeInvitation',
           tags: ['invitations'],
-          summary: 'Revoke a pending invitation (editors and owners)',
+          summary:
+            'Revoke a pending invitation (owners any, editors those they may create: reviewer and viewer)',
           responses: {
             '200': json(z.object({ id, revoked: z.literal(true) }), 'revoked'),
             ...readErrors,
-            '403': forbidden('only editors and owners revoke invitations'),
+            '403': forbidden(
+              'only editors and owners revoke invitations; editors only reviewer and viewer ones',
+            ),
             '404': fail(
               'team or invitation unknown, or the invitation was already used or revoked ' +
                 '(`not_found`)',
@@ -1459,7 +1640,7 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         get: {
           operationId: 'listTokens',
           tags: ['tokens'],
-          summary: 'Your personal access tokens (not revoked)',
+          summary: 'Your personal access tokens (not revoked; expired ones marked `expired`)',
           responses: {
             '200': json(z.object({ tokens: z.array(token) }), 'the tokens'),
             ...readErrors,
@@ -1468,7 +1649,11 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         post: {
           operationId: 'createToken',
           tags: ['tokens'],
-          summary: 'Create a personal access token (shown only once)',
+          summary: 'Create a personal access token (shown only once; a browser session only)',
+          description:
+            'Every token expires (`expiresInDays`, 90 by default, 365 at most). A token cannot ' +
+            'create tokens. A retry with the same `Idempotency-Key` creates nothing and answers ' +
+            'the first token without its secret (shown once only).',
           requestBody: body(createTokenSchema),
           responses: {
             '201': json(
@@ -1478,6 +1663,8 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
               'created',
             ),
             ...bodyErrors,
+            '403': sessionOnly,
+            '429': tooMany('20 new tokens per account per hour (`rate_limited`)'),
           },
         },
       },

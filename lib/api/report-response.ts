@@ -1,14 +1,18 @@
-// A rendered report as an HTTP answer: a download unless `download=0`, and for the HTML report a
-// policy that lets its own styles apply and nothing else (no scripts, no requests). Streamed
-// reports go out as they are written, chunked and without a length (the browser shows bytes
-// received); a whole body (the PDF, team reports) keeps its Content-Length.
+// A rendered report as an HTTP answer: a download unless `download=0` (read by the route's query
+// schema, lib/validations/report.ts), and for the HTML report a policy that lets its own styles
+// apply and nothing else (no scripts, no requests). Streamed reports go out as they are written,
+// chunked and without a length (the browser shows bytes received); a whole body (the PDF, team
+// reports) keeps its Content-Length.
 import type { RenderedReport } from '@/lib/server/reports/get-report';
 
 const HTML_REPORT_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-export function reportResponse(report: RenderedReport, request: Request): Response {
-  const download = new URL(request.url).searchParams.get('download') !== '0';
+export function reportResponse(
+  report: RenderedReport,
+  query: { download?: '0' | '1' | undefined },
+): Response {
+  const download = query.download !== '0';
   const body =
     typeof report.body === 'string' ? new TextEncoder().encode(report.body) : report.body;
   return new Response(body, {

@@ -1,10 +1,11 @@
 // Turns what a route handler throws into the API's one error shape
 // `{"error":{"code","message"}}`: AppError → its status, ZodError → 422 with the field
 // problems, anything else → 500 with nothing internal leaked (the cause goes to the log).
+import { createHash } from 'node:crypto';
 import { ZodError } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { AppError } from '@/lib/server/errors';
-import { MAX_BODY_BYTES } from '@/lib/validations/limits';
+import { IMPORT_MAX_BODY_BYTES, MAX_BODY_BYTES } from '@/lib/validations/limits';
 import {
   IdempotentReplay,
   parseIdempotencyKey,
@@ -13,6 +14,7 @@ import {
   storeIdempotentAnswer,
 } from '@/lib/server/idempotency';
 import { logRequest } from '@/lib/server/log';
+import { requireJsonBody, requireSameOrigin } from '@/lib/security/cross-origin';
 
 export function errorBody(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -197,7 +199,8 @@ type RouteContext<P> = { params: Promise<P> };
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Wraps a route handler so every failure leaves as the API's error shape, and a write sent
+ * Wraps a route handler so every failure leaves as the API's error shape, a write that is not
+ * JSON or comes from another origin is refused (CSRF), a write sent
  * with an `Idempotency-Key` is applied once however often it arrives (lib/server/idempotency),
  * and each request leaves one JSON log line with its request id (lib/server/log).
  */
@@ -220,17 +223,48 @@ export function apiHandler<P = Record<string, never>>(
   };
 }
 
+/**
+ * SHA-256 of the body, read from a copy (the handler reads the original), never beyond the
+ * largest body any route accepts: a longer one is refused by the route itself anyway.
+ */
+async function hashBody(request: Request): Promise<string> {
+  const hash = createHash('sha256');
+  const body = request.clone().body;
+  if (body) {
+    const reader = body.getReader();
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > IMPORT_MAX_BODY_BYTES) {
+        await reader.cancel().catch(() => {});
+        break;
+      }
+      hash.update(value);
+    }
+  }
+  return hash.digest('hex');
+}
+
 async function runOnce<P>(
   handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
   request: Request,
   context: RouteContext<P>,
 ): Promise<Response> {
-  const key = WRITE_METHODS.has(request.method)
-    ? parseIdempotencyKey(request.headers.get('idempotency-key'))
-    : null;
+  if (!WRITE_METHODS.has(request.method)) return await handler(request, context);
+  // CSRF (lib/security/cross-origin.ts): JSON bodies only, and cookie writes from our origin.
+  requireJsonBody(request.headers);
+  requireSameOrigin(request.headers);
+  const key = parseIdempotencyKey(request.headers.get('idempotency-key'));
   if (!key) return await handler(request, context);
   const { result, context: state } = runWithIdempotencyKey(
-    { key, method: request.method, path: new URL(request.url).pathname },
+    {
+      key,
+      method: request.method,
+      path: new URL(request.url).pathname,
+      requestHash: await hashBody(request),
+    },
     () => handler(request, context),
   );
   try {

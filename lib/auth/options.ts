@@ -1,11 +1,23 @@
 // next-auth configuration: e-mail + password (Credentials), JWT sessions in an httpOnly,
-// sameSite=lax cookie (secure when served over https).
+// sameSite=lax cookie (secure when served over https). The JWT names a session row
+// (lib/server/auth/sessions.ts) created at sign-in and revoked at sign-out, which every request
+// checks, so a session can be ended before its JWT expires.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { headers } from 'next/headers';
+import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from '@/lib/server/auth/sessions';
 import { verifyCredentials } from '@/lib/server/users/verify-credentials';
 
+async function userAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get('user-agent');
+  } catch {
+    return null; // outside a request
+  }
+}
+
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/sign-in' },
   providers: [
     CredentialsProvider({
@@ -18,13 +30,23 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = await createSession({ userId: user.id, userAgent: await userAgent() });
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sub && typeof token.sid === 'string') {
+        await revokeSession({ userId: token.sub, sessionId: token.sid }).catch(() => {});
+      }
     },
   },
 };

@@ -3,7 +3,9 @@
 // per verified claim, to embed in the public fact-check page or to hand to fact-check
 // aggregators (Google Fact Check Explorer and others read the same markup). The numeric scale
 // and why some verdicts have no ratingValue are documented in verdict-scale.ts.
-// claimReviewWriter prints `JSON.stringify(toClaimReview(data), null, 2)` one claim at a time.
+// claimReviewWriter prints `stringifyJsonLd(toClaimReview(data), 2)` one claim at a time: JSON-LD
+// that can be embedded in `<script type="application/ld+json">` as is (lib/text/json-ld.ts).
+import { escapeJsonLd } from '@/lib/text/json-ld';
 import type { ReportClaim, ReportData, ReportHead } from './types';
 import {
   CLAIM_REVIEW_BEST_RATING,
@@ -129,8 +131,8 @@ function isReviewable(claim: ReportClaim): boolean {
 }
 
 /**
- * The ClaimReview list (`JSON.stringify(toClaimReview(data), null, 2)`) written claim by claim;
- * a `not_a_claim` sentence writes nothing, the comma goes before every object but the first.
+ * The ClaimReview list (`stringifyJsonLd(toClaimReview(data), 2)`) written claim by claim; a
+ * `not_a_claim` sentence writes nothing, the comma goes before every object but the first.
  */
 export function claimReviewWriter(head: ReportHead): ReportWriter {
   let written = 0;
@@ -138,7 +140,8 @@ export function claimReviewWriter(head: ReportHead): ReportWriter {
     start: () => '[',
     item(claim) {
       if (!isReviewable(claim)) return '';
-      return `${written++ === 0 ? '' : ','}\n  ${indentedJson(claimReview(claim, head), 1)}`;
+      const review = escapeJsonLd(indentedJson(claimReview(claim, head), 1));
+      return `${written++ === 0 ? '' : ','}\n  ${review}`;
     },
     end: () => (written === 0 ? ']' : '\n]'),
   };

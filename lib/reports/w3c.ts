@@ -5,7 +5,8 @@
 // Export: an AnnotationCollection in JSON-LD with one embedded AnnotationPage. Each annotation
 // targets the article's URL with both selectors FactDesk stores: a TextQuoteSelector (robust to
 // edits) and a TextPositionSelector (fast), in that order. annotationCollectionWriter prints the
-// same document (compact JSON) one annotation at a time, for streamed exports.
+// same document (compact JSON) one annotation at a time, for streamed exports, escaped so that it
+// can be embedded in `<script type="application/ld+json">` as is (lib/text/json-ld.ts).
 //
 // Import: tolerant of the shapes other tools produce (a collection, a page, a bare array, a
 // single annotation; `body` as an object, an array or a string; `selector` as an object or an
@@ -14,7 +15,9 @@
 // input.
 import { z } from 'zod';
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '@/lib/anchoring/types';
+import { stringifyJsonLd } from '@/lib/text/json-ld';
 import type { ChunkWriter } from './writer';
+import { quoteExactSchema } from '@/lib/validations/annotation';
 import { IMPORT_MAX_ANNOTATIONS } from '@/lib/validations/limits';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -171,7 +174,7 @@ function firstPage(items: W3CAnnotation[]): AnnotationPageDocument {
 }
 
 /**
- * The collection as `JSON.stringify(toAnnotationCollection(…))` prints it, written annotation by
+ * The collection as `stringifyJsonLd(toAnnotationCollection(…))` prints it, written annotation by
  * annotation: the header ends inside the page's `items` array, each annotation brings its comma,
  * the footer closes the array, the page and the collection. `total` is printed as given.
  */
@@ -182,12 +185,12 @@ export function annotationCollectionWriter(
   return {
     start() {
       // The document with an empty page, cut just after the items' `[`.
-      const text = JSON.stringify({ ...collectionHead(head), first: firstPage([]) });
+      const text = stringifyJsonLd({ ...collectionHead(head), first: firstPage([]) });
       return text.slice(0, -']}}'.length);
     },
     item(input) {
       const annotation = toAnnotation(input, head.sourceUrl, head.annotationBaseUrl);
-      return `${written++ === 0 ? '' : ','}${JSON.stringify(annotation)}`;
+      return `${written++ === 0 ? '' : ','}${stringifyJsonLd(annotation)}`;
     },
     end: () => ']}}',
   };
@@ -204,7 +207,7 @@ const MAX_NOTE = 100_000;
 
 const quoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(MAX_QUOTE),
+  exact: quoteExactSchema(MAX_QUOTE),
   // Some tools write null or omit the context; both mean "no context".
   prefix: z.string().max(MAX_CONTEXT).nullish(),
   suffix: z.string().max(MAX_CONTEXT).nullish(),
@@ -355,7 +358,7 @@ export function parseAnnotationCollection(json: unknown): AnnotationImport {
     const selectors = selectorsOf(item);
     if (selectors.length === 0) {
       errors.push(
-        `${label} ignoré : aucun sélecteur utilisable (TextQuoteSelector avec un texte exact non vide, ou TextPositionSelector avec des positions entières 0 ≤ start < end).`,
+        `${label} ignoré : aucun sélecteur utilisable (TextQuoteSelector dont le texte exact a au moins un caractère visible, ou TextPositionSelector avec des positions entières 0 ≤ start < end).`,
       );
       return;
     }

@@ -29,6 +29,7 @@ const ACTION_LABELS: Record<Permission, string> = {
   'article.read': 'de lire cet article',
   'article.create': 'd’ajouter un article',
   'article.update': 'de modifier un article',
+  'article.delete': 'de supprimer un article',
   'report.export': 'd’exporter le rapport',
   'annotation.create': 'de surligner',
   'annotation.update': 'de modifier un surlignage',
@@ -40,9 +41,11 @@ const ACTION_LABELS: Record<Permission, string> = {
   'comment.create': 'de commenter',
   'comment.moderate': 'de supprimer le commentaire d’un·e autre membre',
   'member.list': 'de voir les membres',
+  'member.email': 'de voir l’adresse e-mail des membres',
   'member.manage': 'de gérer les membres',
   'invitation.create': 'd’inviter',
   'audit.read': 'de consulter le journal de l’équipe',
+  'team.delete': 'de supprimer la rédaction',
 };
 
 /**

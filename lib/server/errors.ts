@@ -6,6 +6,10 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  /** Only a browser session may do this (not an access token). */
+  session_required: 403,
+  /** A cookie-authenticated write sent from another origin (CSRF): refused. */
+  cross_origin_request: 403,
   not_found: 404,
   conflict: 409,
   email_taken: 409,
@@ -16,6 +20,10 @@ export const ERROR_STATUS = {
   /** An invitation that was used, revoked or has expired. */
   invitation_invalid: 410,
   validation_failed: 422,
+  /** An Idempotency-Key already used for a different request body. */
+  idempotency_key_reused: 422,
+  /** A write whose body is not JSON (`Content-Type: application/json` required). */
+  unsupported_media_type: 415,
   /** A body, an article or an import beyond a stated limit (README "Limits"); nothing stored. */
   payload_too_large: 413,
   selector_mismatch: 422,

@@ -3,6 +3,8 @@
 // so the write and its key commit together or not at all. A replay of the same key — a retry
 // after a lost answer, the offline queue replaying, a double click — finds the key taken: its
 // transaction rolls back and the first answer is sent again. Nothing is ever applied twice.
+// A key is bound to its request (method, path and a SHA-256 of the body): the same key with a
+// different body is a client bug and answered 422 `idempotency_key_reused`, never "replayed".
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Tx } from '@/lib/db';
@@ -14,6 +16,10 @@ interface IdempotencyContext {
   key: string;
   method: string;
   path: string;
+  /** SHA-256 (hex) of the request body. */
+  requestHash: string;
+  /** Top-level answer fields never kept for replays (a secret shown once). */
+  omit: string[];
   /** Set once a transaction claimed the key for this user. */
   claimedBy: string | null;
   /** Set when the key turned out to be taken already. */
@@ -40,10 +46,10 @@ export function parseIdempotencyKey(value: string | null): string | null {
 
 /** Runs a write with its key available to claimIdempotencyKey (called by recordAudit). */
 export function runWithIdempotencyKey<T>(
-  context: { key: string; method: string; path: string },
+  context: { key: string; method: string; path: string; requestHash: string },
   run: () => Promise<T>,
 ): { result: Promise<T>; context: IdempotencyContext } {
-  const state: IdempotencyContext = { ...context, claimedBy: null, replayOf: null };
+  const state: IdempotencyContext = { ...context, omit: [], claimedBy: null, replayOf: null };
   return { result: storage.run(state, run), context: state };
 }
 
@@ -52,8 +58,8 @@ export async function claimIdempotencyKey(tx: Tx, userId: string | null): Promis
   const state = storage.getStore();
   if (!state || !userId || state.claimedBy === userId) return;
   const inserted = await tx.$queryRaw<{ key: string }[]>`
-    INSERT INTO idempotency_keys (user_id, key, method, path)
-    VALUES (${userId}::uuid, ${state.key}, ${state.method}, ${state.path})
+    INSERT INTO idempotency_keys (user_id, key, method, path, request_hash)
+    VALUES (${userId}::uuid, ${state.key}, ${state.method}, ${state.path}, ${state.requestHash})
     ON CONFLICT (user_id, key) DO NOTHING
     RETURNING key`;
   if (inserted.length === 0) {
@@ -63,6 +69,18 @@ export async function claimIdempotencyKey(tx: Tx, userId: string | null): Promis
   state.claimedBy = userId;
 }
 
+/** Inside a write: these top-level fields of its answer are not kept for replays. */
+export function omitFromReplay(fields: string[]): void {
+  storage.getStore()?.omit.push(...fields);
+}
+
+function withoutOmitted(state: IdempotencyContext, body: unknown): unknown {
+  if (state.omit.length === 0 || body === null || typeof body !== 'object') return body;
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).filter(([key]) => !state.omit.includes(key)),
+  );
+}
+
 /** After the write committed: keep its answer for replays. */
 export async function storeIdempotentAnswer(
   state: IdempotencyContext,
@@ -70,9 +88,10 @@ export async function storeIdempotentAnswer(
   body: unknown,
 ): Promise<void> {
   if (!state.claimedBy) return;
+  const kept = withoutOmitted(state, body);
   await prisma.idempotencyKey.update({
     where: { userId_key: { userId: state.claimedBy, key: state.key } },
-    data: { status, body: body === undefined ? Prisma.JsonNull : (body as Prisma.InputJsonValue) },
+    data: { status, body: kept === undefined ? Prisma.JsonNull : (kept as Prisma.InputJsonValue) },
   });
 }
 
@@ -85,7 +104,7 @@ export async function replayedAnswer(state: IdempotencyContext): Promise<Respons
   for (let attempt = 0; attempt < 20; attempt++) {
     const row = await prisma.idempotencyKey.findUnique({
       where: { userId_key: { userId, key: state.key } },
-      select: { status: true, body: true, method: true, path: true },
+      select: { status: true, body: true, method: true, path: true, requestHash: true },
     });
     if (row && (row.method !== state.method || row.path !== state.path)) {
       return Response.json(
@@ -96,6 +115,19 @@ export async function replayedAnswer(state: IdempotencyContext): Promise<Respons
           },
         },
         { status: 409 },
+      );
+    }
+    // Keys stored before bodies were hashed (request_hash NULL) are taken on trust.
+    if (row?.requestHash && row.requestHash !== state.requestHash) {
+      return Response.json(
+        {
+          error: {
+            code: 'idempotency_key_reused',
+            message:
+              'Cette clé d’idempotence a déjà servi pour une requête différente : rien n’a été enregistré. Utilisez une nouvelle clé pour une nouvelle modification.',
+          },
+        },
+        { status: 422 },
       );
     }
     if (row?.status != null) {

@@ -1,13 +1,14 @@
 // The one way to know who is calling: a personal access token (`Authorization: Bearer …`, for
-// scripts) or the next-auth session, checked against the database (a deleted account's
-// still-valid JWT gets nothing). Cached per request with React cache().
+// scripts) or the next-auth session, whose JWT names a session row checked on every request
+// (lib/server/auth/sessions.ts: a signed-out, revoked or expired session, or a deleted
+// account's still-valid JWT, gets nothing). Cached per request with React cache().
 import 'server-only';
 import { cache } from 'react';
 import { getToken } from 'next-auth/jwt';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { NextRequest } from 'next/server';
-import { prisma } from '@/lib/db';
+import { getSessionUser } from '@/lib/server/auth/sessions';
 import { AppError } from '@/lib/server/errors';
 import { clientAddress, hit, LIMITS, requireUnder } from '@/lib/server/rate-limit';
 import { getUserByToken } from '@/lib/server/tokens/tokens';
@@ -16,6 +17,10 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** How the caller proved who they are. */
+  via: 'session' | 'token';
+  /** The browser session's id (null for a token). */
+  sessionId: string | null;
 }
 
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
@@ -28,8 +33,11 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     await requireUnder(LIMITS.badToken, address);
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const user = match ? await getUserByToken(match[1]) : null;
-    if (!user) await hit(LIMITS.badToken, address);
-    return user;
+    if (!user) {
+      await hit(LIMITS.badToken, address);
+      return null;
+    }
+    return { ...user, via: 'token', sessionId: null };
   }
   // The session JWT read with next-auth's own getToken (decrypted and checked for expiry):
   // the same answer as getServerSession, which in a route handler also runs the whole
@@ -39,13 +47,32 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     req: new NextRequest('http://factdesk.local', { headers: requestHeaders }),
   });
   const id = token?.sub;
-  if (!id) return null;
-  return prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  const sessionId = typeof token?.sid === 'string' ? token.sid : null;
+  // A JWT from before sessions were rows (no sid) counts as signed out.
+  if (!id || !sessionId) return null;
+  const user = await getSessionUser({ sessionId, userId: id });
+  return user ? { ...user, via: 'session', sessionId } : null;
 });
 
 export async function getRequiredUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError('unauthenticated', 'Connexion requise.');
+  return user;
+}
+
+/**
+ * For what only the person at the keyboard may do — minting tokens, changing the password,
+ * ending sessions, deleting the account: a browser session, never an access token (a leaked
+ * token must not be able to make itself permanent or take the account over).
+ */
+export async function getRequiredSessionUser(): Promise<SessionUser> {
+  const user = await getRequiredUser();
+  if (user.via !== 'session') {
+    throw new AppError(
+      'session_required',
+      'Action réservée à une session ouverte dans le navigateur : un jeton d’accès ne peut pas la faire.',
+    );
+  }
   return user;
 }
 

@@ -3,9 +3,29 @@ import { versionSchema, INT4_MAX } from './common';
 
 const MAX_QUOTE = 20_000;
 
+/**
+ * A quote with nothing to see: empty, or only whitespace, control and format characters (line
+ * breaks, no-break and zero-width spaces, joiners, bidi marks). Such a highlight is refused
+ * from the reader and from a W3C import alike; the quote itself is never trimmed.
+ */
+export function isBlankQuote(exact: string): boolean {
+  return !/[^\s\p{Cc}\p{Cf}]/u.test(exact);
+}
+
+export const BLANK_QUOTE_MESSAGE = 'Le passage surligné ne contient aucun caractère visible.';
+
+/** The `exact` of a TextQuoteSelector: at least one visible character, at most `max`. */
+export function quoteExactSchema(max: number) {
+  return z
+    .string()
+    .min(1, { message: BLANK_QUOTE_MESSAGE })
+    .max(max)
+    .refine((exact) => !isBlankQuote(exact), { message: BLANK_QUOTE_MESSAGE });
+}
+
 export const textQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(MAX_QUOTE),
+  exact: quoteExactSchema(MAX_QUOTE),
   prefix: z.string().max(64).optional(),
   suffix: z.string().max(64).optional(),
 });

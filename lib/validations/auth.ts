@@ -8,6 +8,16 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ message: 'Adresse e-mail invalide.' }).max(254));
 
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, {
+    message: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
+  })
+  // bcrypt only reads the first 72 bytes: refuse longer rather than silently truncating.
+  .refine((value) => new TextEncoder().encode(value).length <= 72, {
+    message: 'Mot de passe trop long (72 octets au plus).',
+  });
+
 export const signUpSchema = z.object({
   email: emailSchema,
   name: z
@@ -15,15 +25,7 @@ export const signUpSchema = z.object({
     .trim()
     .min(1, { message: 'Nom requis.' })
     .max(120, { message: '120 caractères au plus.' }),
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, {
-      message: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
-    })
-    // bcrypt only reads the first 72 bytes: refuse longer rather than silently truncating.
-    .refine((value) => new TextEncoder().encode(value).length <= 72, {
-      message: 'Mot de passe trop long (72 octets au plus).',
-    }),
+  password: passwordSchema,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
@@ -31,3 +33,13 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1).max(200),
 });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { message: 'Mot de passe actuel requis.' }).max(200),
+    newPassword: passwordSchema,
+  })
+  .refine((value) => value.currentPassword !== value.newPassword, {
+    path: ['newPassword'],
+    message: 'Le nouveau mot de passe doit différer de l’actuel.',
+  });

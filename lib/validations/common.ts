@@ -3,6 +3,13 @@ import { z } from 'zod';
 
 export const idSchema = z.uuid({ message: 'Identifiant invalide.' });
 
+/**
+ * A NUL character or half of a UTF-16 surrogate pair: no PostgreSQL text (or jsonb) can hold
+ * either, and a query sending one fails there.
+ */
+export const UNSTORABLE_CHARACTERS =
+  /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** Only http(s) URLs are stored: `javascript:`/`data:` links must never reach a page. */
 export function isHttpUrl(value: string): boolean {
   try {

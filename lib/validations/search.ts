@@ -1,22 +1,30 @@
+// The search's query parameters, read by GET /api/v1/search and by the search page alike.
 import { z } from 'zod';
 import { RATINGS } from '@/lib/reports/verdict-scale';
 import { SENTENCE_STATES } from '@/lib/workflow/sentence-state';
 import { isoDateSchema } from './common';
+import { optionalQuery, queryText } from './query';
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+export const SEARCH_MAX_PAGE = 100;
 
 export const searchQuerySchema = z.object({
-  q: z.string().trim().max(500, { message: '500 caractères au plus.' }).default(''),
-  teamId: optional(z.uuid()),
+  q: queryText(500).default(''),
+  teamId: optionalQuery(z.uuid()),
   /** The published verdict's rating. */
-  rating: optional(z.enum(RATINGS, { message: 'Verdict inconnu.' })),
-  state: optional(z.enum(SENTENCE_STATES, { message: 'État inconnu.' })),
+  rating: optionalQuery(z.enum(RATINGS, { message: 'Verdict inconnu.' })),
+  state: optionalQuery(z.enum(SENTENCE_STATES, { message: 'État inconnu.' })),
   /** A member who submitted a verdict on the sentence. */
-  reviewer: optional(z.uuid()),
+  reviewer: optionalQuery(z.uuid()),
   /** Article date (publication, else import) from / to, inclusive. */
-  from: optional(isoDateSchema),
-  to: optional(isoDateSchema),
-  page: optional(z.coerce.number().int().min(1).max(100)),
+  from: optionalQuery(isoDateSchema),
+  to: optionalQuery(isoDateSchema),
+  page: optionalQuery(
+    z
+      .string()
+      .regex(/^[1-9]\d{0,2}$/, { message: `Page de 1 à ${SEARCH_MAX_PAGE} attendue.` })
+      .describe(`the page, 1 to ${SEARCH_MAX_PAGE} (25 results a page)`)
+      .transform(Number)
+      .pipe(z.int().max(SEARCH_MAX_PAGE, { message: `Page de 1 à ${SEARCH_MAX_PAGE} attendue.` })),
+  ),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/permissions';
+import { bigintIdText, optionalQuery } from './query';
 
 export const roleSchema = z.enum(ROLES, { message: 'Rôle inconnu.' });
 
@@ -23,6 +24,19 @@ export const createInvitationSchema = z.object({
 export const invitationTokenSchema = z.string().regex(/^fdi_[A-Za-z0-9_-]{43}$/);
 
 export const auditQuerySchema = z.object({
-  /** Events older than this id (pagination). */
-  before: z.coerce.bigint().positive().optional(),
+  /** Events older than this id (pagination: the previous page's `nextBefore`). */
+  before: optionalQuery(
+    bigintIdText(1).describe(
+      'only events older than this audit event id (the previous `nextBefore`)',
+    ),
+  ),
+});
+
+/** Deleting a team: its exact name, typed again, confirms it (compared on the server). */
+export const deleteTeamSchema = z.object({
+  confirmName: z
+    .string({ message: 'Saisissez le nom de la rédaction pour confirmer.' })
+    .trim()
+    .min(1, { message: 'Saisissez le nom de la rédaction pour confirmer.' })
+    .max(120, { message: '120 caractères au plus.' }),
 });

@@ -2,6 +2,7 @@
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'article.create': 'Article ajouté',
   'article.update': 'Article modifié',
+  'article.deleted': 'Article supprimé',
   'annotation.create': 'Passage surligné',
   'annotation.update': 'Note de surlignage modifiée',
   'annotation.delete': 'Surlignage supprimé',
@@ -17,10 +18,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'comment.update': 'Commentaire modifié',
   'comment.delete': 'Commentaire supprimé',
   'team.create': 'Rédaction créée',
+  /** Recorded outside the team (it is gone): for the operator, listed here for completeness. */
+  'team.deleted': 'Rédaction supprimée',
+  'account.deleted': 'Compte supprimé',
   'membership.create': 'Membre ajouté·e',
   'membership.update': 'Rôle modifié',
   'membership.delete': 'Membre retiré·e',
   'membership.leave': 'Membre parti·e',
+  'member.account_deleted': 'Membre parti·e : compte supprimé',
   'invitation.create': 'Invitation créée',
   'invitation.accept': 'Invitation acceptée',
   'invitation.revoke': 'Invitation révoquée',

@@ -140,9 +140,9 @@ export async function startApp(options: {
   const logFile = createWriteStream(path.join(RESULTS_DIR, 'server-log.tmp'));
   const args = [
     ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
-    NEXT_BIN,
-    'start',
-    '-p',
+    '--import',
+    'tsx',
+    path.join(ROOT, 'scripts', 'serve.ts'),
     String(port),
   ];
   const child = spawn(process.execPath, args, {

@@ -13,6 +13,7 @@ import {
 } from '@/lib/server/idempotency';
 import { hit, peek, spend } from '@/lib/server/rate-limit';
 import { AppError } from '@/lib/server/errors';
+import { createToken } from '@/lib/server/tokens/tokens';
 import { makeNewsroom } from './fixtures';
 
 describe('rate limits', () => {
@@ -50,7 +51,12 @@ describe('idempotency keys', () => {
     const { reviewer, sentences } = await makeNewsroom();
     const sentence = sentences[0]!;
     const key = `k-${randomUUID()}`;
-    const request = { key, method: 'POST', path: `/api/v1/sentences/${sentence.id}/comments` };
+    const request = {
+      key,
+      method: 'POST',
+      path: `/api/v1/sentences/${sentence.id}/comments`,
+      requestHash: 'a'.repeat(64),
+    };
     const write = () =>
       createComment({
         userId: reviewer.id,
@@ -77,5 +83,54 @@ describe('idempotency keys', () => {
     );
     await expect(refused.result).rejects.toThrow();
     expect(await prisma.idempotencyKey.count({ where: { key: refused.context.key } })).toBe(0);
+  });
+
+  it('refuses the same key with another body (422 idempotency_key_reused), nothing written', async () => {
+    const { reviewer, sentences } = await makeNewsroom();
+    const sentence = sentences[0]!;
+    const key = `k-${randomUUID()}`;
+    const path = `/api/v1/sentences/${sentence.id}/comments`;
+    const write = (body: string) => () =>
+      createComment({ userId: reviewer.id, sentenceId: sentence.id, input: { body } });
+
+    const first = runWithIdempotencyKey(
+      { key, method: 'POST', path, requestHash: 'a'.repeat(64) },
+      write('Premier'),
+    );
+    await storeIdempotentAnswer(first.context, 201, await first.result);
+    const second = runWithIdempotencyKey(
+      { key, method: 'POST', path, requestHash: 'b'.repeat(64) },
+      write('Second, différent'),
+    );
+    await expect(second.result).rejects.toBeInstanceOf(IdempotentReplay);
+    const answer = await replayedAnswer(second.context);
+    expect(answer.status).toBe(422);
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe(
+      'idempotency_key_reused',
+    );
+    expect(await prisma.comment.count({ where: { sentenceId: sentence.id } })).toBe(1);
+  });
+
+  it('creates one token per key and never keeps its secret for the replay', async () => {
+    const { reviewer } = await makeNewsroom();
+    const request = {
+      key: `k-${randomUUID()}`,
+      method: 'POST',
+      path: '/api/v1/tokens',
+      requestHash: 'c'.repeat(64),
+    };
+    const write = () => createToken({ userId: reviewer.id, input: { name: 'script' } });
+    const first = runWithIdempotencyKey(request, write);
+    const created = await first.result;
+    expect(created.token).toMatch(/^fdp_/);
+    await storeIdempotentAnswer(first.context, 201, created);
+    const again = runWithIdempotencyKey(request, write);
+    await expect(again.result).rejects.toBeInstanceOf(IdempotentReplay);
+    const replay = (await (await replayedAnswer(again.context)).json()) as Record<string, unknown>;
+    expect(replay.id).toBe(created.id);
+    expect(replay).not.toHaveProperty('token');
+    expect(await prisma.apiToken.count({ where: { userId: reviewer.id } })).toBe(1);
+    const stored = await prisma.idempotencyKey.findFirstOrThrow({ where: { key: request.key } });
+    expect(JSON.stringify(stored.body)).not.toContain(created.token);
   });
 });

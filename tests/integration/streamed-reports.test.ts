@@ -25,6 +25,7 @@ import { requestPdfReport } from '@/lib/server/reports/pdf-report';
 import { getReport, getReportData } from '@/lib/server/reports/get-report';
 import { getTeamReport } from '@/lib/server/reports/get-team-report';
 import { textStream } from '@/lib/server/reports/text-stream';
+import { stringifyJsonLd } from '@/lib/text/json-ld';
 import { approved, makeNewsroom } from './fixtures';
 
 const BASE = 'https://factdesk.example';
@@ -34,7 +35,8 @@ const WHOLE: Record<StreamedReportFormat, (data: ReportData) => string> = {
   markdown: toMarkdown,
   csv: toCsv,
   json: (data) => JSON.stringify(toJson(data), null, 2),
-  claimreview: (data) => JSON.stringify(toClaimReview(data), null, 2),
+  // JSON-LD: escaped to be embeddable in a <script> (lib/text/json-ld.ts).
+  claimreview: (data) => stringifyJsonLd(toClaimReview(data), 2),
   html: toHtmlReport,
 };
 const FORMATS = Object.keys(WHOLE) as StreamedReportFormat[];
@@ -210,12 +212,7 @@ describe('streamed article reports', () => {
         baseUrl: BASE,
         query: { format },
       });
-      return reportResponse(
-        report,
-        new Request(
-          `${BASE}/api/v1/articles/${article.id}/report?format=${format}${download ? '' : '&download=0'}`,
-        ),
-      );
+      return reportResponse(report, { download: download ? undefined : '0' });
     };
     const csv = await ask('csv');
     expect(csv.headers.get('Content-Length')).toBeNull();
@@ -241,7 +238,7 @@ describe('streamed article reports', () => {
       baseUrl: BASE,
       query: { format: 'json' },
     });
-    const teamResponse = reportResponse(team, new Request(`${BASE}/api/v1/teams/x/report`));
+    const teamResponse = reportResponse(team, {});
     const teamText = await teamResponse.clone().text();
     expect(teamResponse.headers.get('Content-Length')).toBe(
       String(new TextEncoder().encode(teamText).byteLength),
@@ -271,7 +268,7 @@ describe('streamed W3C annotation export', () => {
         });
       }
     }
-    const whole = JSON.stringify(
+    const whole = stringifyJsonLd(
       await exportAnnotationCollection({ userId: editor.id, articleId: article.id, baseUrl: BASE }),
     );
     for (const batchSize of [1, 3, 8, 1000]) {

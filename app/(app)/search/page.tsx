@@ -5,7 +5,7 @@ import { getPageUser } from '@/lib/server/session';
 import { listMembers } from '@/lib/server/teams/members';
 import { listTeams } from '@/lib/server/teams/teams';
 import { SearchForm } from './search-form';
-import { readSearchValues, searchHref, type SearchField } from './search-params';
+import { readSearchValues, searchHref, searchQueryOf, type SearchField } from './search-params';
 import { SearchResults } from './search-results';
 
 export const metadata: Metadata = { title: 'Recherche' };
@@ -35,7 +35,8 @@ export default async function SearchPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const values = readSearchValues(await searchParams);
+  const params = await searchParams;
+  const values = readSearchValues(params);
   const user = await getPageUser(searchHref(values, Number(values.page) || undefined));
 
   const teams = await listTeams({ userId: user.id });
@@ -57,9 +58,10 @@ export default async function SearchPage({
   let result: Awaited<ReturnType<typeof searchSentences>> | null = null;
   let invalidFields: string[] = [];
   try {
-    result = await searchSentences({ userId: user.id, query: values });
+    result = await searchSentences({ userId: user.id, query: searchQueryOf(params) });
   } catch (error) {
-    // A hand-edited or stale URL: say which filter is wrong instead of failing the page.
+    // A hand-edited or stale URL (a NUL, a parameter given twice…): say which filter is wrong
+    // instead of failing the page.
     if (!(error instanceof ZodError)) throw error;
     invalidFields = [
       ...new Set(error.issues.map((issue) => FIELD_LABELS[issue.path[0] as SearchField])),

@@ -1,5 +1,6 @@
 // The search page's URL: which query parameters it reads, and how to write them back into a
-// link (pagination, sign-in return) with empty fields left out so shared links stay short.
+// link (pagination, sign-in return) with empty fields left out so shared links stay short. The
+// values are validated by the API's schema (lib/validations/search.ts), given as they came.
 
 export const SEARCH_FIELDS = [
   'q',
@@ -25,6 +26,21 @@ export function readSearchValues(
     values[field] = (Array.isArray(value) ? value[0] : value) ?? '';
   }
   return values;
+}
+
+/**
+ * The search's parameters as the URL gave them, for searchSentences: a repeated parameter stays
+ * an array, which the schema refuses (as GET /api/v1/search does) instead of reading one of them.
+ */
+export function searchQueryOf(
+  params: Record<string, string | string[] | undefined>,
+): Partial<Record<SearchField, string | string[]>> {
+  const query: Partial<Record<SearchField, string | string[]>> = {};
+  for (const field of SEARCH_FIELDS) {
+    const value = params[field];
+    if (value !== undefined) query[field] = value;
+  }
+  return query;
 }
 
 /** `/search?…` for these values at `page` (the first page when left out). */

@@ -2,24 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/server/session';
+import { authPageQuerySchema } from '@/lib/validations/query';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Connexion' };
 
-/** Only same-site paths: never bounce a user to another origin after sign-in. */
-function sameSitePath(value: string | string[] | undefined): string {
-  // Browsers read `/\host` as `//host`: another origin, like `//host` itself.
-  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
-  return value.startsWith('//') || value.startsWith('/\\') ? '/' : value;
-}
-
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string | string[]; created?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { callbackUrl, created } = await searchParams;
-  const next = sameSitePath(callbackUrl);
+  // Only same-site paths: never bounce a user to another origin after sign-in.
+  const { callbackUrl: next, created } = authPageQuerySchema.parse(await searchParams);
   if (await getCurrentUser()) redirect(next);
   return (
     <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">

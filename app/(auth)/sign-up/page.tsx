@@ -2,23 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/server/session';
+import { authPageQuerySchema } from '@/lib/validations/query';
 import { SignUpForm } from './sign-up-form';
 
 export const metadata: Metadata = { title: 'Créer un compte' };
 
-/** Only same-site paths: never bounce a user to another origin after sign-in. */
-function sameSitePath(value: string | string[] | undefined): string {
-  // Browsers read `/\host` as `//host`: another origin, like `//host` itself.
-  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
-  return value.startsWith('//') || value.startsWith('/\\') ? '/' : value;
-}
-
 export default async function SignUpPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const next = sameSitePath((await searchParams).callbackUrl);
+  // Only same-site paths: never bounce a user to another origin after sign-up.
+  const { callbackUrl: next } = authPageQuerySchema.parse(await searchParams);
   if (await getCurrentUser()) redirect(next);
   return (
     <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">

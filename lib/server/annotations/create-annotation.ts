@@ -12,7 +12,11 @@ import { notifyChange } from '@/lib/server/audit/record-audit';
 import { claimIdempotencyKey } from '@/lib/server/idempotency';
 import { IMPORT_MAX_ANNOTATIONS } from '@/lib/validations/limits';
 import { AppError, notFound } from '@/lib/server/errors';
-import { createAnnotationSchema } from '@/lib/validations/annotation';
+import {
+  BLANK_QUOTE_MESSAGE,
+  createAnnotationSchema,
+  isBlankQuote,
+} from '@/lib/validations/annotation';
 import { annotationSelect, serializeAnnotation, type AnnotationDto } from './serialize';
 
 /** Rows per multi-row statement. */
@@ -97,6 +101,11 @@ export async function createAnnotationsInTransaction(
       continue;
     }
     const [quote, position] = describeRange(article.text, placed);
+    // Positions alone (an import) may cover nothing visible: refused like a blank quote.
+    if (isBlankQuote(quote.exact)) {
+      skipped.push(`${BLANK_QUOTE_MESSAGE.slice(0, -1)}${where}.`);
+      continue;
+    }
     const touched = unitsTouchedInOrder(article.sentences, placed);
     if (touched.length === 0) {
       skipped.push(`La sélection ne touche aucune phrase${where}.`);

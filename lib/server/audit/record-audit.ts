@@ -22,7 +22,8 @@ export type AuditEntity =
   | 'comment';
 
 export interface AuditInput {
-  teamId: string;
+  /** Null only for the record of a team's or an account's deletion, which outlives the team. */
+  teamId: string | null;
   actorId: string | null;
   action: string;
   entityType: AuditEntity;

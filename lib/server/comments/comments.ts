@@ -1,11 +1,13 @@
 // Threaded comments on a sentence or on a highlight touching it. Every member may comment
 // (viewers included); authors edit and delete their own, editors and owners delete any.
-// Deleting keeps the comment's place (text removed) so its replies stay in their thread.
+// Deleting keeps the comment's place (text removed) so its replies stay in their thread, and
+// removes its text from its audit events too: only the facts of its history remain.
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { can } from '@/lib/permissions';
 import { articleOfMember, myMembership, requirePermission } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
+import { scrubDeletedComment } from '@/lib/server/audit/redact';
 import { AppError, notFound } from '@/lib/server/errors';
 import {
   createCommentSchema,
@@ -146,6 +148,8 @@ export async function deleteComment(options: {
     const after = serializeComment(
       await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: commentSelect }),
     );
+    // Nothing deleted stays readable: not in its creation and edit events, not in this one.
+    await scrubDeletedComment(tx, comment.id);
     await recordAudit(tx, {
       teamId,
       articleId,
@@ -154,7 +158,7 @@ export async function deleteComment(options: {
       action: 'comment.delete',
       entityType: 'comment',
       entityId: comment.id,
-      before: { body: comment.body, version: comment.version },
+      before: { version: comment.version },
       after: { deleted: true, version: after.version },
     });
     return after;

@@ -1,8 +1,11 @@
 // A job's live progress (Server-Sent Events): the job's state at once, then every change the
 // workers announce (PostgreSQL NOTIFY on the live channel, key `job:<id>`), until it succeeded
-// or failed — then the stream ends. Members of the job's team only.
+// or failed — then the stream ends. Members of the job's team only. Its events carry no id, so a
+// reconnection starts from the current state; a Last-Event-ID is still read with the streams'
+// one schema (a malformed one is a 400, as on the article stream).
 import 'server-only';
 import { ensureListening, subscribe } from '@/lib/server/live/hub';
+import { parseLastEventId } from '@/lib/server/live/last-event-id';
 import { HEARTBEAT_MS } from '@/lib/server/live/settings';
 import { getJob, type JobDto } from './jobs';
 
@@ -13,8 +16,11 @@ function isOver(job: JobDto): boolean {
 export async function openJobStream(options: {
   userId: string;
   jobId: string;
+  /** The request's Last-Event-ID header: checked, not used (the events have no ids). */
+  lastEventId?: string | null;
   signal: AbortSignal;
 }): Promise<ReadableStream<Uint8Array>> {
+  parseLastEventId(options.lastEventId);
   await getJob(options); // 404 for a non-member before any byte
   await ensureListening();
   const encoder = new TextEncoder();

@@ -1,7 +1,8 @@
 // The live stream of an article (Server-Sent Events): one JSON event per committed change
 // `{type, entity, id, sentenceId, actor}` with the audit event id as the SSE id, presence
 // updates `{type: "presence", viewers}`, and `{type: "resync"}` when this instance may have
-// missed changes. A reconnecting client sends Last-Event-ID and gets what it missed replayed.
+// missed changes. A reconnecting client sends Last-Event-ID and gets what it missed replayed
+// (a value that is no audit event id is a 400 before the stream: lib/server/live/last-event-id).
 // A stream closed on purpose ends with `{type: "closed", reason}`: `too_many_streams` (the
 // user opened more than LIVE_MAX_STREAMS_PER_USER, this was their oldest) or `membership` (the
 // user is no longer a member of the article's team); a client should not reconnect by itself.
@@ -10,6 +11,7 @@ import { prisma } from '@/lib/db';
 import { articleOfMember } from '@/lib/server/access';
 import { notFound } from '@/lib/server/errors';
 import { ensureListening } from './hub';
+import { parseLastEventId } from './last-event-id';
 import { register, type LocalStream } from './local-streams';
 import type { CloseReason } from './notices';
 import { joinArticle, leaveArticle, newConnectionId } from './presence';
@@ -23,6 +25,7 @@ export async function openArticleStream(options: {
   lastEventId: string | null;
   signal: AbortSignal;
 }): Promise<ReadableStream<Uint8Array>> {
+  const lastEventId = parseLastEventId(options.lastEventId);
   const article = await prisma.article.findFirst({
     where: { id: options.articleId, ...articleOfMember(options.userId) },
     select: { id: true, teamId: true },
@@ -101,8 +104,8 @@ export async function openArticleStream(options: {
         }
         // Subscribed before replaying: a change committed meanwhile is sent (maybe twice, which
         // clients tolerate: events only tell them what to refetch), never lost.
-        if (options.lastEventId && /^\d+$/.test(options.lastEventId)) {
-          const missed = await missedEvents(article.id, BigInt(options.lastEventId));
+        if (lastEventId !== null) {
+          const missed = await missedEvents(article.id, lastEventId);
           for (const event of missed) writeEvent(event.data, event.id);
           if (missed.length === REPLAY_LIMIT) writeEvent({ type: 'resync' });
         }

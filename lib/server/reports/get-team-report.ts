@@ -1,11 +1,30 @@
 // The team report: the verified claims of every article of a team, filtered by approval date,
-// verdict and reviewer, in Markdown, CSV, JSON or ClaimReview. Any member may export it.
+// verdict and reviewer, in Markdown, CSV, JSON or ClaimReview. Any member may export it. The
+// reviewer filter takes the id of a member of the team: any other id (a user of another team, or
+// nobody) is the same 422, which says nothing about that user.
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { teamToClaimReview, teamToCsv, teamToJson, teamToMarkdown } from '@/lib/reports';
 import { requirePermission } from '@/lib/server/access';
+import { AppError } from '@/lib/server/errors';
+import { stringifyJsonLd } from '@/lib/text/json-ld';
 import { teamReportQuerySchema } from '@/lib/validations/report';
 import { listTeamReportData, slug, type RenderedReport } from './get-report';
+
+/** The member's name, or a 422 on `reviewer` when the id is not a member of the team. */
+async function memberName(teamId: string, userId: string): Promise<string> {
+  const membership = await prisma.membership.findUnique({
+    where: { teamId_userId: { teamId, userId } },
+    select: { user: { select: { name: true } } },
+  });
+  if (!membership) {
+    const message = 'Aucun·e membre de la rédaction n’a cet identifiant.';
+    throw new AppError('validation_failed', `reviewer : ${message}`, [
+      { path: 'reviewer', message },
+    ]);
+  }
+  return membership.user.name;
+}
 
 export async function getTeamReport(options: {
   userId: string;
@@ -19,10 +38,7 @@ export async function getTeamReport(options: {
     select: { role: true, team: { select: { name: true } } },
   });
   requirePermission(membership ?? undefined, 'report.export', 'Rédaction');
-  const reviewerName = query.reviewer
-    ? ((await prisma.user.findUnique({ where: { id: query.reviewer }, select: { name: true } }))
-        ?.name ?? null)
-    : null;
+  const reviewerName = query.reviewer ? await memberName(options.teamId, query.reviewer) : null;
   const data = {
     team: membership!.team.name,
     generatedAt: new Date().toISOString(),
@@ -65,7 +81,7 @@ export async function getTeamReport(options: {
       };
     case 'claimreview':
       return {
-        body: JSON.stringify(teamToClaimReview(data), null, 2),
+        body: stringifyJsonLd(teamToClaimReview(data), 2),
         contentType: 'application/ld+json; charset=utf-8',
         filename: `${name}.claimreview.jsonld`,
       };

@@ -1,8 +1,10 @@
 // The history of one sentence: every audited change to its verdicts, its published verdict,
-// its comments, its assignment and the highlights touching it, oldest first.
+// its comments, its assignment and the highlights touching it, oldest first, as the caller may
+// read it (teammates' drafts and deleted comments' texts left out: lib/server/audit/redact.ts).
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { articleOfMember } from '@/lib/server/access';
+import { redactAuditEvents } from '@/lib/server/audit/redact';
 import { notFound } from '@/lib/server/errors';
 
 export async function getSentenceHistory(options: { userId: string; sentenceId: string }) {
@@ -33,7 +35,8 @@ export async function getSentenceHistory(options: { userId: string; sentenceId: 
       actor: { select: { id: true, name: true } },
     },
   });
-  return events.map((event) => ({
+  const readable = await redactAuditEvents(events, options.userId);
+  return readable.map((event) => ({
     id: event.id.toString(),
     actor: event.actor,
     action: event.action,

@@ -4,6 +4,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { articleOfMember, myMembership } from '@/lib/server/access';
+import { isVisibleVerdict } from '@/lib/server/audit/redact';
 import { notFound } from '@/lib/server/errors';
 import type { TriageReason } from '@/lib/text';
 import { annotationSelect, serializeAnnotation } from '@/lib/server/annotations/serialize';
@@ -37,7 +38,7 @@ export async function getSentence(options: { userId: string; sentenceId: string 
   });
   if (!row) throw notFound('Phrase');
   const summary = summarize(row, options.userId);
-  const visible = row.verdicts.filter((v) => v.status !== 'draft' || v.authorId === options.userId);
+  const visible = row.verdicts.filter((v) => isVisibleVerdict(v, options.userId));
   return {
     sentence: {
       id: row.id,

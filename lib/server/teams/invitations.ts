@@ -1,6 +1,7 @@
 // Invitation links: a single-use token carrying a role and an expiry. No mail server: the link
 // is shown once to the inviter, who passes it on. Owners invite any role, editors reviewers and
-// viewers. Only the token's hash is stored; accepting consumes it atomically.
+// viewers — and revoke the same (an editor cannot revoke an invitation to be an owner or an
+// editor). Only the token's hash is stored; accepting consumes it atomically.
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { invitableRoles, type Role } from '@/lib/permissions';
@@ -106,14 +107,24 @@ export async function revokeInvitation(options: {
       where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },
       select: { role: true },
     });
-    requirePermission(membership ?? undefined, 'invitation.create', 'Rédaction');
+    const myRole = requirePermission(membership ?? undefined, 'invitation.create', 'Rédaction');
+    const pending = {
+      id: options.invitationId,
+      teamId: options.teamId,
+      acceptedAt: null,
+      revokedAt: null,
+    };
+    const invitation = await tx.invitation.findFirst({ where: pending, select: { role: true } });
+    if (!invitation) throw notFound('Invitation');
+    // Who may create it may revoke it: editors only the reviewer and viewer invitations.
+    if (!invitableRoles(myRole).includes(invitation.role as Role)) {
+      throw new AppError(
+        'forbidden',
+        `Votre rôle (${myRole}) ne permet pas de révoquer une invitation avec le rôle ${invitation.role}.`,
+      );
+    }
     const revoked = await tx.invitation.updateMany({
-      where: {
-        id: options.invitationId,
-        teamId: options.teamId,
-        acceptedAt: null,
-        revokedAt: null,
-      },
+      where: pending,
       data: { revokedAt: new Date() },
     });
     if (revoked.count !== 1) throw notFound('Invitation');

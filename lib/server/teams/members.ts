@@ -1,9 +1,10 @@
-// A team's members: listing (every member), changing a role and removing someone (owners), and
-// leaving (anyone). A team always keeps at least one owner; membership changes of one team
-// are serialised by locking the team row, so two owners cannot demote each other at once.
+// A team's members: listing (every member; e-mail addresses for owners, and each member's own),
+// changing a role and removing someone (owners), and leaving (anyone). A team always keeps at
+// least one owner; membership changes of one team are serialised by locking the team row, so
+// two owners cannot demote each other at once.
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
-import type { Role } from '@/lib/permissions';
+import { can, type Role } from '@/lib/permissions';
 import { requirePermission } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError, notFound } from '@/lib/server/errors';
@@ -36,10 +37,17 @@ export async function listMembers(options: { userId: string; teamId: string }) {
   });
   if (!team) throw notFound('Rédaction');
   const me = team.memberships.find((m) => m.user.id === options.userId);
+  const myRole = me!.role as Role;
+  const seesEmails = can(myRole, 'member.email');
   return {
-    team: { id: team.id, name: team.name, myRole: me!.role as Role },
+    team: { id: team.id, name: team.name, myRole },
     members: team.memberships.map((m) => ({
-      user: m.user,
+      user: {
+        id: m.user.id,
+        name: m.user.name,
+        // Owners see every address, each member their own; null for the others.
+        email: seesEmails || m.user.id === options.userId ? m.user.email : null,
+      },
       role: m.role as Role,
       joinedAt: m.createdAt.toISOString(),
     })),

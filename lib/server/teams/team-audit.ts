@@ -1,7 +1,10 @@
-// The team's audit trail, newest first, for its owners: every audited change in the team.
+// The team's audit trail, newest first, for its owners: every audited change in the team, as
+// the caller may read it (teammates' drafts and deleted comments' texts left out:
+// lib/server/audit/redact.ts — owners included).
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { requirePermission } from '@/lib/server/access';
+import { redactAuditEvents } from '@/lib/server/audit/redact';
 import { auditQuerySchema } from '@/lib/validations/team';
 
 const PAGE_SIZE = 100;
@@ -30,7 +33,7 @@ export async function listTeamAudit(options: { userId: string; teamId: string; q
       actor: { select: { id: true, name: true } },
     },
   });
-  const page = events.slice(0, PAGE_SIZE);
+  const page = await redactAuditEvents(events.slice(0, PAGE_SIZE), options.userId);
   return {
     team: membership!.team,
     events: page.map((event) => ({

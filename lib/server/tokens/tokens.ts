@@ -1,8 +1,11 @@
 // Personal access tokens for scripts: `Authorization: Bearer fdp_…` acts as their owner on
-// every /api/v1 route. The token is shown once at creation; only its SHA-256 is stored.
+// /api/v1 routes. The token is shown once at creation; only its SHA-256 is stored. Every token
+// expires (its lifetime chosen at creation, a year at most), and only a browser session can
+// create one (a token cannot mint tokens: getRequiredSessionUser in the route).
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { notFound } from '@/lib/server/errors';
+import { claimIdempotencyKey, omitFromReplay } from '@/lib/server/idempotency';
 import { LIMITS, spend } from '@/lib/server/rate-limit';
 import { hashSecret, newSecret } from '@/lib/server/secrets';
 import { createTokenSchema } from '@/lib/validations/token';
@@ -18,6 +21,7 @@ const tokenSelect = {
   prefix: true,
   createdAt: true,
   lastUsedAt: true,
+  expiresAt: true,
 } as const;
 
 function serializeToken(row: {
@@ -26,6 +30,7 @@ function serializeToken(row: {
   prefix: string;
   createdAt: Date;
   lastUsedAt: Date | null;
+  expiresAt: Date;
 }) {
   return {
     id: row.id,
@@ -33,16 +38,30 @@ function serializeToken(row: {
     prefix: row.prefix,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt.toISOString(),
+    expired: row.expiresAt.getTime() <= Date.now(),
   };
 }
 
 export async function createToken(options: { userId: string; input: unknown }) {
-  const { name } = createTokenSchema.parse(options.input);
+  const { name, expiresInDays } = createTokenSchema.parse(options.input);
   await spend(LIMITS.tokenCreation, options.userId);
   const { token, hash } = newSecret(TOKEN_PREFIX);
-  const row = await prisma.apiToken.create({
-    data: { userId: options.userId, name, tokenHash: hash, prefix: token.slice(0, 10) },
-    select: tokenSelect,
+  const row = await prisma.$transaction(async (tx) => {
+    // A retry with the same Idempotency-Key gets the first token's description, never a second
+    // token — and never the secret again: it is shown once and not kept for replays.
+    await claimIdempotencyKey(tx, options.userId);
+    omitFromReplay(['token']);
+    return tx.apiToken.create({
+      data: {
+        userId: options.userId,
+        name,
+        tokenHash: hash,
+        prefix: token.slice(0, 10),
+        expiresAt: new Date(Date.now() + expiresInDays * 24 * 3600_000),
+      },
+      select: tokenSelect,
+    });
   });
   return { ...serializeToken(row), token };
 }
@@ -65,7 +84,7 @@ export async function revokeToken(options: { userId: string; tokenId: string }) 
   return { id: options.tokenId, revoked: true };
 }
 
-/** The owner of a live token, or null (unknown, revoked, malformed). */
+/** The owner of a live token, or null (unknown, revoked, expired, malformed). */
 export async function getUserByToken(token: string) {
   if (!TOKEN_PATTERN.test(token)) return null;
   const row = await prisma.apiToken.findUnique({
@@ -74,10 +93,11 @@ export async function getUserByToken(token: string) {
       id: true,
       revokedAt: true,
       lastUsedAt: true,
+      expiresAt: true,
       user: { select: { id: true, email: true, name: true } },
     },
   });
-  if (!row || row.revokedAt) return null;
+  if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }

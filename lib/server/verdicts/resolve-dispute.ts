@@ -39,10 +39,11 @@ export async function resolveDispute(options: {
     if ('verdictId' in data) {
       const target = verdicts.find((v) => v.id === data.verdictId);
       if (!target) throw notFound('Verdict');
-      checkVersion(target, data.version);
+      // Before the version check: a stale version's 409 would carry a teammate's draft.
       if (!isInPlay(target)) {
         throw new AppError('invalid_state', 'Seul un verdict soumis ou approuvé peut être retenu.');
       }
+      checkVersion(target, data.version);
       if (target.author.id === options.userId) {
         throw new AppError(
           'forbidden',

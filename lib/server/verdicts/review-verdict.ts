@@ -8,6 +8,7 @@ import { can } from '@/lib/permissions';
 import { ratingLabel } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
+import { isVisibleVerdict } from '@/lib/server/audit/redact';
 import { AppError, notFound } from '@/lib/server/errors';
 import { isInPlay } from '@/lib/workflow/sentence-state';
 import { rejectVerdictSchema, verdictVersionSchema } from '@/lib/validations/verdict';
@@ -72,6 +73,11 @@ async function loadForReview(tx: Tx, options: ReviewOptions) {
   const verdicts = await verdictsOf(tx, sentence.id);
   const target = verdicts.find((v) => v.id === options.verdictId);
   if (!target) throw notFound('Verdict');
+  // A teammate's draft is refused before anything could answer with its content (a stale
+  // version's 409 or the invalid state's `current` would carry it).
+  if (!isVisibleVerdict({ status: target.status, authorId: target.author.id }, options.userId)) {
+    throw new AppError('invalid_state', 'Seul un verdict soumis peut être approuvé ou renvoyé.');
+  }
   return { sentence, verdicts, target };
 }
 

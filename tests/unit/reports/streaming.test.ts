@@ -2,6 +2,7 @@
 // exactly the whole-string builder's output, whatever the claims and however they are batched,
 // and the pieces stay valid JSON/CSV once joined and cut into byte chunks at awkward places.
 import { describe, expect, it } from 'vitest';
+import { stringifyJsonLd } from '@/lib/text/json-ld';
 import {
   RATINGS,
   annotationCollectionWriter,
@@ -109,7 +110,8 @@ const WHOLE: Record<StreamedReportFormat, (data: ReportData) => string> = {
   markdown: toMarkdown,
   csv: toCsv,
   json: (data) => JSON.stringify(toJson(data), null, 2),
-  claimreview: (data) => JSON.stringify(toClaimReview(data), null, 2),
+  // JSON-LD: escaped to be embeddable in a <script> (lib/text/json-ld.ts).
+  claimreview: (data) => stringifyJsonLd(toClaimReview(data), 2),
   html: toHtmlReport,
 };
 const FORMATS = Object.keys(WHOLE) as StreamedReportFormat[];
@@ -288,7 +290,7 @@ describe('W3C annotation collection writer', () => {
   for (const n of [0, 1, 2, 25]) {
     it(`writes ${n} annotation(s) exactly as the whole collection`, () => {
       const annotations = inputs(n);
-      const whole = JSON.stringify(toAnnotationCollection({ ...HEAD, annotations }));
+      const whole = stringifyJsonLd(toAnnotationCollection({ ...HEAD, annotations }));
       const writer = () => annotationCollectionWriter({ ...HEAD, total: n });
       expect(writeAll(writer(), annotations)).toBe(whole);
       for (const sizes of [[1], [4, 1]]) {

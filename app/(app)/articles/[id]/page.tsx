@@ -9,6 +9,7 @@ import { getPageUser } from '@/lib/server/session';
 import { listMembers } from '@/lib/server/teams/members';
 import { listSentenceStates } from '@/lib/server/verdicts/list-sentence-states';
 import { idSchema } from '@/lib/validations/common';
+import { articlePageQuerySchema } from '@/lib/validations/query';
 
 export const metadata: Metadata = { title: 'Article' };
 
@@ -17,10 +18,10 @@ export default async function ArticlePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ sentence?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const { sentence } = await searchParams;
+  const { sentence } = articlePageQuerySchema.parse(await searchParams);
   if (!idSchema.safeParse(id).success) notFound();
   const user = await getPageUser(`/articles/${id}`);
   const [article, annotations, states, agreement] = await Promise.all([

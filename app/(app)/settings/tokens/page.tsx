@@ -20,13 +20,15 @@ export default async function TokensPage() {
       <p className="mb-6 max-w-3xl text-sm text-stone-700">
         Un jeton d’accès personnel permet à un script d’utiliser l’API FactDesk en votre nom :
         envoyez-le dans l’en-tête <code className="text-xs">Authorization: Bearer …</code>, il a
-        exactement vos droits dans vos rédactions.
+        exactement vos droits dans vos rédactions. Il expire au bout de la durée choisie à sa
+        création (un an au plus) ; un jeton expiré ne donne plus accès à rien.
       </p>
       <TokensManager
         tokens={tokens.map((token) => ({
           ...token,
           createdLabel: DATE_TIME.format(new Date(token.createdAt)),
           lastUsedLabel: token.lastUsedAt ? DATE_TIME.format(new Date(token.lastUsedAt)) : null,
+          expiresLabel: DATE_TIME.format(new Date(token.expiresAt)),
         }))}
       />
     </>

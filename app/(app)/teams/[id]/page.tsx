@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DeleteTeamForm } from '@/components/teams/delete-team-form';
 import { InviteForm } from '@/components/teams/invite-form';
 import { MembersTable } from '@/components/teams/members-table';
 import { PendingInvitations } from '@/components/teams/pending-invitations';
@@ -66,6 +67,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
           teamName={team.name}
           currentUserId={user.id}
           canManage={can(team.myRole, 'member.manage')}
+          showEmails={can(team.myRole, 'member.email')}
           members={members.map((member) => ({
             id: member.user.id,
             name: member.user.name,
@@ -125,10 +127,30 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
                 createdLabel: DATE.format(new Date(invitation.createdAt)),
                 expiresAt: invitation.expiresAt,
                 expiresLabel: DATE_TIME.format(new Date(invitation.expiresAt)),
+                // Revoked by those who may create it (the server checks again).
+                revocable: invitableRoles(team.myRole).includes(invitation.role),
               }))}
             />
           </section>
         </>
+      ) : null}
+
+      {can(team.myRole, 'team.delete') ? (
+        <section
+          aria-labelledby="delete-team-heading"
+          className="mt-8 rounded-xl border border-red-200 bg-white p-5 shadow-sm"
+        >
+          <h2 id="delete-team-heading" className="mb-1 text-base font-semibold text-red-800">
+            Supprimer l’équipe
+          </h2>
+          <p className="mb-3 max-w-3xl text-sm text-stone-600">
+            L’équipe « {team.name} » est supprimée pour de bon avec tous ses articles (phrases,
+            surlignages, verdicts, commentaires, révisions, rapports), ses membres, ses invitations
+            et son journal. Personne ne pourra plus rien en lire. Cette action ne peut pas être
+            annulée.
+          </p>
+          <DeleteTeamForm teamId={team.id} teamName={team.name} />
+        </section>
       ) : null}
     </>
   );

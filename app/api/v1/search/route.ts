@@ -1,9 +1,9 @@
 import { apiHandler } from '@/lib/api/respond';
 import { searchSentences } from '@/lib/server/search/search';
 import { getRequiredUser } from '@/lib/server/session';
+import { queryOf } from '@/lib/validations/query';
 
 export const GET = apiHandler(async (request) => {
   const user = await getRequiredUser();
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  return Response.json(await searchSentences({ userId: user.id, query }));
+  return Response.json(await searchSentences({ userId: user.id, query: queryOf(request.url) }));
 });

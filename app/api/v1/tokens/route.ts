@@ -1,5 +1,5 @@
 import { apiHandler, readJson } from '@/lib/api/respond';
-import { getRequiredUser } from '@/lib/server/session';
+import { getRequiredSessionUser, getRequiredUser } from '@/lib/server/session';
 import { createToken, listTokens } from '@/lib/server/tokens/tokens';
 
 export const GET = apiHandler(async () => {
@@ -8,7 +8,7 @@ export const GET = apiHandler(async () => {
 });
 
 export const POST = apiHandler(async (request) => {
-  const user = await getRequiredUser();
+  const user = await getRequiredSessionUser();
   const input = await readJson(request);
   return Response.json(await createToken({ userId: user.id, input }), { status: 201 });
 });

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
 import { listTeamAudit } from '@/lib/server/teams/team-audit';
 import { idSchema } from '@/lib/validations/common';
+import { auditQuerySchema } from '@/lib/validations/team';
 
 export const metadata: Metadata = { title: 'Journal de la rédaction' };
 
@@ -19,9 +20,10 @@ export default async function TeamAuditPage({
   const { id } = await params;
   if (!idSchema.safeParse(id).success) notFound();
   const user = await getPageUser(`/teams/${id}/audit`);
-  const { before } = await searchParams;
-  // A malformed cursor is ignored (first page) rather than turned into an error page.
-  const cursor = typeof before === 'string' && /^[1-9]\d{0,17}$/.test(before) ? before : null;
+  // The API's schema; a malformed cursor (hand-edited, beyond PostgreSQL's bigint, given twice)
+  // shows the first page rather than an error page.
+  const query = auditQuerySchema.safeParse(await searchParams);
+  const cursor = query.success && query.data.before ? query.data.before.toString() : null;
 
   let audit: Awaited<ReturnType<typeof listTeamAudit>>;
   try {

@@ -6,13 +6,12 @@ import { listAnnotations } from '@/lib/server/annotations/list-annotations';
 import { streamAnnotationCollection } from '@/lib/server/annotations/w3c-annotations';
 import { getRequiredUser } from '@/lib/server/session';
 import { annotationListQuerySchema } from '@/lib/validations/annotation';
+import { queryOf } from '@/lib/validations/query';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
   const articleId = parseId((await params).id, 'Article');
-  const { format } = annotationListQuerySchema.parse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
+  const { format } = annotationListQuerySchema.parse(queryOf(request.url));
   if (format === 'w3c') {
     // Streamed (chunked, no Content-Length); access errors are thrown before it starts.
     const body = await streamAnnotationCollection({

@@ -6,17 +6,18 @@ import { parseId } from '@/lib/server/access';
 import { getReport } from '@/lib/server/reports/get-report';
 import { requestPdfReport } from '@/lib/server/reports/pdf-report';
 import { getRequiredUser } from '@/lib/server/session';
+import { queryOf } from '@/lib/validations/query';
 import { reportQuerySchema } from '@/lib/validations/report';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
   const articleId = parseId((await params).id, 'Article');
-  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const query = reportQuerySchema.parse(queryOf(request.url));
   const baseUrl = publicBaseUrl(request);
   // The PDF is rendered by a worker: 202 and the job, whose result is the file.
-  if (reportQuerySchema.parse(query).format === 'pdf') {
+  if (query.format === 'pdf') {
     return jobAccepted(await requestPdfReport({ userId: user.id, articleId, baseUrl }));
   }
   const report = await getReport({ userId: user.id, articleId, baseUrl, query });
-  return reportResponse(report, request);
+  return reportResponse(report, query);
 });

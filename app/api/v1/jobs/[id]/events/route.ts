@@ -8,7 +8,12 @@ export const dynamic = 'force-dynamic';
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
   const jobId = parseId((await params).id, 'Traitement');
-  const stream = await openJobStream({ userId: user.id, jobId, signal: request.signal });
+  const stream = await openJobStream({
+    userId: user.id,
+    jobId,
+    lastEventId: request.headers.get('last-event-id'),
+    signal: request.signal,
+  });
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -2,10 +2,12 @@ import { apiHandler } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { getRequiredUser } from '@/lib/server/session';
 import { listTeamAudit } from '@/lib/server/teams/team-audit';
+import { queryOf } from '@/lib/validations/query';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
   const teamId = parseId((await params).id, 'Rédaction');
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  return Response.json(await listTeamAudit({ userId: user.id, teamId, query }));
+  return Response.json(
+    await listTeamAudit({ userId: user.id, teamId, query: queryOf(request.url) }),
+  );
 });

@@ -1,0 +1,10 @@
+import { apiHandler } from '@/lib/api/respond';
+import { parseId } from '@/lib/server/access';
+import { revokeSession } from '@/lib/server/auth/sessions';
+import { getRequiredSessionUser } from '@/lib/server/session';
+
+export const DELETE = apiHandler<{ id: string }>(async (_request, { params }) => {
+  const user = await getRequiredSessionUser();
+  const sessionId = parseId((await params).id, 'Session');
+  return Response.json(await revokeSession({ userId: user.id, sessionId }));
+});

@@ -1,0 +1,11 @@
+import { apiHandler, readJson } from '@/lib/api/respond';
+import { parseId } from '@/lib/server/access';
+import { getRequiredUser } from '@/lib/server/session';
+import { deleteTeam } from '@/lib/server/teams/delete-team';
+
+export const DELETE = apiHandler<{ id: string }>(async (request, { params }) => {
+  const user = await getRequiredUser();
+  const teamId = parseId((await params).id, 'Rédaction');
+  const input = await readJson(request);
+  return Response.json(await deleteTeam({ userId: user.id, teamId, input }));
+});

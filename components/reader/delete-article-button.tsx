@@ -1,0 +1,61 @@
+'use client';
+// « Supprimer l’article » (editors and owners): asks for confirmation in a dialog, then deletes
+// the article for good (DELETE /api/v1/articles/{id}) and goes back to the list of articles.
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { apiFetch, errorMessage } from '@/lib/api/client';
+
+export function DeleteArticleButton({ articleId, title }: { articleId: string; title: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onConfirm() {
+    setPending(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/v1/articles/${articleId}`, { method: 'DELETE' });
+      router.push('/');
+      router.refresh();
+    } catch (e) {
+      setError(errorMessage(e));
+      setPending(false);
+    }
+  }
+
+  return (
+    <>
+      <Button
+        variant="danger"
+        aria-haspopup="dialog"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
+        Supprimer l’article
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title="Supprimer l’article ?"
+        confirmLabel="Supprimer définitivement"
+        pendingLabel="Suppression…"
+        pending={pending}
+        error={error}
+        onConfirm={() => void onConfirm()}
+        onCancel={() => setOpen(false)}
+      >
+        <p>
+          « {title} » sera supprimé pour de bon, avec ses phrases, surlignages, verdicts, sources,
+          commentaires, révisions et rapports. Personne ne pourra plus le lire ni l’exporter.
+        </p>
+        <p>
+          Le journal de la rédaction gardera la trace de la suppression : le titre, qui et quand.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

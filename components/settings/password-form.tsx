@@ -1,0 +1,171 @@
+'use client';
+// Changing the password: the current one, the new one typed twice. Checked here with the same
+// schema as the server (lib/validations/auth.ts), then PUT /api/v1/me/password, whose problems
+// are shown next to their field. The account's other sessions end; this one stays signed in.
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, TextInput } from '@/components/ui/field';
+import { ApiError, apiFetch, errorMessage } from '@/lib/api/client';
+import { changePasswordSchema, PASSWORD_MIN_LENGTH } from '@/lib/validations/auth';
+
+type FieldName = 'currentPassword' | 'newPassword' | 'confirmation';
+type FieldErrors = Partial<Record<FieldName, string>>;
+
+const FIELD_ORDER: FieldName[] = ['currentPassword', 'newPassword', 'confirmation'];
+
+function isFieldName(value: string): value is FieldName {
+  return (FIELD_ORDER as string[]).includes(value);
+}
+
+/** `[{ path, message }]` (the API's 422 details, or zod issues) → the first message per field. */
+function fieldErrorsOf(issues: { path: string; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path.split('.')[0] ?? '';
+    if (isFieldName(field) && !errors[field]) errors[field] = issue.message;
+  }
+  return errors;
+}
+
+function detailsOf(error: ApiError): { path: string; message: string }[] {
+  if (!Array.isArray(error.details)) return [];
+  return error.details.flatMap((item: unknown) =>
+    typeof item === 'object' &&
+    item !== null &&
+    'path' in item &&
+    'message' in item &&
+    typeof item.path === 'string' &&
+    typeof item.message === 'string'
+      ? [{ path: item.path, message: item.message }]
+      : [],
+  );
+}
+
+export function PasswordForm() {
+  const router = useRouter();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  /** Shows the problems and puts the keyboard on the first field that has one. */
+  function showFieldErrors(errors: FieldErrors) {
+    setFieldErrors(errors);
+    const first = FIELD_ORDER.find((field) => errors[field]);
+    const input = first ? formRef.current?.elements.namedItem(first) : null;
+    if (input instanceof HTMLInputElement) input.focus();
+  }
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    setSuccess(null);
+    const input = { currentPassword, newPassword };
+    const parsed = changePasswordSchema.safeParse(input);
+    const errors: FieldErrors = parsed.success
+      ? {}
+      : fieldErrorsOf(
+          parsed.error.issues.map((issue) => ({
+            path: issue.path.map(String).join('.'),
+            message: issue.message,
+          })),
+        );
+    if (confirmation !== newPassword) {
+      errors.confirmation = 'La confirmation ne correspond pas au nouveau mot de passe.';
+    }
+    if (Object.keys(errors).length > 0) {
+      showFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    setPending(true);
+    try {
+      const result = await apiFetch<{ changed: boolean; otherSessionsRevoked: number }>(
+        '/api/v1/me/password',
+        { method: 'PUT', body: JSON.stringify(input) },
+      );
+      setCurrentPassword('');
+      setNewPassword('');
+      setConfirmation('');
+      setSuccess(
+        `Mot de passe changé : vos autres sessions ont été fermées (${result.otherSessionsRevoked}).`,
+      );
+      // The list of open sessions below has just lost the others.
+      router.refresh();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'invalid_credentials') {
+        showFieldErrors({ currentPassword: e.message });
+      } else if (e instanceof ApiError && e.code === 'validation_failed') {
+        const serverErrors = fieldErrorsOf(detailsOf(e));
+        if (Object.keys(serverErrors).length > 0) showFieldErrors(serverErrors);
+        else setFormError(errorMessage(e));
+      } else {
+        setFormError(errorMessage(e));
+      }
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} className="space-y-3" noValidate>
+      <Field label="Mot de passe actuel" error={fieldErrors.currentPassword}>
+        <TextInput
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={(event) => setCurrentPassword(event.target.value)}
+          required
+          aria-invalid={!!fieldErrors.currentPassword}
+        />
+      </Field>
+      <Field
+        label="Nouveau mot de passe"
+        hint={`${PASSWORD_MIN_LENGTH} caractères au moins, différent de l’actuel.`}
+        error={fieldErrors.newPassword}
+      >
+        <TextInput
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={(event) => setNewPassword(event.target.value)}
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+          aria-invalid={!!fieldErrors.newPassword}
+        />
+      </Field>
+      <Field label="Confirmez le nouveau mot de passe" error={fieldErrors.confirmation}>
+        <TextInput
+          name="confirmation"
+          type="password"
+          autoComplete="new-password"
+          value={confirmation}
+          onChange={(event) => setConfirmation(event.target.value)}
+          required
+          aria-invalid={!!fieldErrors.confirmation}
+        />
+      </Field>
+      {formError ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {formError}
+        </p>
+      ) : null}
+      {/* Always in the page, so screen readers announce the message when it appears. */}
+      <div role="status">
+        {success ? (
+          <p className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">{success}</p>
+        ) : null}
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Enregistrement…' : 'Changer le mot de passe'}
+      </Button>
+    </form>
+  );
+}
