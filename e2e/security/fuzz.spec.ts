@@ -114,6 +114,19 @@ interface World {
   spareTokenId: string;
   /** Made to be deleted: an article of the articles lane's team, and a team of the owner's. */
   doomed: { article: string; team: string };
+  /**
+   * Session cookies (`name=value`) of accounts of their own, for the routes only a browser
+   * session may call: `keep` is never ended; `burn` is the one signing out everywhere ends.
+   */
+  sessions: { keep: string; burn: string };
+}
+
+/** The next-auth session cookie of a member's signed-in request context, as a Cookie header. */
+async function sessionCookie(member: Member): Promise<string> {
+  const { cookies } = await member.session.storageState();
+  const cookie = cookies.find((c) => c.name.endsWith('next-auth.session-token'));
+  expect(cookie, `${member.name} has a session cookie`).toBeDefined();
+  return `${cookie!.name}=${cookie!.value}`;
 }
 
 async function ok<T>(response: APIResponse): Promise<T> {
@@ -272,8 +285,15 @@ async function buildWorld(): Promise<World> {
   ).token;
 
   const spareTokenId = (
-    await ok<{ id: string }>(await owner.api.post('/api/v1/tokens', { data: { name: 'rechange' } }))
+    await ok<{ id: string }>(
+      await owner.session.post('/api/v1/tokens', { data: { name: 'rechange' } }),
+    )
   ).id;
+  const [keeper, burner] = await Promise.all([
+    createMember('Fuzz Session'),
+    createMember('Fuzz Session jetable'),
+  ]);
+  const sessions = { keep: await sessionCookie(keeper), burn: await sessionCookie(burner) };
   const doomed = {
     article: await newArticle(owner, teams.articles),
     team: await newTeam(owner, 'Fuzz à supprimer'),
@@ -304,6 +324,7 @@ async function buildWorld(): Promise<World> {
     acceptToken,
     spareTokenId,
     doomed,
+    sessions,
   };
 }
 
@@ -405,6 +426,10 @@ interface RouteFuzz {
   pathStatuses?: number[];
   /** What to verify once the invalid runs are done, beyond the lane's snapshot. */
   afterInvalid?: (world: World, bodies: Body[]) => Promise<string[]>;
+  /** A session-only route: called with this session cookie instead of the owner's token. */
+  session?: (world: World) => string;
+  /** No body and no path parameter: nothing a client sends can be fuzzed (the reason). */
+  nothingToFuzz?: string;
 }
 
 const json = (value: unknown) => toJsonText(value);
@@ -858,7 +883,7 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
   'POST /api/v1/invitations/{token}/accept': (w) => ({
     lane: 'teams',
     params: { token: w.acceptToken },
-    pathStatuses: [410],
+    pathStatuses: [410, 404], // 404: a dot segment (..%2F) is no path of the API
   }),
   'PATCH /api/v1/teams/{id}/members/{userId}': (w) => ({
     lane: 'members',
@@ -874,18 +899,44 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
   'POST /api/v1/tokens': () => ({
     lane: 'account',
     params: {},
-    fields: { name: field.string({ min: 1, max: 100, required: true }) },
+    session: (w) => w.sessions.keep,
+    fields: {
+      name: field.string({ min: 1, max: 100, required: true }),
+      expiresInDays: field.int({ min: 1, common: [7, 30, 90, 365] }),
+    },
   }),
   'DELETE /api/v1/tokens/{id}': (w) => ({
     lane: 'account',
     params: { id: w.spareTokenId },
   }),
-  // Session only: with the fuzzer's access token every run is refused (403) before the body is
-  // read, like the other session-only routes.
+  // Session only, called with a session of its own; a fuzzed password is never the right one.
   'DELETE /api/v1/me': () => ({
     lane: 'account',
     params: {},
+    session: (w) => w.sessions.keep,
     fields: { password: field.string({ min: 1, max: 200, required: true }) },
+  }),
+  'PUT /api/v1/me/password': () => ({
+    lane: 'account',
+    params: {},
+    session: (w) => w.sessions.keep,
+    fields: {
+      currentPassword: field.string({ min: 1, max: 200, required: true }),
+      // Passwords are not trimmed: the fuzzer's "too short once trimmed" is a valid password.
+      newPassword: field.string({ min: 1, max: 72, required: true }),
+    },
+  }),
+  'DELETE /api/v1/me/sessions/{id}': () => ({
+    lane: 'account',
+    params: { id: '00000000-0000-7000-8000-000000000000' },
+    session: (w) => w.sessions.burn,
+    pathStatuses: [404],
+  }),
+  'DELETE /api/v1/me/sessions': () => ({
+    lane: 'account',
+    params: {},
+    session: (w) => w.sessions.burn,
+    nothingToFuzz: 'sign out everywhere reads no body and no parameter',
   }),
   'POST /api/v1/signup': () => {
     // Unique per run: the same seed gives the same addresses, and a retry reuses the database.
@@ -1251,6 +1302,8 @@ async function runPhase(
     handler: RouteHandler;
     params: Record<string, string>;
     token: string;
+    /** A session cookie to send instead of the token. */
+    cookie?: string;
     baseUrl: string;
     seed: number;
   },
@@ -1265,6 +1318,7 @@ async function runPhase(
         method: options.handler.method,
         path,
         token: options.token,
+        cookie: options.cookie,
         body: c.body,
       });
       report.runs += 1;
@@ -1378,10 +1432,21 @@ test('every write route answers fuzzed payloads with a well-formed 4xx and chang
     for (const [key, make] of Object.entries(ROUTES)) {
       const spec = make(world);
       if (spec.lane !== lane) continue;
+      if (spec.nothingToFuzz) {
+        console.log(`- ${key}: nothing to fuzz (${spec.nothingToFuzz})`);
+        continue;
+      }
       const handler = handlers.get(key)!;
       const started = Date.now();
       const seed = seedOf(key);
-      const options = { handler, params: spec.params, token: world.owner.token, baseUrl, seed };
+      const options = {
+        handler,
+        params: spec.params,
+        token: world.owner.token,
+        cookie: spec.session?.(world),
+        baseUrl,
+        seed,
+      };
       const seen: Body[] = [];
       await settleJobs(world);
       const before = await SNAPSHOTS[lane](world);
@@ -1586,7 +1651,7 @@ const READ_ROUTES: Record<string, (w: ReadWorld) => ReadFuzz> = {
   'GET /api/v1/articles/{id}/sentence-states': (w) => ({ params: { id: w.articleId } }),
   'GET /api/v1/invitations/{token}': (w) => ({
     params: { token: w.invitationToken },
-    pathStatuses: [410],
+    pathStatuses: [410, 404], // 404: a dot segment (..%2F) is no path of the API
   }),
   'GET /api/v1/jobs/{id}': (w) => ({ params: { id: w.jobId } }),
   'GET /api/v1/jobs/{id}/events': (w) => ({

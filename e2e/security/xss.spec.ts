@@ -184,7 +184,7 @@ async function buildWorld(): Promise<World> {
   // tokens named after the payloads
   const tokenNames = PAYLOADS.map((payload, i) => `Jeton ${i} ${payload}`);
   for (const name of tokenNames) {
-    await ok(await owner.api.post('/api/v1/tokens', { data: { name } }));
+    await ok(await owner.session.post('/api/v1/tokens', { data: { name } }));
   }
   return {
     owner,

@@ -46,7 +46,12 @@ test('an owner invites by link; a newcomer signs up through it and joins with it
   await page.reload();
   const row = page.getByRole('row').filter({ hasText: 'Noé Recrue' });
   await row.getByRole('combobox', { name: 'Rôle de Noé Recrue' }).selectOption('editor');
+  // The reload must not cut the PATCH short: wait for its answer first.
+  const saved = page.waitForResponse(
+    (response) => response.request().method() === 'PATCH' && /\/members\//.test(response.url()),
+  );
   await row.getByRole('button', { name: 'Enregistrer le rôle de Noé Recrue' }).click();
+  expect((await saved).status()).toBe(200);
   await page.reload();
   await expect(
     page

@@ -33,6 +33,11 @@ export const LIMITS = {
   signInAddress: limit('signin-address', 50, 15 * 60),
   signUpAddress: limit('signup-address', 20, 60 * 60),
   tokenCreation: limit('token-create', 20, 60 * 60),
+  /**
+   * Wrong current passwords of one account where a signed-in session re-proves it (password
+   * change, account deletion): a stolen session cannot guess its way to the password.
+   */
+  passwordCheck: limit('password-check', 10, 15 * 60),
   /** Requests with an unknown or revoked bearer token, per address. */
   badToken: limit('bad-token', 30, 15 * 60),
 } satisfies Record<string, Limit>;

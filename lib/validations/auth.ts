@@ -8,11 +8,21 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ message: 'Adresse e-mail invalide.' }).max(254));
 
+const notBlank = (value: string) => value.trim() !== '';
+
+/** A password someone types to prove it is them (sign-in, password change, account deletion). */
+export const currentPasswordSchema = z
+  .string({ message: 'Mot de passe requis.' })
+  .min(1, { message: 'Mot de passe requis.' })
+  .max(200, { message: '200 caractères au plus.' })
+  .refine(notBlank, { message: 'Mot de passe requis.' });
+
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, {
     message: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
   })
+  .refine(notBlank, { message: 'Le mot de passe ne peut pas être fait que d’espaces.' })
   // bcrypt only reads the first 72 bytes: refuse longer rather than silently truncating.
   .refine((value) => new TextEncoder().encode(value).length <= 72, {
     message: 'Mot de passe trop long (72 octets au plus).',
@@ -36,7 +46,7 @@ export const signInSchema = z.object({
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, { message: 'Mot de passe actuel requis.' }).max(200),
+    currentPassword: currentPasswordSchema,
     newPassword: passwordSchema,
   })
   .refine((value) => value.currentPassword !== value.newPassword, {

@@ -12,6 +12,7 @@ import {
   revokeAllSessions,
   revokeSession,
 } from '@/lib/server/auth/sessions';
+import { LIMITS } from '@/lib/server/rate-limit';
 import { createToken, getUserByToken, listTokens } from '@/lib/server/tokens/tokens';
 import { verifyCredentials } from '@/lib/server/users/verify-credentials';
 import { makeUser, TEST_PASSWORD } from './fixtures';
@@ -82,6 +83,22 @@ describe('sessions', () => {
     expect(
       await verifyCredentials({ email: user.email, password: 'un-nouveau-mot-de-passe' }),
     ).toMatchObject({ id: user.id });
+  });
+
+  it('a stolen session cannot guess the current password: 10 wrong ones, then 429', async () => {
+    const user = await makeUser();
+    const sessionId = await createSession({ userId: user.id });
+    const change = (currentPassword: string) =>
+      changePassword({
+        userId: user.id,
+        currentSessionId: sessionId,
+        input: { currentPassword, newPassword: 'un-mot-de-passe-pirate' },
+      });
+    for (let i = 0; i < LIMITS.passwordCheck.max; i++) {
+      await expect(change(`essai-${i}`)).rejects.toMatchObject({ code: 'invalid_credentials' });
+    }
+    await expect(change(TEST_PASSWORD)).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD })).not.toBeNull();
   });
 });
 

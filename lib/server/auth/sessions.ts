@@ -7,6 +7,7 @@ import 'server-only';
 import bcrypt from 'bcryptjs';
 import { prisma } from '@/lib/db';
 import { AppError, notFound } from '@/lib/server/errors';
+import { hit, LIMITS, requireUnder } from '@/lib/server/rate-limit';
 import { BCRYPT_COST } from '@/lib/server/users/create-user';
 import { changePasswordSchema } from '@/lib/validations/auth';
 
@@ -98,11 +99,13 @@ export async function changePassword(options: {
   input: unknown;
 }) {
   const { currentPassword, newPassword } = changePasswordSchema.parse(options.input);
+  await requireUnder(LIMITS.passwordCheck, options.userId);
   const user = await prisma.user.findUnique({
     where: { id: options.userId },
     select: { passwordHash: true },
   });
   if (!user || !(await bcrypt.compare(currentPassword, user.passwordHash))) {
+    await hit(LIMITS.passwordCheck, options.userId);
     throw new AppError('invalid_credentials', 'Mot de passe actuel incorrect.');
   }
   const passwordHash = await bcrypt.hash(newPassword, BCRYPT_COST);

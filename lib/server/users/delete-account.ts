@@ -26,7 +26,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError } from '@/lib/server/errors';
 import { notifyMemberRemoved } from '@/lib/server/live/notices';
-import { hit, requireUnder, type Limit } from '@/lib/server/rate-limit';
+import { hit, LIMITS, requireUnder } from '@/lib/server/rate-limit';
 import { removeTeam } from '@/lib/server/teams/delete-team';
 import { deleteAccountSchema } from '@/lib/validations/account';
 
@@ -60,9 +60,6 @@ export const CONTRIBUTION_COLUMNS = [
   'sentences.assignee_id',
 ] as const;
 
-/** Wrong passwords of one account here, before 429 (a stolen session guessing the password). */
-const PASSWORD_CHECKS: Limit = { name: 'account-delete', max: 10, windowSeconds: 15 * 60 };
-
 function lastOwnerOf(teams: string[]): AppError {
   const names = teams.map((name) => `« ${name} »`).join(', ');
   return new AppError(
@@ -81,9 +78,9 @@ export async function deleteAccount(options: { userId: string; input: unknown })
     select: { id: true, passwordHash: true },
   });
   if (!user) throw new AppError('unauthenticated', 'Connexion requise.');
-  await requireUnder(PASSWORD_CHECKS, user.id);
+  await requireUnder(LIMITS.passwordCheck, user.id);
   if (!(await bcrypt.compare(password, user.passwordHash))) {
-    await hit(PASSWORD_CHECKS, user.id);
+    await hit(LIMITS.passwordCheck, user.id);
     throw new AppError('invalid_credentials', 'Mot de passe incorrect : rien n’a été supprimé.');
   }
 
