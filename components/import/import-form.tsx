@@ -15,6 +15,7 @@ import { followJob, JobFailedError } from '@/lib/api/follow-job';
 import { jobOf, type JobDto } from '@/lib/api/job-types';
 import { isHttpUrl } from '@/lib/validations/common';
 import { postJsonWithProgress } from './post-json-with-progress';
+import { FormError } from '@/components/ui/form-error';
 
 type SourceKind = 'paste' | 'file' | 'url';
 
@@ -415,11 +416,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
         <Button type="submit">{busy ? 'Import en cours…' : 'Importer l’article'}</Button>
       </fieldset>
 
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
 
       {/* Always present so screen readers announce each step as it replaces the previous one. */}
       <div role="status" className="text-sm text-stone-700">

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, TextInput } from '@/components/ui/field';
 import { apiFetch, errorMessage } from '@/lib/api/client';
+import { FormError } from '@/components/ui/form-error';
 
 export function DeleteAccountForm() {
   const [password, setPassword] = useState('');
@@ -53,11 +54,7 @@ export function DeleteAccountForm() {
             aria-invalid={error !== null}
           />
         </Field>
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <Button type="submit" variant="destructive" aria-haspopup="dialog" disabled={pending}>
           Supprimer mon compte
         </Button>

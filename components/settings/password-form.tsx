@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { ApiError, apiFetch, errorMessage } from '@/lib/api/client';
 import { changePasswordSchema, PASSWORD_MIN_LENGTH } from '@/lib/validations/auth';
+import { FormError } from '@/components/ui/form-error';
 
 type FieldName = 'currentPassword' | 'newPassword' | 'confirmation';
 type FieldErrors = Partial<Record<FieldName, string>>;
@@ -152,11 +153,7 @@ export function PasswordForm() {
           aria-invalid={!!fieldErrors.confirmation}
         />
       </Field>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       {/* Always in the page, so screen readers announce the message when it appears. */}
       <div role="status">
         {success ? (

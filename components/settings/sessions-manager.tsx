@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { apiFetch, errorMessage } from '@/lib/api/client';
+import { FormError } from '@/components/ui/form-error';
 
 export interface SessionRowData {
   id: string;
@@ -159,11 +160,7 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
       {sessions.every((session) => session.current) ? (
         <p className="text-sm text-stone-500">Aucune autre session n’est ouverte.</p>
       ) : null}
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="max-w-xl rounded-xl border border-red-200 bg-white p-4">
         <p className="mb-3 text-sm text-stone-700">
           Un appareil perdu, un ordinateur partagé ? Fermez toutes les sessions de votre compte, y

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { CopyField } from '@/components/ui/copy-field';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { Button } from '@/components/ui/button';
-import { Field, TextInput } from '@/components/ui/field';
-import { SelectInput } from '@/components/ui/select';
+import { Field, SelectInput, TextInput } from '@/components/ui/field';
 import { TOKEN_DEFAULT_DAYS, TOKEN_LIFETIME_CHOICES } from '@/lib/validations/token';
+import { FormError } from '@/components/ui/form-error';
 
 export interface TokenRowData {
   id: string;
@@ -118,11 +118,7 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
               ))}
             </SelectInput>
           </Field>
-          {formError ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-              {formError}
-            </p>
-          ) : null}
+          <FormError message={formError} />
           <Button type="submit" disabled={pending}>
             {pending ? 'Création…' : 'Créer un jeton'}
           </Button>

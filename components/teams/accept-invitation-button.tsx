@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { apiFetch, errorMessage } from '@/lib/api/client';
+import { FormError } from '@/components/ui/form-error';
 
 export function AcceptInvitationButton({ token }: { token: string }) {
   const router = useRouter();
@@ -31,11 +32,7 @@ export function AcceptInvitationButton({ token }: { token: string }) {
       <Button onClick={() => void onAccept()} disabled={pending}>
         {pending ? 'Un instant…' : 'Rejoindre la rédaction'}
       </Button>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

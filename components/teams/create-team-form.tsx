@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { apiFetch, errorMessage } from '@/lib/api/client';
+import { FormError } from '@/components/ui/form-error';
 
 export function CreateTeamForm() {
   const router = useRouter();
@@ -41,11 +42,7 @@ export function CreateTeamForm() {
           aria-invalid={error !== null}
         />
       </Field>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Création…' : 'Créer'}
       </Button>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { apiFetch, errorMessage } from '@/lib/api/client';
+import { FormError } from '@/components/ui/form-error';
 
 export function DeleteTeamForm({ teamId, teamName }: { teamId: string; teamName: string }) {
   const router = useRouter();
@@ -56,11 +57,7 @@ export function DeleteTeamForm({ teamId, teamName }: { teamId: string; teamName:
           aria-invalid={error !== null}
         />
       </Field>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button type="submit" variant="destructive" disabled={pending || !matches}>
         {pending ? 'Suppression…' : 'Supprimer l’équipe'}
       </Button>

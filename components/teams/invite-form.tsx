@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { ROLE_LABELS, type Role } from '@/lib/permissions';
 import { CopyField } from '@/components/ui/copy-field';
+import { FormError } from '@/components/ui/form-error';
 
 interface CreatedInvitation {
   id: string;
@@ -75,11 +76,7 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
           {pending ? 'Création…' : 'Créer un lien d’invitation'}
         </Button>
       </form>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {created ? (
         <div className="space-y-1 rounded-lg border border-blue-200 bg-blue-50/50 p-3">
           <CopyField

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/permissions';
+import { FormError } from '@/components/ui/form-error';
 
 export interface MemberRowData {
   id: string;
@@ -134,11 +135,7 @@ export function MembersTable({
           </tbody>
         </table>
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button variant="danger" onClick={() => void onLeave()} disabled={pending}>
         Quitter la rédaction
       </Button>

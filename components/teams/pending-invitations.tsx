@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { ROLE_LABELS, type Role } from '@/lib/permissions';
+import { FormError } from '@/components/ui/form-error';
 
 export interface PendingInvitationData {
   id: string;
@@ -102,11 +103,7 @@ export function PendingInvitations({
           </tbody>
         </table>
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { ApiError, errorMessage } from '@/lib/api/client';
 import { RATINGS, ratingLabel } from '@/lib/reports/verdict-scale';
+import { FormError } from '@/components/ui/form-error';
 
 const FORMATS = [
   { value: 'markdown', label: 'Markdown', extension: 'md' },
@@ -235,11 +236,7 @@ export function TeamReportForm({
         <Button type="submit">{busy ? 'Téléchargement…' : 'Télécharger le rapport'}</Button>
       </fieldset>
 
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
 
       <div role="status" className="text-sm text-stone-700">
         {progress.kind === 'downloading' ? (

@@ -1,5 +1,10 @@
 // Labelled form controls: the label wraps the control, so every input has an accessible name.
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 const CONTROL =
   'mt-1 block w-full rounded-md border border-stone-300 bg-white px-2.5 py-1.5 text-sm shadow-sm placeholder:text-stone-400 focus:border-blue-600';
@@ -34,4 +39,9 @@ export function TextArea({
   ...props
 }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea {...props} className={`${CONTROL} ${className}`} />;
+}
+
+/** A native <select> styled like TextInput (keyboard handling is the browser's). */
+export function SelectInput({ className = '', ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select {...props} className={`${CONTROL} ${className}`} />;
 }
