@@ -4,19 +4,10 @@
 // TextPositionSelector alone that covers only whitespace is skipped the same way.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-const session = vi.hoisted(() => ({ userId: '' }));
-vi.mock('@/lib/server/session', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/server/session')>();
-  const { prisma } = await import('@/lib/db');
-  return {
-    ...original,
-    getRequiredUser: () =>
-      prisma.user.findUniqueOrThrow({
-        where: { id: session.userId },
-        select: { id: true, email: true, name: true },
-      }),
-  };
-});
+vi.mock('@/lib/server/session', async (importOriginal) =>
+  (await import('../support/signed-in')).sessionAs(await importOriginal()),
+);
+import { signedIn as session } from '../support/signed-in';
 
 import { ZodError } from 'zod';
 import { POST as postAnnotation } from '@/app/api/v1/articles/[id]/annotations/route';

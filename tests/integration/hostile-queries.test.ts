@@ -10,17 +10,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-const session = vi.hoisted(() => ({ userId: '' }));
-vi.mock('@/lib/server/session', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/server/session')>();
-  const { prisma } = await import('@/lib/db');
-  const user = () =>
-    prisma.user.findUniqueOrThrow({
-      where: { id: session.userId },
-      select: { id: true, email: true, name: true },
-    });
-  return { ...original, getRequiredUser: user, getPageUser: user, getCurrentUser: user };
-});
+vi.mock('@/lib/server/session', async (importOriginal) =>
+  (await import('../support/signed-in')).sessionAs(await importOriginal()),
+);
+import { signedIn as session } from '../support/signed-in';
 
 import { ZodError } from 'zod';
 import { prisma } from '@/lib/db';

@@ -5,19 +5,10 @@
 // U+2029 in any answer of a JSON-LD type, and JSON.parse still gives the very strings stored.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-const session = vi.hoisted(() => ({ userId: '' }));
-vi.mock('@/lib/server/session', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/server/session')>();
-  const { prisma } = await import('@/lib/db');
-  return {
-    ...original,
-    getRequiredUser: () =>
-      prisma.user.findUniqueOrThrow({
-        where: { id: session.userId },
-        select: { id: true, email: true, name: true },
-      }),
-  };
-});
+vi.mock('@/lib/server/session', async (importOriginal) =>
+  (await import('../support/signed-in')).sessionAs(await importOriginal()),
+);
+import { signedIn as session } from '../support/signed-in';
 
 import { GET as getAnnotations } from '@/app/api/v1/articles/[id]/annotations/route';
 import { GET as getArticleReport } from '@/app/api/v1/articles/[id]/report/route';

@@ -7,17 +7,10 @@
 //   editor's) invitation.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-const session = vi.hoisted(() => ({ userId: '' }));
-vi.mock('@/lib/server/session', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/server/session')>();
-  const { prisma } = await import('@/lib/db');
-  const user = () =>
-    prisma.user.findUniqueOrThrow({
-      where: { id: session.userId },
-      select: { id: true, email: true, name: true },
-    });
-  return { ...original, getRequiredUser: user, getPageUser: user, getCurrentUser: user };
-});
+vi.mock('@/lib/server/session', async (importOriginal) =>
+  (await import('../support/signed-in')).sessionAs(await importOriginal()),
+);
+import { signedIn as session } from '../support/signed-in';
 
 import { randomUUID } from 'node:crypto';
 import { GET as getMembersRoute } from '@/app/api/v1/teams/[id]/members/route';
