@@ -10,6 +10,15 @@ const secondPort = port + 1;
 const baseURL = `http://localhost:${port}`;
 const SECOND_BASE_URL = `http://localhost:${secondPort}`;
 
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || undefined,
+    args: CHROMIUM_ARGS,
+  },
+};
+const ALONE = ['api/event-loop.spec.ts'];
+
 const sharedEnv = {
   ...(process.env as Record<string, string>),
   ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
@@ -43,13 +52,17 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || undefined,
-          args: CHROMIUM_ARGS,
-        },
-      },
+      testIgnore: ['faults/**', ...ALONE],
+      use: chromium,
+    },
+    {
+      // Measures of how long requests wait, taken once every other test is over: a fuzzing
+      // worker hammering the same server meanwhile would be measured too.
+      name: 'alone',
+      testMatch: ALONE,
+      dependencies: ['chromium'],
+      fullyParallel: false,
+      use: chromium,
     },
   ],
   webServer: [

@@ -112,11 +112,14 @@ async function main() {
       while ((await findFreePort(port + 1)) !== port + 1) port = await findFreePort(port + 2);
       await run(
         'end-to-end tests (Playwright, Chromium)',
-        // `npm test -- e2e <files or playwright options>` narrows the run.
+        // `npm test -- e2e <files or playwright options>` narrows the run (without running the
+        // whole of the projects the chosen ones wait for: playwright.config.ts, `alone`).
         [
           bin('@playwright/test', 'cli.js'),
           'test',
-          ...(only === 'e2e' ? process.argv.slice(3) : []),
+          ...(only === 'e2e' && process.argv.length > 3
+            ? ['--no-deps', ...process.argv.slice(3)]
+            : []),
         ],
         {
           ...env,

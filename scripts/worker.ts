@@ -4,11 +4,14 @@
 // turns that off); on other machines, run `npm run worker` with the same DATABASE_URL — any
 // number of workers and web servers share one database.
 //  - WORKER_CONCURRENCY (default 2) jobs at once in this process;
+//  - WORKER_NICE (default 10, 0 turns it off): the process runs at a lower CPU priority, so on a
+//    machine shared with a web server the requests people wait on get the cores first;
 //  - a liveness lock (lib/server/jobs/recover-jobs.ts) lets any worker take back, within
 //    seconds, the jobs of a worker that died; each worker sweeps every few seconds;
 //  - SIGTERM / SIGINT: no new job is taken, running ones may finish for WORKER_SHUTDOWN_GRACE_MS
 //    (default 25 s), then are handed back to the queue (retried elsewhere); exit 0.
 // One JSON log line per job (pino, `process: "worker"`).
+import { setPriority } from 'node:os';
 import { run, makeWorkerUtils, Logger, type Runner, type TaskList } from 'graphile-worker';
 
 import { runningEmbeddedDatabase } from './lib/backup';
@@ -19,8 +22,19 @@ function envInt(name: string, fallback: number, min = 1): number {
   return Number.isInteger(value) && value >= min ? value : fallback;
 }
 
+/** Background work yields the CPU to interactive requests (nice value, Unix and Windows). */
+function lowerPriority(nice: number): void {
+  if (nice === 0) return;
+  try {
+    setPriority(Math.min(nice, 19));
+  } catch (error) {
+    console.warn(`[worker] could not lower the process priority: ${String(error)}`);
+  }
+}
+
 async function main() {
   process.env.FACTDESK_PROCESS = 'worker';
+  lowerPriority(envInt('WORKER_NICE', 10, 0));
   // DATABASE_URL, else the embedded PostgreSQL that `npm start` is running on this machine.
   const connectionString = process.env.DATABASE_URL ?? (await runningEmbeddedDatabase(dataDir()));
   if (!connectionString) {
