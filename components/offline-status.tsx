@@ -4,26 +4,31 @@
 // few seconds while anything waits. Nothing typed is lost in between.
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { listQueued, QUEUE_EVENT, replayQueue } from '@/lib/offline/queue';
+import {
+  describeLabels,
+  listQueued,
+  QUEUE_EVENT,
+  replayQueue,
+  type QueueAnnouncement,
+} from '@/lib/offline/queue';
 
 const RETRY_MS = 3000;
 
 export function OfflineStatus() {
   const router = useRouter();
-  const [pending, setPending] = useState(0);
+  const [pending, setPending] = useState<string[]>([]);
   const [online, setOnline] = useState(true);
   const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     const onQueue = (event: Event) => {
-      const detail = (
-        event as CustomEvent<{ pending: number; replayed?: number; dropped?: string[] }>
-      ).detail;
-      setPending(detail.pending);
+      const detail = (event as CustomEvent<QueueAnnouncement>).detail;
+      setPending(detail.pendingLabels);
       if (detail.replayed) {
+        const sent = (detail.settled ?? []).filter((w) => w.status < 400).map((w) => w.label);
         setNote(
-          `${detail.replayed} modification${detail.replayed > 1 ? 's envoyées' : ' envoyée'} au serveur.`,
+          `${detail.replayed} modification${detail.replayed > 1 ? 's envoyées' : ' envoyée'} au serveur : ${describeLabels(sent)}.`,
         );
         router.refresh();
       }
@@ -42,7 +47,7 @@ export function OfflineStatus() {
     void listQueued().then((queued) => {
       if (!live) return;
       setOnline(navigator.onLine);
-      setPending(queued.length);
+      setPending(queued.map((w) => w.label));
       if (queued.length > 0) void replayQueue();
     });
     return () => {
@@ -53,20 +58,21 @@ export function OfflineStatus() {
     };
   }, [router]);
 
+  const waiting = pending.length;
   useEffect(() => {
-    if (pending === 0) return;
+    if (waiting === 0) return;
     const timer = setInterval(() => void replayQueue(), RETRY_MS);
     return () => clearInterval(timer);
-  }, [pending]);
+  }, [waiting]);
 
-  const show = pending > 0 || !online;
+  const show = waiting > 0 || !online;
   return (
     <div role="status" aria-live="polite" data-testid="offline-status">
       {show ? (
         <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
           {online ? 'Serveur injoignable' : 'Hors ligne'} :{' '}
-          {pending > 0
-            ? `${pending} modification${pending > 1 ? 's' : ''} enregistrée${pending > 1 ? 's' : ''} sur cet appareil, envoyée${pending > 1 ? 's' : ''} dès le retour du serveur.`
+          {waiting > 0
+            ? `${waiting} modification${waiting > 1 ? 's' : ''} enregistrée${waiting > 1 ? 's' : ''} sur cet appareil (${describeLabels(pending)}), envoyée${waiting > 1 ? 's' : ''} dès le retour du serveur.`
             : 'vos prochaines modifications seront gardées sur cet appareil.'}
         </p>
       ) : note ? (

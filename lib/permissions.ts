@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   'audit.read': OWNERS,
   /** For good, with its articles (lib/server/teams/delete-team.ts). */
   'team.delete': OWNERS,
+  /** The team's settings, e.g. whether a party may settle a dispute (update-team.ts). */
+  'team.settings': OWNERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

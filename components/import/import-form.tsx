@@ -262,7 +262,10 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
 
           {/* Inactive panels are hidden, not unmounted: a chosen file stays chosen. */}
           <div hidden={source !== 'paste'} className="space-y-3">
-            <Field label="Texte de l’article">
+            <Field
+              label="Texte de l’article"
+              hint="Une signature et une date en tête (« Par … — 14 mars 2025 ») renseignent l’auteur·rice et la date ; les encarts publicitaires et d’inscription à une newsletter sont retirés."
+            >
               <TextArea
                 name="text"
                 rows={14}

@@ -15,7 +15,10 @@ import { jobOf, type JobDto } from '@/lib/api/job-types';
 import { formatDate } from './verdict-status';
 
 interface Revision {
+  /** The article's row version (a rename bumps it too): the list's key. */
   version: number;
+  /** The text's revision number: 1 for the import, 2 for the first correction… */
+  number: number;
   source: string;
   note: string | null;
   createdAt: string;
@@ -86,8 +89,10 @@ export function ArticleRevisions({
   canEdit,
 }: {
   articleId: string;
+  /** The article's row version, sent back with a correction (stale: 409). Not shown. */
   version: number;
   text: string;
+  /** How many versions of the text there are: the current text is the last of them. */
   revisionCount: number;
   canEdit: boolean;
 }) {
@@ -219,7 +224,8 @@ export function ArticleRevisions({
           onClick={() => setOpen((v) => !v)}
           className="text-stone-600 underline decoration-dotted underline-offset-2"
         >
-          Version {version} du texte · {revisionCount} version{revisionCount > 1 ? 's' : ''}
+          {/* The text's revision number, not the row version: a rename is not a new text. */}
+          Version {revisionCount} du texte · {revisionCount} version{revisionCount > 1 ? 's' : ''}
         </button>
         {canEdit && !editing ? (
           <Button
@@ -247,7 +253,7 @@ export function ArticleRevisions({
           >
             {revisions.map((r) => (
               <li key={r.version}>
-                <span className="font-medium">Version {r.version}</span> —{' '}
+                <span className="font-medium">Version {r.number}</span> —{' '}
                 {SOURCE_LABELS[r.source] ?? r.source}, {formatDate(r.createdAt)}
                 {r.createdBy ? ` par ${r.createdBy.name}` : ''}
                 {r.note ? <span className="text-stone-700"> : « {r.note} »</span> : null}
@@ -268,9 +274,9 @@ export function ArticleRevisions({
         >
           {baseVersion !== version && !busy && !job ? (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-              Le texte a été modifié entre-temps (version {version}) : votre correction est
-              conservée ci-dessous. Copiez-la, puis annulez et rouvrez « Corriger le texte » pour
-              repartir de la nouvelle version.
+              L’article a été modifié entre-temps : votre correction est conservée ci-dessous.
+              Copiez-la, puis annulez et rouvrez « Corriger le texte » pour repartir de la version
+              actuelle.
             </p>
           ) : null}
           {/* Read-only rather than disabled while saving: the text can still be selected and copied. */}

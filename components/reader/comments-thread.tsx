@@ -3,6 +3,7 @@
 // authors edit and delete their own, editors and owners delete any.
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Field, TextArea } from '@/components/ui/field';
 import { ApiError, apiFetch, QueuedOffline } from '@/lib/api/client';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
@@ -64,6 +65,7 @@ function CommentItem({
     ? props.highlights.find((h) => h.id === comment.annotationId)
     : undefined;
   const isMine = comment.author.id === props.currentUserId;
+  const [confirm, confirmDialog] = useConfirm();
 
   async function run(url: string, method: string, body: object) {
     setBusy(true);
@@ -82,6 +84,7 @@ function CommentItem({
 
   return (
     <li className="rounded-md border border-stone-200 p-2 text-sm">
+      {confirmDialog}
       {highlight && comment.parentId === null ? (
         <p className="mb-1 text-xs text-stone-500">
           Sur le surlignage{' '}
@@ -146,11 +149,17 @@ function CommentItem({
               className="px-2 py-0.5 text-xs"
               disabled={busy}
               onClick={() => {
-                if (window.confirm('Supprimer ce commentaire ?')) {
-                  void run(`/api/v1/comments/${comment.id}`, 'DELETE', {
-                    version: comment.version,
-                  });
-                }
+                void confirm({
+                  title: 'Supprimer ce commentaire ?',
+                  body: 'Il sera remplacé par « commentaire supprimé » dans le fil.',
+                  confirmLabel: 'Supprimer',
+                }).then((yes) => {
+                  if (yes) {
+                    void run(`/api/v1/comments/${comment.id}`, 'DELETE', {
+                      version: comment.version,
+                    });
+                  }
+                });
               }}
             >
               Supprimer

@@ -1,12 +1,16 @@
 'use client';
-// One highlight in the panel: its quote, note and author; its author (or an editor) edits the
-// note or deletes it. Both send the version read: a change made meanwhile is refused (409)
-// and the current note is shown instead of being overwritten.
+// One highlight in the panel: its quote, note and author, and a link to it (#annotation-{id},
+// as the W3C export names it); its author (or an editor) edits the note or deletes it. Both
+// send the version read: a change made meanwhile is refused (409) and the current note is shown
+// instead of being overwritten.
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Field, TextArea } from '@/components/ui/field';
 import { ApiError, apiFetch, errorMessage } from '@/lib/api/client';
+import { annotationFragment } from '@/lib/anchoring/fragments';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
+import { CopyLinkButton } from './copy-link-button';
 
 export function HighlightItem({
   highlight,
@@ -19,6 +23,7 @@ export function HighlightItem({
   canChange: boolean;
   onChanged: () => Promise<void>;
 }) {
+  const [confirm, confirmDialog] = useConfirm();
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(highlight.note ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -46,8 +51,9 @@ export function HighlightItem({
 
   return (
     <li className="rounded-md bg-yellow-50 px-2 py-1.5">
+      {confirmDialog}
       <q lang={language} className="font-serif">
-        {quote && 'exact' in quote ? quote.exact : ''}
+        {quoteText(quote)}
       </q>
       {editing ? (
         <form
@@ -72,9 +78,15 @@ export function HighlightItem({
       ) : highlight.note ? (
         <p className="mt-1 text-stone-700">{highlight.note}</p>
       ) : null}
-      <p className="mt-0.5 text-xs text-stone-500">{highlight.author.name}</p>
+      <div className="mt-0.5 flex flex-wrap items-center justify-between gap-1">
+        <p className="text-xs text-stone-600">{highlight.author.name}</p>
+        <CopyLinkButton
+          fragment={annotationFragment(highlight.id)}
+          what={`du surlignage « ${quoteText(quote)} »`}
+        />
+      </div>
       {canChange && !editing ? (
-        <div className="mt-1 flex gap-1">
+        <div className="mt-1 flex flex-wrap gap-1">
           <Button
             variant="ghost"
             className="px-2 py-0.5 text-xs"
@@ -90,9 +102,13 @@ export function HighlightItem({
             className="px-2 py-0.5 text-xs"
             disabled={busy}
             onClick={() => {
-              if (window.confirm('Supprimer ce surlignage ?')) {
-                void run('DELETE', { version: highlight.version });
-              }
+              void confirm({
+                title: 'Supprimer ce surlignage ?',
+                body: 'Le passage ne sera plus surligné pour personne ; la suppression figure au journal.',
+                confirmLabel: 'Supprimer',
+              }).then((yes) => {
+                if (yes) void run('DELETE', { version: highlight.version });
+              });
             }}
           >
             Supprimer le surlignage
@@ -106,4 +122,8 @@ export function HighlightItem({
       ) : null}
     </li>
   );
+}
+
+function quoteText(quote: AnnotationDto['target']['selector'][number] | undefined): string {
+  return quote && 'exact' in quote ? (quote.exact ?? '') : '';
 }

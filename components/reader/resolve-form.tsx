@@ -1,6 +1,10 @@
 'use client';
 // An editor or owner settles a disputed sentence by writing the final verdict, with a rationale
 // (required) and sources. Keeping one of the verdicts in play is offered beside each verdict.
+// A member who may not settle it (a party to the dispute, when the team does not allow parties
+// to settle) reads why instead of the form: `canResolve` and `resolveRefusal` come from the
+// sentence detail (GET /api/v1/sentences/{id}), computed by the server with the rule it
+// enforces; the server refuses anyway (403 adjudicator_is_party).
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
@@ -14,9 +18,15 @@ import type { FieldProblem } from './verdict-form';
 export function ResolveForm({
   sentenceId,
   onChanged,
+  canResolve = true,
+  resolveRefusal = null,
 }: {
   sentenceId: string;
   onChanged: () => Promise<void>;
+  /** The sentence detail's `canResolve`: false shows `resolveRefusal` instead of the form. */
+  canResolve?: boolean;
+  /** The sentence detail's `resolveRefusal`. */
+  resolveRefusal?: string | null;
 }) {
   const [open, setOpen] = useState(false);
   const [rating, setRating] = useState<Rating | null>(null);
@@ -64,6 +74,13 @@ export function ResolveForm({
     }
   }
 
+  if (!canResolve) {
+    return resolveRefusal ? (
+      <p className="rounded-md bg-stone-50 px-2 py-1.5 text-sm text-stone-700" role="note">
+        {resolveRefusal}
+      </p>
+    ) : null;
+  }
   if (!open) {
     return (
       <Button variant="secondary" onClick={() => setOpen(true)}>

@@ -12,15 +12,24 @@ import type { SentenceDetail } from '@/lib/server/sentences/get-sentence';
 import type { SentenceSummary } from '@/lib/server/verdicts/list-sentence-states';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 import { TRIAGE_REASON_LABELS } from '@/lib/text/triage';
+import { sentenceAnchor } from '@/lib/workflow/sentence-link';
 import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 import { AssigneePicker } from './assignee-picker';
 import { CommentsThread } from './comments-thread';
+import { CopyLinkButton } from './copy-link-button';
 import { HighlightItem } from './highlight-item';
 import { ResolveForm } from './resolve-form';
 import { ReviewActions } from './review-actions';
 import { SentenceHistory } from './sentence-history';
 import { VerdictForm } from './verdict-form';
 import { formatDate, VerdictStatusLine } from './verdict-status';
+
+/** Every sentence this page loaded, for working on when the server cannot be reached. */
+const loaded = new Map<string, SentenceDetail>();
+
+function isUnreachable(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status === 503);
+}
 
 export interface TeamMember {
   id: string;
@@ -35,11 +44,14 @@ export function SentencePanel({
   members,
   currentUser,
   refreshKey,
+  unit,
   onClose,
   onSummary,
   onHighlightsChanged,
 }: {
   sentenceId: string;
+  /** What the reader knows of the sentence, shown when it cannot be loaded (offline). */
+  unit?: { index: number; text: string; kind: string };
   language: string;
   role: Role;
   members: TeamMember[];
@@ -57,40 +69,61 @@ export function SentencePanel({
   const focused = useRef(false);
   const url = `/api/v1/sentences/${sentenceId}`;
 
-  const reload = useCallback(async () => {
-    try {
-      const next = await apiFetch<SentenceDetail>(url);
+  const [offline, setOffline] = useState(false);
+
+  const show = useCallback(
+    (next: SentenceDetail) => {
+      loaded.set(sentenceId, next);
       setDetail(next);
       setError(null);
+      setOffline(false);
       onSummary(next.summary);
+    },
+    [sentenceId, onSummary],
+  );
+  // The server cannot be reached: the panel keeps working on what this page last loaded (or,
+  // for a sentence never opened, on its text alone); writes wait in the device's queue.
+  const fail = useCallback(
+    (e: unknown) => {
+      if (isUnreachable(e)) {
+        setOffline(true);
+        setError(null);
+        setDetail((shown) => shown ?? loaded.get(sentenceId) ?? null);
+      } else {
+        setError(e instanceof ApiError ? e.message : 'Chargement impossible.');
+      }
+    },
+    [sentenceId],
+  );
+
+  const reload = useCallback(async () => {
+    try {
+      show(await apiFetch<SentenceDetail>(url));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Chargement impossible.');
+      fail(e);
     }
-  }, [url, onSummary]);
+  }, [url, show, fail]);
 
   // Loaded on open, and again whenever the reader says a teammate changed this sentence.
   useEffect(() => {
     let live = true;
     apiFetch<SentenceDetail>(url).then(
       (next) => {
-        if (!live) return;
-        setDetail(next);
-        setError(null);
-        onSummary(next.summary);
+        if (live) show(next);
       },
       (e: unknown) => {
-        if (live) setError(e instanceof ApiError ? e.message : 'Chargement impossible.');
+        if (live) fail(e);
       },
     );
     return () => {
       live = false;
     };
-  }, [url, onSummary, refreshKey]);
+  }, [url, show, fail, refreshKey]);
 
   useEffect(() => {
     if (detail && !focused.current) {
       focused.current = true;
-      headingRef.current?.focus();
+      headingRef.current?.focus({ preventScroll: true });
     }
   }, [detail]);
 
@@ -105,14 +138,19 @@ export function SentencePanel({
   const mine = detail?.verdicts.find((v) => v.author.id === currentUser.id) ?? null;
   const others = detail?.verdicts.filter((v) => v.author.id !== currentUser.id) ?? [];
   const disputed = detail?.state === 'disputed';
+  const reviewersAvailable = members.some(
+    (m) => m.id !== currentUser.id && can(m.role, 'verdict.review'),
+  );
 
   return (
     <section
       className="rounded-xl border border-stone-200 bg-white shadow-sm"
       aria-labelledby="panel-title"
     >
-      <div className="flex items-center justify-between gap-2 border-b border-stone-100 px-4 py-3">
+      {/* Sticky in the bottom sheet (narrow screens), so its close button stays in reach. */}
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-100 bg-white px-4 py-3 max-lg:sticky max-lg:top-0 max-lg:z-10 max-lg:rounded-t-xl">
         <h2 id="panel-title" ref={headingRef} tabIndex={-1} className="text-sm font-semibold">
+          {/* The number the reports and #sentence-N links use (lib/workflow/sentence-link.ts). */}
           {detail ? `Phrase ${detail.sentence.index + 1}` : 'Phrase'}
         </h2>
         {detail && detail.sentence.kind === 'sentence' ? (
@@ -123,6 +161,12 @@ export function SentencePanel({
           >
             {SENTENCE_STATE_LABELS[detail.state]}
           </span>
+        ) : null}
+        {detail ? (
+          <CopyLinkButton
+            fragment={sentenceAnchor(detail.sentence.index)}
+            what={`de la phrase ${detail.sentence.index + 1}`}
+          />
         ) : null}
         <Button
           variant="ghost"
@@ -139,7 +183,45 @@ export function SentencePanel({
             {error}
           </p>
         ) : null}
-        {!detail ? (
+        {offline ? (
+          <p
+            role="status"
+            className="rounded-md bg-amber-50 px-2 py-1.5 text-sm text-amber-950"
+            data-testid="panel-offline"
+          >
+            {detail
+              ? 'Hors ligne : la phrase telle que chargée plus tôt. Ce que vous écrivez est gardé sur cet appareil et envoyé au retour du réseau.'
+              : 'Hors ligne : cette phrase n’a pas encore été chargée. Vous pouvez écrire votre verdict et commenter ; tout est gardé sur cet appareil et envoyé au retour du réseau.'}
+          </p>
+        ) : null}
+        {!detail && offline && unit && unit.kind === 'sentence' ? (
+          <>
+            <blockquote
+              lang={language}
+              className="border-l-4 border-stone-300 pl-3 font-serif text-stone-800"
+            >
+              {unit.text}
+            </blockquote>
+            {can(role, 'verdict.write') ? (
+              <VerdictForm
+                sentenceId={sentenceId}
+                userId={currentUser.id}
+                mine={null}
+                reviewersAvailable={reviewersAvailable}
+                onChanged={reload}
+              />
+            ) : null}
+            <CommentsThread
+              sentenceId={sentenceId}
+              language={language}
+              comments={[]}
+              highlights={[]}
+              currentUserId={currentUser.id}
+              canModerate={can(role, 'comment.moderate')}
+              onChanged={reload}
+            />
+          </>
+        ) : !detail ? (
           <p className="text-sm text-stone-500">Chargement…</p>
         ) : (
           <>
@@ -210,7 +292,13 @@ export function SentencePanel({
                 Un titre ou une mention d’abonnement ne reçoit pas de verdict.
               </p>
             ) : can(role, 'verdict.write') ? (
-              <VerdictForm sentenceId={sentenceId} mine={mine} onChanged={reload} />
+              <VerdictForm
+                sentenceId={sentenceId}
+                userId={currentUser.id}
+                mine={mine}
+                reviewersAvailable={reviewersAvailable}
+                onChanged={reload}
+              />
             ) : (
               <p className="text-sm text-stone-500">
                 Votre rôle permet la lecture et les commentaires.
@@ -228,9 +316,9 @@ export function SentencePanel({
                 {disputed ? (
                   <p className="mb-2 rounded-md bg-red-50 px-2 py-1.5 text-sm text-red-900">
                     Les verdicts soumis divergent :{' '}
-                    {can(role, 'dispute.resolve')
+                    {detail.canResolve
                       ? 'tranchez en retenant un verdict ou en écrivant le verdict final.'
-                      : 'un·e éditeur·rice ou propriétaire va trancher.'}
+                      : 'un·e éditeur·rice ou propriétaire qui n’a pas noté la phrase va trancher.'}
                   </p>
                 ) : null}
                 {others.length === 0 ? (
@@ -246,6 +334,7 @@ export function SentencePanel({
                         sentenceId={sentenceId}
                         disputed={disputed}
                         role={role}
+                        canResolve={detail.canResolve}
                         onChanged={reload}
                       />
                     ))}
@@ -253,7 +342,12 @@ export function SentencePanel({
                 )}
                 {disputed && can(role, 'dispute.resolve') ? (
                   <div className="mt-3">
-                    <ResolveForm sentenceId={sentenceId} onChanged={reload} />
+                    <ResolveForm
+                      sentenceId={sentenceId}
+                      onChanged={reload}
+                      canResolve={detail.canResolve}
+                      resolveRefusal={detail.resolveRefusal}
+                    />
                   </div>
                 ) : null}
               </div>
@@ -305,7 +399,7 @@ function SourceList({ sources }: { sources: VerdictDto['sources'] }) {
   return (
     <ul className="mt-1 list-disc pl-5 text-stone-700">
       {sources.map((source, i) => (
-        <li key={i}>
+        <li key={i} className="[overflow-wrap:anywhere]">
           <a
             href={source.url}
             target="_blank"
@@ -326,12 +420,15 @@ function TeammateVerdict({
   sentenceId,
   disputed,
   role,
+  canResolve,
   onChanged,
 }: {
   verdict: VerdictDto;
   sentenceId: string;
   disputed: boolean;
   role: Role;
+  /** May settle this sentence's dispute (an editor or owner who did not rate it). */
+  canResolve: boolean;
   onChanged: () => Promise<void>;
 }) {
   return (
@@ -352,7 +449,7 @@ function TeammateVerdict({
           verdict={verdict}
           sentenceId={sentenceId}
           disputed={disputed}
-          canResolve={can(role, 'dispute.resolve')}
+          canResolve={canResolve}
           onChanged={onChanged}
         />
       ) : null}

@@ -1,16 +1,34 @@
 'use client';
 // My verdict on a sentence: rating, rationale and sources, saved as a draft, then submitted for
-// a second pair of eyes. The form keeps what I type when my verdict changes elsewhere (another
-// tab, an editor settling a dispute) and offers to compare; a stale save gets the current one.
-import { useState } from 'react';
+// a second pair of eyes. Nothing typed here is lost:
+//  - every change is kept on this device at once (lib/offline/verdict-draft.ts), so a reload,
+//    a crash or a closed panel reopens the form where it was;
+//  - a draft (or a first verdict) is saved to the server by itself a moment after typing stops,
+//    with its version (another device then reopens it too); offline, the save waits in the
+//    device's queue. A submitted or approved verdict changes only when I press « Enregistrer »;
+//  - leaving the page with changes the server does not have yet asks first;
+//  - when my verdict changed elsewhere (another tab, a stale save answered 409), both versions
+//    are shown side by side: keep mine, take theirs, or merge and edit.
+// Messages describe the current state only: one about a version that is no longer current, or
+// an error about a field since changed, is not shown.
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
 import { ApiError, apiFetch, QueuedOffline } from '@/lib/api/client';
-import { ratingLabel, type Rating } from '@/lib/reports/verdict-scale';
+import {
+  clearDraft,
+  readDraft,
+  restoreDecision,
+  sameContent,
+  writeDraft,
+  type VerdictDraft,
+} from '@/lib/offline/verdict-draft';
+import type { Rating } from '@/lib/reports/verdict-scale';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 import { setVerdictSchema } from '@/lib/validations/verdict';
 import { RatingPicker } from './rating-picker';
 import { draftOf, SourcesEditor, toSourceInput, type SourceDraft } from './sources-editor';
+import { VerdictCompare } from './verdict-compare';
 import { VerdictStatusLine } from './verdict-status';
 
 /** A validation problem as the API reports it: `sources.0.url` → message. */
@@ -19,51 +37,236 @@ export interface FieldProblem {
   message: string;
 }
 
-type Notice = { kind: 'error' | 'ok' | 'conflict'; text: string };
+/** A message, and the version of my verdict it is about (shown only while it is current). */
+type Notice = { kind: 'error' | 'ok'; text: string; version?: number };
+
+/** Where my latest changes are: only here, on the device, waiting to be sent, or saved. */
+type Saved = 'clean' | 'device' | 'saving' | 'queued' | 'server';
+
+const AUTOSAVE_MS = 1500;
+
+function fromServer(verdict: VerdictDto) {
+  return {
+    rating: verdict.rating,
+    rationale: verdict.rationale,
+    sources: verdict.sources.map(draftOf),
+  };
+}
+
+function withoutKey(source: SourceDraft) {
+  const { url, title, publisher, publishedAt, excerpt } = source;
+  return { url, title, publisher, publishedAt, excerpt };
+}
+
+/** Mine and theirs in one: my rating, both rationales, every source once. */
+function merged(
+  mine: { rating: Rating | null; rationale: string; sources: SourceDraft[] },
+  theirs: VerdictDto,
+) {
+  const rationale =
+    !theirs.rationale.trim() || mine.rationale.includes(theirs.rationale.trim())
+      ? mine.rationale
+      : mine.rationale.trim()
+        ? `${mine.rationale.trim()}\n\n${theirs.rationale.trim()}`
+        : theirs.rationale;
+  const urls = new Set(mine.sources.map((s) => s.url.trim()));
+  const sources = [...mine.sources, ...theirs.sources.filter((s) => !urls.has(s.url)).map(draftOf)];
+  return { rating: mine.rating ?? theirs.rating, rationale, sources };
+}
 
 export function VerdictForm({
   sentenceId,
+  userId,
   mine,
+  reviewersAvailable,
   onChanged,
 }: {
   sentenceId: string;
+  userId: string;
   mine: VerdictDto | null;
+  /** Someone else in the team may approve my verdict (else submitting waits for nobody). */
+  reviewersAvailable: boolean;
   onChanged: () => Promise<void>;
 }) {
-  const [rating, setRating] = useState<Rating | null>(mine?.rating ?? null);
-  const [rationale, setRationale] = useState(mine?.rationale ?? '');
-  const [sources, setSources] = useState<SourceDraft[]>(() => (mine?.sources ?? []).map(draftOf));
-  const [version, setVersion] = useState<number | undefined>(mine?.version);
-  const [dirty, setDirty] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // Opened again: the device's draft, if the server does not already have it.
+  const [initial] = useState(() => {
+    const kept = readDraft(userId, sentenceId);
+    const decision = restoreDecision(
+      kept,
+      mine ? { ...mine, sources: mine.sources.map(draftOf) } : null,
+    );
+    if (decision === 'discard') clearDraft(userId, sentenceId);
+    const restored = decision === 'restore' || decision === 'conflict' ? kept : null;
+    return { restored, conflict: decision === 'conflict' };
+  });
+  const restored = initial.restored;
+  const [rating, setRating] = useState<Rating | null>(restored?.rating ?? mine?.rating ?? null);
+  const [rationale, setRationale] = useState(restored?.rationale ?? mine?.rationale ?? '');
+  const [sources, setSources] = useState<SourceDraft[]>(() =>
+    restored
+      ? restored.sources.map((s) => ({ ...s, key: crypto.randomUUID() }))
+      : (mine?.sources ?? []).map(draftOf),
+  );
+  const [version, setVersion] = useState<number | undefined>(
+    restored && !initial.conflict ? (restored.baseVersion ?? undefined) : mine?.version,
+  );
+  const [saved, setSaved] = useState<Saved>(restored ? 'device' : 'clean');
+  const dirty = saved !== 'clean' && saved !== 'server' && saved !== 'queued';
+  const [notice, setNotice] = useState<Notice | null>(
+    restored && !initial.conflict
+      ? {
+          kind: 'ok',
+          text: 'Brouillon retrouvé sur cet appareil : vous reprenez où vous en étiez.',
+        }
+      : null,
+  );
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [current, setCurrent] = useState<VerdictDto | null>(null);
+  // The other side of a conflict: my verdict as the server has it now.
+  const [current, setCurrent] = useState<VerdictDto | null>(initial.conflict ? mine : null);
   // The version of my verdict this form last took into account (loaded, saved or submitted).
   const [seenVersion, setSeenVersion] = useState(mine?.version);
+  // Counts edits, so a save answered after more typing does not mark those edits as saved.
+  const edits = useRef(0);
+  const inFlight = useRef<Promise<VerdictDto> | null>(null);
+  // The version the next save is based on, as soon as it is known (state follows a render later).
+  const versionRef = useRef(version);
+  useEffect(() => {
+    versionRef.current = version;
+  }, [version]);
+  function adoptVersion(next: number | undefined) {
+    versionRef.current = next;
+    setVersion(next);
+  }
+  const [lastEdit, setLastEdit] = useState(0);
+  const [autoPaused, setAutoPaused] = useState(false);
 
   function load(verdict: VerdictDto) {
-    setRating(verdict.rating);
-    setRationale(verdict.rationale);
-    setSources(verdict.sources.map(draftOf));
-    setVersion(verdict.version);
-    setDirty(false);
+    const content = fromServer(verdict);
+    setRating(content.rating);
+    setRationale(content.rationale);
+    setSources(content.sources);
+    adoptVersion(verdict.version);
+    setSaved('clean');
     setCurrent(null);
+    setFieldErrors({});
+    clearDraft(userId, sentenceId);
   }
 
-  // My verdict changed outside this form: follow it, unless I am in the middle of editing
-  // (then offer to compare). Adjusting state while rendering, as React recommends for props.
+  // My verdict changed outside this form: follow it, unless I have changes of my own (then
+  // offer to compare). Adjusting state while rendering, as React recommends for props.
   if (mine && mine.version !== seenVersion) {
     setSeenVersion(mine.version);
     if (!dirty) load(mine);
-    else setCurrent(mine);
+    else if (!sameContent({ rating, rationale, sources }, fromServer(mine))) setCurrent(mine);
+    else setVersion(mine.version);
   }
 
-  function edit<T>(setter: (value: T) => void) {
-    return (value: T) => {
-      setter(value);
-      setDirty(true);
+  const canAutosave = !mine || mine.status === 'draft';
+
+  /** Saves the form; the saved verdict, or null when it could not be saved (notice shown). */
+  async function save(options: {
+    auto: boolean;
+    baseVersion?: number;
+  }): Promise<VerdictDto | null> {
+    if (!rating) {
+      if (!options.auto) setNotice({ kind: 'error', text: 'Choisissez un verdict.' });
+      return null;
+    }
+    const payload = {
+      rating,
+      rationale,
+      version: options.baseVersion,
+      sources: toSourceInput(sources),
     };
+    // The server's own schema, checked here first so mistakes show beside their field.
+    const checked = setVerdictSchema.safeParse(payload);
+    if (!checked.success) {
+      if (!options.auto) {
+        showFieldErrors(
+          checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        );
+      }
+      return null;
+    }
+    setFieldErrors({});
+    const editsAtStart = edits.current;
+    setSaved('saving');
+    try {
+      // One save at a time, each on the version the previous one returned (an autosave still
+      // on its way would otherwise make « Enregistrer » a stale write of my own).
+      while (inFlight.current) await inFlight.current.catch(() => undefined);
+      const request = apiFetch<VerdictDto>(`/api/v1/sentences/${sentenceId}/verdict`, {
+        method: 'PUT',
+        body: JSON.stringify({ ...payload, version: payload.version ?? versionRef.current }),
+        // Offline, the latest state of my verdict waits on this device (one write, not many).
+        offline: { label: 'Verdict', replaceable: true },
+      });
+      inFlight.current = request;
+      const result = await request.finally(() => {
+        if (inFlight.current === request) inFlight.current = null;
+      });
+      setSeenVersion(result.version);
+      adoptVersion(result.version);
+      if (edits.current === editsAtStart) {
+        setSaved('server');
+        clearDraft(userId, sentenceId);
+      } else {
+        setSaved('device');
+      }
+      return result;
+    } catch (error) {
+      // The device keeps its copy (writeDraft in edit) until the server has the same content.
+      if (error instanceof QueuedOffline) {
+        setSaved(edits.current === editsAtStart ? 'queued' : 'device');
+        if (!options.auto) setNotice({ kind: 'ok', text: error.message });
+        return null;
+      }
+      setSaved('device');
+      // Not retried by itself: the next change (or « Enregistrer ») tries again.
+      if (options.auto) setAutoPaused(true);
+      handleError(error);
+      return null;
+    }
+  }
+
+  // Autosave: a moment after typing stops, a draft goes to the server by itself (the latest
+  // `save`, which sees the latest fields, through a ref).
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  useEffect(() => {
+    if (saved !== 'device' || !canAutosave || current || busy || autoPaused || !rating) return;
+    const timer = setTimeout(() => void saveRef.current({ auto: true }), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [saved, canAutosave, current, busy, autoPaused, rating, lastEdit]);
+
+  // Leaving with changes the server does not have yet asks first (they stay on the device).
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+
+  function keep(
+    next: Partial<Pick<VerdictDraft, 'rating' | 'rationale'>> & { sources?: SourceDraft[] },
+    baseVersion = version,
+  ) {
+    edits.current += 1;
+    setLastEdit(edits.current);
+    setAutoPaused(false);
+    writeDraft(userId, sentenceId, {
+      rating: next.rating !== undefined ? next.rating : rating,
+      rationale: next.rationale ?? rationale,
+      sources: (next.sources ?? sources).map(withoutKey),
+      baseVersion: baseVersion ?? null,
+      savedAt: Date.now(),
+    });
+    setSaved('device');
+    // An error about what was there before no longer applies.
+    setNotice((n) => (n?.kind === 'error' ? null : n));
   }
 
   function showFieldErrors(problems: FieldProblem[]) {
@@ -71,52 +274,18 @@ export function VerdictForm({
     setNotice({ kind: 'error', text: 'Vérifiez les champs signalés.' });
   }
 
-  /** Saves the form; the saved verdict, or null when it could not be saved (notice shown). */
-  async function save(): Promise<VerdictDto | null> {
-    if (!rating) {
-      setNotice({ kind: 'error', text: 'Choisissez un verdict.' });
-      return null;
-    }
-    const payload = { rating, rationale, version, sources: toSourceInput(sources) };
-    // The server's own schema, checked here first so mistakes show beside their field.
-    const checked = setVerdictSchema.safeParse(payload);
-    if (!checked.success) {
-      showFieldErrors(
-        checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      );
-      return null;
-    }
-    setFieldErrors({});
-    try {
-      const saved = await apiFetch<VerdictDto>(`/api/v1/sentences/${sentenceId}/verdict`, {
-        method: 'PUT',
-        body: JSON.stringify(payload),
-        // Offline, the latest state of my verdict waits on this device (one write, not many).
-        offline: { label: 'Verdict', replaceable: true },
-      });
-      setSeenVersion(saved.version);
-      setVersion(saved.version);
-      setDirty(false);
-      return saved;
-    } catch (error) {
-      handleError(error);
-      return null;
-    }
-  }
-
   function handleError(error: unknown) {
-    if (error instanceof QueuedOffline) {
-      setDirty(false);
-      setNotice({ kind: 'ok', text: error.message });
-      return;
-    }
     if (error instanceof ApiError && error.status === 409 && error.code === 'conflict') {
-      const details = error.details as { current?: VerdictDto } | undefined;
-      setCurrent(details?.current ?? null);
-      setNotice({
-        kind: 'conflict',
-        text: 'Votre verdict a été modifié ailleurs entre-temps. Comparez avec la version actuelle avant de réessayer.',
-      });
+      const theirs = (error.details as { current?: VerdictDto } | undefined)?.current ?? null;
+      if (theirs && sameContent({ rating, rationale, sources }, fromServer(theirs))) {
+        // The server already has what I wrote (sent from another tab, or replayed): no conflict.
+        setSeenVersion(theirs.version);
+        adoptVersion(theirs.version);
+        setSaved('server');
+        clearDraft(userId, sentenceId);
+        return;
+      }
+      setCurrent(theirs);
     } else if (error instanceof ApiError && error.code === 'validation_failed') {
       showFieldErrors((error.details as FieldProblem[] | undefined) ?? []);
     } else {
@@ -131,9 +300,9 @@ export function VerdictForm({
     event.preventDefault();
     setBusy(true);
     setNotice(null);
-    const saved = await save();
-    if (saved) {
-      setNotice({ kind: 'ok', text: 'Verdict enregistré.' });
+    const result = await save({ auto: false });
+    if (result) {
+      setNotice({ kind: 'ok', text: 'Verdict enregistré.', version: result.version });
       await onChanged();
     }
     setBusy(false);
@@ -143,8 +312,8 @@ export function VerdictForm({
     setBusy(true);
     setNotice(null);
     let base: { version: number } | null =
-      mine && !dirty ? { version: version ?? mine.version } : null;
-    if (!base) base = await save();
+      mine && !dirty && version !== undefined ? { version } : null;
+    if (!base) base = await save({ auto: false });
     if (base) {
       try {
         const sent = await apiFetch<VerdictDto>(`/api/v1/sentences/${sentenceId}/verdict/submit`, {
@@ -152,8 +321,16 @@ export function VerdictForm({
           body: JSON.stringify({ version: base.version }),
         });
         setSeenVersion(sent.version);
-        setVersion(sent.version);
-        setNotice({ kind: 'ok', text: 'Verdict soumis : un·e autre membre va le relire.' });
+        adoptVersion(sent.version);
+        setSaved('server');
+        clearDraft(userId, sentenceId);
+        setNotice({
+          kind: 'ok',
+          version: sent.version,
+          text: reviewersAvailable
+            ? 'Verdict soumis : un·e autre membre va le relire.'
+            : 'Verdict soumis. Personne d’autre dans l’équipe ne peut l’approuver pour l’instant : invitez un·e relecteur·rice ou un·e éditeur·rice.',
+        });
         await onChanged();
       } catch (error) {
         handleError(error);
@@ -162,8 +339,41 @@ export function VerdictForm({
     setBusy(false);
   }
 
+  async function keepMine() {
+    if (!current) return;
+    const base = current.version;
+    setCurrent(null);
+    setBusy(true);
+    setNotice(null);
+    const result = await save({ auto: false, baseVersion: base });
+    if (result) {
+      setNotice({ kind: 'ok', text: 'Votre version est enregistrée.', version: result.version });
+      await onChanged();
+    }
+    setBusy(false);
+  }
+
+  function mergeBoth() {
+    if (!current) return;
+    const next = merged({ rating, rationale, sources }, current);
+    setRating(next.rating);
+    setRationale(next.rationale);
+    setSources(next.sources);
+    adoptVersion(current.version);
+    setCurrent(null);
+    keep(next, current.version);
+    // Saved only once read over: a merge is a proposal.
+    setAutoPaused(true);
+    setNotice({
+      kind: 'ok',
+      text: 'Les deux versions sont réunies dans le formulaire : relisez, puis enregistrez.',
+    });
+  }
+
   const canSubmit =
     rating !== null && (dirty || !mine || mine.status === 'draft' || mine.status === 'rejected');
+  const shownNotice =
+    notice && (notice.version === undefined || notice.version === mine?.version) ? notice : null;
 
   return (
     <form onSubmit={onSave} className="space-y-4" aria-label="Mon verdict">
@@ -172,43 +382,51 @@ export function VerdictForm({
         legend="Mon verdict"
         name={`rating-${sentenceId}`}
         value={rating}
-        onChange={edit(setRating)}
+        onChange={(value) => {
+          setRating(value);
+          keep({ rating: value });
+        }}
       />
       <Field label="Justification" error={fieldErrors.rationale}>
         <TextArea
           value={rationale}
-          onChange={(e) => edit(setRationale)(e.target.value)}
+          onChange={(e) => {
+            setRationale(e.target.value);
+            keep({ rationale: e.target.value });
+          }}
           rows={4}
           maxLength={20000}
         />
       </Field>
       <SourcesEditor
         sources={sources}
-        onChange={edit(setSources)}
+        onChange={(next) => {
+          setSources(next);
+          keep({ sources: next });
+        }}
         fieldErrors={fieldErrors}
         hint="Un verdict se défend avec des sources : ajoutez celles que vous avez consultées."
       />
 
-      {notice ? (
+      {shownNotice ? (
         <p
-          role={notice.kind === 'ok' ? 'status' : 'alert'}
-          className={`rounded-md px-3 py-2 text-sm ${notice.kind === 'ok' ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}
+          role={shownNotice.kind === 'ok' ? 'status' : 'alert'}
+          className={`rounded-md px-3 py-2 text-sm ${shownNotice.kind === 'ok' ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}
         >
-          {notice.text}
+          {shownNotice.text}
         </p>
       ) : null}
       {current ? (
-        <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
-          <p>
-            Version actuelle ({current.version}) : <strong>{ratingLabel(current.rating)}</strong>
-            {current.rationale ? ` — ${current.rationale}` : ''}
-          </p>
-          <Button variant="secondary" className="mt-2" onClick={() => load(current)}>
-            Charger la version actuelle
-          </Button>
-        </div>
+        <VerdictCompare
+          mine={{ rating, rationale, sources }}
+          current={current}
+          busy={busy}
+          onKeepMine={() => void keepMine()}
+          onTakeTheirs={() => load(current)}
+          onMerge={mergeBoth}
+        />
       ) : null}
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant={canSubmit ? 'secondary' : 'primary'} disabled={busy}>
           {busy ? 'Enregistrement…' : 'Enregistrer le verdict'}
         </Button>
@@ -217,7 +435,32 @@ export function VerdictForm({
             Soumettre pour relecture
           </Button>
         ) : null}
+        <SaveState saved={saved} autosaves={canAutosave && rating !== null} />
       </div>
     </form>
+  );
+}
+
+/** Where my changes are, in a few words (announced politely to screen readers). */
+function SaveState({ saved, autosaves }: { saved: Saved; autosaves: boolean }) {
+  const text: Record<Saved, string> = {
+    clean: '',
+    device: autosaves
+      ? 'Modifications gardées sur cet appareil, enregistrement…'
+      : 'Modifications gardées sur cet appareil, non enregistrées.',
+    saving: 'Enregistrement du brouillon…',
+    queued: 'Hors ligne : brouillon gardé sur cet appareil, envoyé au retour du réseau.',
+    server: 'Brouillon enregistré.',
+  };
+  return (
+    <span
+      role="status"
+      aria-live="polite"
+      className="text-xs text-stone-500"
+      data-testid="save-state"
+      data-saved={saved}
+    >
+      {text[saved]}
+    </span>
   );
 }

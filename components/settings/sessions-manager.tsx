@@ -6,6 +6,7 @@ import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { FormError } from '@/components/ui/form-error';
 
@@ -55,6 +56,7 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
   const [signingOutEverywhere, setSigningOutEverywhere] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const busy = closingId !== null || signingOutEverywhere;
+  const [confirm, confirmDialog] = useConfirm();
 
   async function onClose(session: SessionRowData, label: string) {
     setClosingId(session.id);
@@ -70,13 +72,17 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
   }
 
   async function onSignOutEverywhere() {
-    if (
-      !window.confirm(
-        'Se déconnecter partout ? Toutes les sessions de votre compte seront fermées, celle-ci comprise : il faudra vous reconnecter. Vos jetons d’accès restent valides.',
-      )
-    ) {
-      return;
-    }
+    const confirmed = await confirm({
+      title: 'Se déconnecter partout ?',
+      body: (
+        <p>
+          Toutes les sessions de votre compte seront fermées, celle-ci comprise : il faudra vous
+          reconnecter. Vos jetons d’accès restent valides.
+        </p>
+      ),
+      confirmLabel: 'Fermer toutes les sessions',
+    });
+    if (!confirmed) return;
     setSigningOutEverywhere(true);
     setError(null);
     try {
@@ -175,6 +181,7 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
           {signingOutEverywhere ? 'Déconnexion…' : 'Se déconnecter partout'}
         </Button>
       </div>
+      {confirmDialog}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { CopyField } from '@/components/ui/copy-field';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Field, SelectInput, TextInput } from '@/components/ui/field';
 import { TOKEN_DEFAULT_DAYS, TOKEN_LIFETIME_CHOICES } from '@/lib/validations/token';
 import { FormError } from '@/components/ui/form-error';
@@ -38,6 +39,7 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
   const [listError, setListError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [revokingId, setRevokingId] = useState<string | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
 
   async function onCreate(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,13 +61,12 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
   }
 
   async function onRevoke(token: TokenRowData) {
-    if (
-      !window.confirm(
-        `Révoquer le jeton « ${token.name} » ? Les scripts qui l’utilisent n’auront plus accès.`,
-      )
-    ) {
-      return;
-    }
+    const confirmed = await confirm({
+      title: `Révoquer le jeton « ${token.name} » ?`,
+      body: <p>Les scripts qui l’utilisent n’auront plus accès à FactDesk.</p>,
+      confirmLabel: 'Révoquer le jeton',
+    });
+    if (!confirmed) return;
     setRevokingId(token.id);
     setListError(null);
     try {
@@ -225,6 +226,7 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
           </p>
         ) : null}
       </section>
+      {confirmDialog}
     </div>
   );
 }

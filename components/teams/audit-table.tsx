@@ -1,36 +1,11 @@
-// The team's audit trail as a table (server component): when, who, what, on what, and the
-// change as raw JSON (rendered as text). Action labels come from lib/workflow/audit-labels
-// (shared with the sentence history); unknown codes are shown as they are.
+// The team's audit trail as a table (server component): when, what happened told as a sentence
+// naming the member (« Ben a approuvé le verdict d’Ana sur la phrase 4 »), where (the article,
+// linked to the sentence in the reader), and what changed as before → after pairs — never raw
+// JSON. The sentences and the changes come from the listing (lib/workflow/audit-sentence.ts).
 import Link from 'next/link';
-import { auditActionLabel } from '@/lib/workflow/audit-labels';
+import type { listTeamAudit } from '@/lib/server/teams/team-audit';
 
-export interface AuditEventRow {
-  id: string;
-  actor: { id: string; name: string } | null;
-  action: string;
-  entity: string;
-  articleId: string | null;
-  sentenceId: string | null;
-  at: string;
-  before: unknown;
-  after: unknown;
-}
-
-const ENTITY_LABELS: Record<string, string> = {
-  team: 'Rédaction',
-  membership: 'Membre',
-  user: 'Compte',
-  invitation: 'Invitation',
-  article: 'Article',
-  annotation: 'Surlignage',
-  comment: 'Commentaire',
-  verdict: 'Verdict',
-  sentence: 'Phrase',
-};
-
-function auditEntityLabel(entity: string): string {
-  return ENTITY_LABELS[entity] ?? entity;
-}
+export type AuditEventRow = Awaited<ReturnType<typeof listTeamAudit>>['events'][number];
 
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
   dateStyle: 'short',
@@ -38,36 +13,56 @@ const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
 });
 
-function toJson(value: unknown, indent?: number): string {
-  return value === null || value === undefined ? '∅' : JSON.stringify(value, null, indent);
+/** Long texts (a rationale, a comment) are clamped until opened. */
+const LONG = 160;
+
+function Value({ value }: { value: string }) {
+  if (value.length <= LONG) return <span className="break-words">{value}</span>;
+  return (
+    <details className="inline">
+      <summary className="inline cursor-pointer break-words">{value.slice(0, LONG)}…</summary>
+      <span className="mt-1 block whitespace-pre-wrap break-words">{value}</span>
+    </details>
+  );
 }
 
-function AuditChange({ before, after }: { before: unknown; after: unknown }) {
-  if ((before === null || before === undefined) && (after === null || after === undefined)) {
+function Changes({ event }: { event: AuditEventRow }) {
+  if (event.changes.length === 0 && !event.hidden) {
     return <span className="text-stone-400">—</span>;
   }
   return (
-    <details>
-      <summary className="cursor-pointer">
-        <code className="line-clamp-2 inline break-all text-xs text-stone-700">
-          {toJson(before)} → {toJson(after)}
-        </code>
-      </summary>
-      <div className="mt-2 grid gap-2 text-xs">
-        <div>
-          <p className="font-semibold text-stone-500">Avant</p>
-          <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-stone-50 p-2">
-            <code>{toJson(before, 2)}</code>
-          </pre>
-        </div>
-        <div>
-          <p className="font-semibold text-stone-500">Après</p>
-          <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-stone-50 p-2">
-            <code>{toJson(after, 2)}</code>
-          </pre>
-        </div>
-      </div>
-    </details>
+    <>
+      {event.changes.length > 0 ? (
+        <dl className="space-y-1 text-xs">
+          {event.changes.map((change) => (
+            <div key={change.label}>
+              <dt className="inline font-semibold text-stone-600">{change.label} : </dt>
+              <dd className="inline text-stone-800">
+                {change.before !== null && change.after !== null ? (
+                  <>
+                    <del className="text-stone-500">
+                      <Value value={change.before} />
+                    </del>
+                    <span aria-hidden="true"> → </span>
+                    <span className="sr-only"> devient </span>
+                    <ins className="no-underline">
+                      <Value value={change.after} />
+                    </ins>
+                  </>
+                ) : change.after !== null ? (
+                  <Value value={change.after} />
+                ) : (
+                  <>
+                    <Value value={change.before!} /> <span className="text-stone-500">(avant)</span>
+                  </>
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {event.hidden ? <p className="mt-1 text-xs italic text-stone-500">{event.hidden}</p> : null}
+    </>
   );
 }
 
@@ -82,16 +77,10 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
               Date
             </th>
             <th scope="col" className="px-4 py-2 font-semibold">
-              Auteur·rice
+              Événement
             </th>
             <th scope="col" className="px-4 py-2 font-semibold">
-              Action
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Objet
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Avant → après
+              Modifications
             </th>
           </tr>
         </thead>
@@ -101,26 +90,24 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
               <td className="whitespace-nowrap px-4 py-2 tabular-nums text-stone-600">
                 <time dateTime={event.at}>{DATE_TIME.format(new Date(event.at))}</time>
               </td>
-              <td className="px-4 py-2">{event.actor?.name ?? 'Compte supprimé'}</td>
-              <td className="px-4 py-2 font-medium">{auditActionLabel(event.action)}</td>
               <td className="px-4 py-2">
-                {event.articleId ? (
-                  <Link
-                    href={
-                      event.sentenceId
-                        ? `/articles/${event.articleId}?sentence=${event.sentenceId}`
-                        : `/articles/${event.articleId}`
-                    }
-                    className="text-blue-700 hover:underline"
-                  >
-                    {auditEntityLabel(event.entity)}
-                  </Link>
-                ) : (
-                  auditEntityLabel(event.entity)
-                )}
+                <p className="font-medium text-stone-900">{event.summary}</p>
+                {event.article ? (
+                  <p className="mt-0.5 text-xs text-stone-600">
+                    Dans{' '}
+                    {event.href ? (
+                      <Link href={event.href} className="text-blue-700 hover:underline">
+                        « {event.article.title} »
+                        {event.sentenceNumber !== null ? `, phrase ${event.sentenceNumber}` : ''}
+                      </Link>
+                    ) : (
+                      `« ${event.article.title} »`
+                    )}
+                  </p>
+                ) : null}
               </td>
               <td className="max-w-md px-4 py-2">
-                <AuditChange before={event.before} after={event.after} />
+                <Changes event={event} />
               </td>
             </tr>
           ))}

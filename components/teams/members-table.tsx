@@ -5,6 +5,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/permissions';
 import { FormError } from '@/components/ui/form-error';
@@ -39,6 +40,7 @@ export function MembersTable({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [confirm, confirmDialog] = useConfirm();
 
   /** Runs one membership call; true when it succeeded. */
   async function run(url: string, init: RequestInit): Promise<boolean> {
@@ -62,9 +64,16 @@ export function MembersTable({
       member.id === currentUserId &&
       member.role === 'owner' &&
       role !== 'owner' &&
-      !window.confirm(
-        `Vous ne serez plus propriétaire de « ${teamName} ». Continuer avec le rôle ${ROLE_LABELS[role]} ?`,
-      )
+      !(await confirm({
+        title: 'Renoncer au rôle de propriétaire ?',
+        body: (
+          <p>
+            Vous ne serez plus propriétaire de « {teamName} ». Continuer avec le rôle{' '}
+            {ROLE_LABELS[role]} ?
+          </p>
+        ),
+        confirmLabel: `Passer au rôle ${ROLE_LABELS[role]}`,
+      }))
     ) {
       return false;
     }
@@ -77,14 +86,26 @@ export function MembersTable({
   }
 
   async function onRemove(member: MemberRowData) {
-    if (!window.confirm(`Retirer ${member.name} de la rédaction « ${teamName} » ?`)) return;
+    const confirmed = await confirm({
+      title: `Retirer ${member.name} ?`,
+      body: (
+        <p>
+          {member.name} ne sera plus membre de la rédaction « {teamName} » et n’y aura plus accès.
+        </p>
+      ),
+      confirmLabel: 'Retirer de la rédaction',
+    });
+    if (!confirmed) return;
     if (await run(memberUrl(member.id), { method: 'DELETE' })) router.refresh();
   }
 
   async function onLeave() {
-    if (!window.confirm(`Quitter la rédaction « ${teamName} » ? Vous n’y aurez plus accès.`)) {
-      return;
-    }
+    const confirmed = await confirm({
+      title: 'Quitter la rédaction ?',
+      body: <p>Vous quitterez « {teamName} » et n’y aurez plus accès.</p>,
+      confirmLabel: 'Je quitte la rédaction',
+    });
+    if (!confirmed) return;
     if (await run(memberUrl(currentUserId), { method: 'DELETE' })) {
       router.push('/teams');
       router.refresh();
@@ -139,6 +160,7 @@ export function MembersTable({
       <Button variant="danger" onClick={() => void onLeave()} disabled={pending}>
         Quitter la rédaction
       </Button>
+      {confirmDialog}
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { ROLE_LABELS, type Role } from '@/lib/permissions';
 import { FormError } from '@/components/ui/form-error';
@@ -31,10 +32,20 @@ export function PendingInvitations({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
 
   async function onRevoke(invitation: PendingInvitationData) {
-    const what = `l’invitation (${ROLE_LABELS[invitation.role]}) créée le ${invitation.createdLabel}`;
-    if (!window.confirm(`Révoquer ${what} ? Le lien ne fonctionnera plus.`)) return;
+    const confirmed = await confirm({
+      title: 'Révoquer l’invitation ?',
+      body: (
+        <p>
+          L’invitation ({ROLE_LABELS[invitation.role]}) créée le {invitation.createdLabel} sera
+          révoquée : le lien ne fonctionnera plus.
+        </p>
+      ),
+      confirmLabel: 'Révoquer l’invitation',
+    });
+    if (!confirmed) return;
     setPendingId(invitation.id);
     setError(null);
     try {
@@ -104,6 +115,7 @@ export function PendingInvitations({
         </table>
       </div>
       <FormError message={error} />
+      {confirmDialog}
     </div>
   );
 }

@@ -2,8 +2,9 @@
 // A modal confirmation for what cannot be undone, on the native <dialog>: showModal() keeps
 // focus inside and makes the rest of the page inert, Escape cancels, the dialog is named by its
 // title and described by its text. Focus starts on "Annuler" (the safe choice) and goes back
-// to the control that opened it when it closes.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+// to the control that opened it when it closes. `useConfirm` is the drop-in for
+// `window.confirm`: `if (!(await confirm({ … }))) return;`, with its dialog rendered once.
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from './button';
 
 export function ConfirmDialog({
@@ -59,7 +60,7 @@ export function ConfirmDialog({
         event.preventDefault();
         if (!pending) onCancel();
       }}
-      className="w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-stone-200 bg-white p-5 text-stone-900 shadow-xl backdrop:bg-stone-900/40"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-stone-200 bg-white p-5 text-stone-900 shadow-xl backdrop:bg-stone-900/40"
     >
       <h2 id={titleId} className="text-base font-semibold">
         {title}
@@ -82,4 +83,48 @@ export function ConfirmDialog({
       </div>
     </dialog>
   );
+}
+
+export interface ConfirmRequest {
+  title: string;
+  /** What will happen, in plain words. */
+  body: ReactNode;
+  confirmLabel: string;
+}
+
+/**
+ * Asks in a ConfirmDialog and answers true (confirmed) or false (cancelled, Escape). Render the
+ * returned element once, anywhere in the component. A new question answers the open one false.
+ */
+export function useConfirm(): [(request: ConfirmRequest) => Promise<boolean>, ReactNode] {
+  const [request, setRequest] = useState<ConfirmRequest | null>(null);
+  const resolveRef = useRef<((confirmed: boolean) => void) | null>(null);
+
+  const confirm = useCallback((next: ConfirmRequest) => {
+    resolveRef.current?.(false);
+    return new Promise<boolean>((resolve) => {
+      resolveRef.current = resolve;
+      setRequest(next);
+    });
+  }, []);
+
+  function settle(confirmed: boolean) {
+    const resolve = resolveRef.current;
+    resolveRef.current = null;
+    setRequest(null);
+    resolve?.(confirmed);
+  }
+
+  const dialog = (
+    <ConfirmDialog
+      open={request !== null}
+      title={request?.title ?? ''}
+      confirmLabel={request?.confirmLabel ?? ''}
+      onConfirm={() => settle(true)}
+      onCancel={() => settle(false)}
+    >
+      {request?.body}
+    </ConfirmDialog>
+  );
+  return [confirm, dialog];
 }

@@ -449,6 +449,13 @@ const MATRIX: Record<string, Entry> = {
     },
     expect: OWNERS(200),
   },
+  'PATCH /api/v1/teams/{id}': {
+    call: async (w) => ({
+      path: `/api/v1/teams/${w.room.teamId}`,
+      body: { allowPartyAdjudication: false },
+    }),
+    expect: OWNERS(200),
+  },
   'GET /api/v1/teams/{id}/members': {
     call: async (w) => ({ path: `/api/v1/teams/${w.room.teamId}/members` }),
     expect: MEMBERS_ONLY,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { newAccount } from '../fixtures/auth';
 
 test('a new user signs up, signs out and signs in again', async ({ page }) => {
   const email = `recrue-${randomUUID()}@test.factdesk`;
@@ -49,4 +50,25 @@ test('pages and API routes need a session', async ({ page }) => {
   expect(await response.json()).toEqual({
     error: { code: 'unauthenticated', message: 'Connexion requise.' },
   });
+});
+
+test('a refused sign-up keeps everything typed, the password included', async ({ page }) => {
+  // The server refuses an address that already has an account (after checking the fields).
+  const taken = await newAccount(page, 'Déjà Inscrite');
+  await page.context().clearCookies();
+  await page.goto('/sign-up');
+  await page.getByLabel('Nom').fill('Chloé Recrue');
+  await page.getByLabel('E-mail').fill(taken.email);
+  await page.getByLabel('Mot de passe').fill('un-mot-de-passe-long');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByText('Un compte existe déjà avec cette adresse e-mail.')).toBeVisible();
+  await expect(page.getByLabel('Nom')).toHaveValue('Chloé Recrue');
+  await expect(page.getByLabel('E-mail')).toHaveValue(taken.email);
+  await expect(page.getByLabel('Mot de passe')).toHaveValue('un-mot-de-passe-long');
+
+  // Fixing only the address is enough: the password typed before is sent again.
+  const email = `recrue-${randomUUID()}@test.factdesk`;
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByTestId('current-user')).toHaveText('Chloé Recrue');
 });

@@ -34,11 +34,18 @@ test('the author edits a highlight note, an editor deletes it, a teammate sees b
   await expect(panel.getByText('Vérifier auprès de l’AIEA')).toBeVisible();
 
   // The editor's open panel shows the new note without a reload, then the editor deletes it.
+  // The note shows on the text too, for the teammate: a note mark after the passage and the
+  // note on hover.
+  await expect(watcherMark).toHaveAttribute('data-note-end', 'true');
+  await expect(watcherMark).toHaveAttribute('title', 'Note : Vérifier auprès de l’AIEA');
   await watcherMark.click();
   const watcherPanel = watcher.page.getByRole('complementary', { name: 'Phrase sélectionnée' });
   await expect(watcherPanel.getByText('Vérifier auprès de l’AIEA')).toBeVisible();
-  watcher.page.once('dialog', (dialog) => void dialog.accept());
   await watcherPanel.getByRole('button', { name: 'Supprimer le surlignage' }).click();
+  // Asked in the app's own dialog (not window.confirm), focus on « Annuler » first.
+  const confirmation = watcher.page.getByRole('alertdialog', { name: 'Supprimer ce surlignage ?' });
+  await expect(confirmation.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await confirmation.getByRole('button', { name: 'Supprimer', exact: true }).click();
   await expect(watcherMark).toHaveCount(0);
   await expect(
     author.page.locator('mark.fd-highlight', { hasText: 'isolement profond' }),

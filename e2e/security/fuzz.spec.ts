@@ -885,6 +885,11 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
     params: { token: w.acceptToken },
     pathStatuses: [410, 404], // 404: a dot segment (..%2F) is no path of the API
   }),
+  'PATCH /api/v1/teams/{id}': (w) => ({
+    lane: 'teams',
+    params: { id: w.teams.teams },
+    fields: { allowPartyAdjudication: field.boolean({ required: true }) },
+  }),
   'PATCH /api/v1/teams/{id}/members/{userId}': (w) => ({
     lane: 'members',
     params: { id: w.teams.members, userId: w.viewer.id },

@@ -202,8 +202,11 @@ test('« Fermer » ends one other session; « Se déconnecter partout » ends al
   expect(statuses.sort()).toEqual([200, 401]);
   expect(await teamsStatus(page.context().request)).toBe(200);
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Se déconnecter partout' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Se déconnecter partout ?' })
+    .getByRole('button', { name: 'Fermer toutes les sessions' })
+    .click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
 

@@ -44,8 +44,11 @@ test('a token is created once, works on the API as its owner, and stops working 
   await expect(row).toContainText(token.slice(0, 10));
   await expect(page.getByText(token)).toHaveCount(0);
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await row.getByRole('button', { name: /Révoquer/ }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Révoquer le jeton « export du soir » ?' })
+    .getByRole('button', { name: 'Révoquer le jeton' })
+    .click();
   await expect(page.getByRole('row').filter({ hasText: 'export du soir' })).toHaveCount(0);
   const refused = await script.get('/api/v1/teams');
   expect(refused.status()).toBe(401);

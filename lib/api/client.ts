@@ -1,5 +1,9 @@
 // Browser-side calls to the /api/v1 routes (the same service functions as every other client):
 // JSON in and out, and the API's error shape turned into an ApiError with code and details.
+// The offline queue is imported statically: loaded with the page, never fetched at the moment
+// the connection is gone (a dynamic import() then fails to load its chunk, and the write with it).
+import { enqueue } from '@/lib/offline/queue';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -11,8 +15,18 @@ export class ApiError extends Error {
   }
 }
 
-/** A write kept on this device (offline): it will be sent when the server is reachable. */
-export class QueuedOffline extends Error {}
+/**
+ * A write kept on this device (offline): it will be sent when the server is reachable. `key`
+ * names it in the queue's announcements (lib/offline/queue.ts), with the server's answer.
+ */
+export class QueuedOffline extends Error {
+  constructor(
+    message: string,
+    readonly key: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface ApiFetchInit extends RequestInit {
   /**
@@ -30,8 +44,7 @@ export async function apiFetch<T>(url: string, init?: ApiFetchInit): Promise<T> 
   const key = WRITES.has(method) ? crypto.randomUUID() : null;
   const { offline, ...requestInit } = init ?? {};
   const keepForLater = async () => {
-    const { enqueue } = await import('@/lib/offline/queue');
-    await enqueue({
+    const queued = await enqueue({
       key: key!,
       url,
       method,
@@ -42,6 +55,7 @@ export async function apiFetch<T>(url: string, init?: ApiFetchInit): Promise<T> 
     });
     return new QueuedOffline(
       `${offline!.label} enregistré sur cet appareil : il sera envoyé dès que le serveur répondra.`,
+      queued.key,
     );
   };
   let response: Response;

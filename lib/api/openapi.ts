@@ -39,12 +39,13 @@ import {
 } from '@/lib/validations/comment';
 import { lastEventIdSchema } from '@/lib/validations/query';
 import { reportQuerySchema, teamReportQuerySchema } from '@/lib/validations/report';
-import { searchQuerySchema } from '@/lib/validations/search';
+import { SEARCH_MATCH_KINDS, searchQuerySchema } from '@/lib/validations/search';
 import { assignSentenceSchema } from '@/lib/validations/sentence';
 import {
   createInvitationSchema,
   createTeamSchema,
   deleteTeamSchema,
+  updateTeamSchema,
   auditQuerySchema,
   invitationTokenSchema,
   updateMemberSchema,
@@ -228,7 +229,26 @@ const searchResult = z.object({
     teamName: z.string(),
     date: z.iso.date(),
   }),
+  href: z
+    .string()
+    .describe('the reader at the sentence: `/articles/{id}?sentence={id}#sentence-{n}`'),
   snippet: z.string().describe('the sentence, matches between U+0002 and U+0003'),
+  matched: z
+    .array(z.enum(SEARCH_MATCH_KINDS))
+    .describe('what matched: the sentence’s text, highlight notes, rationales, comments on it'),
+  matches: z
+    .array(
+      z.object({
+        kind: z.enum(SEARCH_MATCH_KINDS).exclude(['sentence']),
+        id: id.describe('the highlight, verdict or comment'),
+        author: person.nullable(),
+        snippet: z.string().describe('its text, matches between U+0002 and U+0003'),
+      }),
+    )
+    .describe(
+      'the best matching notes, rationales and comments (3 at most); never a teammate’s ' +
+        'draft verdict nor a deleted comment',
+    ),
   rank: z.number(),
   rating: rating.nullable().describe('the published verdict'),
   state: sentenceState,
@@ -240,7 +260,12 @@ const agreement = z.object({
     .nullable()
     .describe('Krippendorff’s alpha (nominal); null when undefined (no pairable ratings)'),
   percentAgreement: z.number().nullable().describe('share of agreeing pairs, 0..1'),
-  ratedSentences: z.int().describe('sentences rated (submitted) by at least two members'),
+  ratedSentences: z
+    .int()
+    .describe(
+      'sentences rated (submitted) by at least two members; every rating counts as it was ' +
+        'submitted, before any settlement of the dispute',
+    ),
   disputed: z.array(id).describe('ids of the disputed sentences'),
 });
 /** lib/server/verdicts/list-sentence-states.ts (summarize) */
@@ -264,6 +289,16 @@ const sentenceDetail = z.object({
     .describe('every verdict on the sentence except teammates’ drafts (private to their author)'),
   finalVerdict: publishedVerdict.nullable(),
   comments: z.array(comment),
+  canResolve: z
+    .boolean()
+    .describe(
+      'you may settle the sentence’s dispute now: it is disputed, you are an editor or owner, ' +
+        'and you did not rate it (or the team lets parties settle)',
+    ),
+  resolveRefusal: z
+    .string()
+    .nullable()
+    .describe('why you may not settle the dispute; null when not disputed or when you may'),
 });
 /** lib/server/audit/redact.ts */
 const REDACTED =
@@ -281,7 +316,27 @@ const historyEvent = z.object({
   before: z.unknown().describe(`what the audit trail kept before the change, or null${REDACTED}`),
   after: z.unknown().describe(`what the audit trail kept after the change, or null${REDACTED}`),
 });
-const auditEvent = historyEvent.extend({ articleId: id.nullable(), sentenceId: id.nullable() });
+const auditEvent = historyEvent.extend({
+  articleId: id.nullable(),
+  sentenceId: id.nullable(),
+  summary: z.string().describe('the event as a French sentence naming the member'),
+  changes: z
+    .array(
+      z.object({
+        label: z.string(),
+        before: z.string().nullable(),
+        after: z.string().nullable(),
+      }),
+    )
+    .describe('what changed, in words (rating, rationale, role, title…)'),
+  hidden: z.string().nullable().describe('why part of the event is not shown, if it is redacted'),
+  subject: person
+    .nullable()
+    .describe('whom it was done to: the verdict’s author, the member concerned'),
+  article: z.object({ id, title: z.string() }).nullable(),
+  sentenceNumber: z.int().nullable().describe('1-based; null when not on a current sentence'),
+  href: z.string().nullable().describe('the reader where it happened'),
+});
 /** lib/server/queue/get-queue.ts */
 const queuePlace = z.object({
   sentence: z.object({ id, index: z.int(), text: z.string() }),
@@ -315,6 +370,14 @@ const queue = z.object({
     .describe('disputed sentences to settle (editors and owners)'),
 });
 const team = z.object({ id, name: z.string(), role, memberCount: z.int() });
+/** lib/server/teams/team-settings.ts */
+const teamSettings = z.object({
+  id,
+  name: z.string(),
+  allowPartyAdjudication: z
+    .boolean()
+    .describe('a member who rated a disputed sentence may settle the dispute (reports say so)'),
+});
 const invitation = z.object({
   id,
   role,
@@ -952,7 +1015,8 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         get: {
           operationId: 'searchSentences',
           tags: ['articles'],
-          summary: 'Full-text search across the sentences of your teams (French/English stemming)',
+          summary:
+            'Full-text search across the sentences of your teams and the notes, rationales and comments on them (French/English stemming, accents and case ignored)',
           parameters: queryParameters(searchQuerySchema),
           responses: {
             '200': json(
@@ -1261,8 +1325,10 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           responses: {
             '200': json(verdict, 'approved'),
             ...bodyErrors,
-            '403': forbidden(
-              'your own verdict, a viewer, or a disputed sentence when not an editor or owner',
+            '403': fail(
+              'your own verdict, a viewer, or a disputed sentence when not an editor or owner ' +
+                '(`forbidden`); a disputed sentence you rated, unless the team lets parties ' +
+                'settle (`adjudicator_is_party`)',
             ),
             '404': notFound('Verdict'),
             '409': fail(
@@ -1303,8 +1369,10 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           responses: {
             '200': json(z.object({ finalVerdict: publishedVerdict }), 'settled'),
             ...bodyErrors,
-            '403': forbidden(
-              'only editors and owners settle disputes, never for their own verdict',
+            '403': fail(
+              'only editors and owners settle disputes, never for their own verdict ' +
+                '(`forbidden`); not when they rated the sentence, unless the team lets parties ' +
+                'settle (`adjudicator_is_party`)',
             ),
             '404': notFound('Sentence or verdict'),
             '409': fail(
@@ -1401,6 +1469,21 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
       },
       '/api/v1/teams/{id}': {
         parameters: [uuidParameter('Team')],
+        patch: {
+          operationId: 'updateTeam',
+          tags: ['teams'],
+          summary: 'Change a team’s settings (owners)',
+          description:
+            '`allowPartyAdjudication`: whether an editor or owner who rated a disputed sentence ' +
+            'may settle the dispute (false by default; the reports then mention it).',
+          requestBody: body(updateTeamSchema),
+          responses: {
+            '200': json(teamSettings, 'the team’s settings'),
+            ...bodyErrors,
+            '403': forbidden('only owners change a team’s settings'),
+            '404': notFound('Team'),
+          },
+        },
         delete: {
           operationId: 'deleteTeam',
           tags: ['teams'],
@@ -1494,6 +1577,8 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             '200': json(
               z.object({
                 team: z.object({ id, name: z.string() }),
+                members: z.array(person).describe('the member filter’s choices'),
+                filters: z.object({ member: id.nullable(), action: z.string().nullable() }),
                 events: z.array(auditEvent),
                 nextBefore: auditId
                   .nullable()
@@ -1505,8 +1590,9 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
             '403': forbidden('only owners read the audit trail'),
             '404': notFound('Team'),
             '422': fail(
-              '`before` is not an audit event id: not a positive integer, beyond PostgreSQL’s ' +
-                'bigint, or given twice (`validation_failed`)',
+              '`before` is not an audit event id (not a positive integer, beyond PostgreSQL’s ' +
+                'bigint), `member` not a uuid, `action` not a team action, or one given twice ' +
+                '(`validation_failed`)',
             ),
           },
         },

@@ -1,7 +1,9 @@
 // Article import: owns turning pasted text, a Markdown file or an HTML page into the plain text
 // an article stores (one paragraph, heading or list item per line) and the metadata the source
-// declares (title, byline, site, date, language, canonical URL). Pure: no Next, Prisma or network
-// (fetching lives in lib/server/import/fetch-url.ts).
+// declares (title, byline, site, date, language, canonical URL). Whatever the source, the text
+// loses its byline and dateline lines (read into author and date: ./byline.ts) and its
+// promotional blocks (./promotions.ts). Pure: no Next, Prisma or network (fetching lives in
+// lib/server/import/fetch-url.ts).
 //
 // Safety: the text is assembled from DOM text nodes only. No attribute value (href, onerror,
 // srcdoc…) and nothing inside a dropped element (script, style, template, svg, iframe…) can
@@ -12,6 +14,9 @@ import { Readability } from '@mozilla/readability';
 import { francAll } from 'franc-min';
 import { parseHTML } from 'linkedom';
 import { Marked } from 'marked';
+import { bylineFromField, liftByline, type Byline } from './byline';
+import { calendarDate, parseWrittenDate } from './dates';
+import { dropPromotions } from './promotions';
 
 export type ImportLanguage = 'fr' | 'en';
 
@@ -70,13 +75,18 @@ export function extractFromHtml(html: string, options: { url?: string } = {}): E
 
   const title =
     metadata.title ?? cleanField(content.readability?.title, TITLE_MAX_LENGTH) ?? metadata.docTitle;
-  const text = finishText(content.lines, title);
+  const { text, byline } = finishText(content.lines, title);
+  const pageByline = bylineFromField(content.readability?.byline);
   return {
     text,
     title,
-    author: metadata.author ?? cleanName(content.readability?.byline),
+    author: metadata.author ?? cleanName(pageByline.author) ?? byline.author,
     publisher: metadata.publisher ?? cleanName(content.readability?.siteName),
-    publishedAt: metadata.publishedAt ?? toIsoDate(content.readability?.publishedTime),
+    publishedAt:
+      metadata.publishedAt ??
+      toIsoDate(content.readability?.publishedTime) ??
+      pageByline.publishedAt ??
+      byline.publishedAt,
     language: metadata.language ?? detectLanguage(text),
     sourceUrl: metadata.sourceUrl ?? baseUrl,
   };
@@ -86,25 +96,26 @@ export function extractFromMarkdown(markdown: string): ExtractedArticle {
   checkInput(markdown);
   const { body, fields } = splitFrontMatter(normalizeLineBreaks(markdown));
   const html = renderMarkdown(body);
-  let text: string;
+  let finished: FinishedText;
   let heading: string | null = null;
   if (html === null) {
-    text = finishText(normalizeLines(body), null);
+    finished = finishText(normalizeLines(body), null);
   } else {
     const document = parseDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
     const h1 = document.querySelector('h1');
     heading = h1 ? cleanField(domToLines(h1, true).join(' '), TITLE_MAX_LENGTH) : null;
-    text = finishText(
+    finished = finishText(
       domToLines(document.body, true),
       cleanField(fields.title, TITLE_MAX_LENGTH) ?? heading,
     );
   }
+  const { text, byline } = finished;
   return {
     text,
     title: cleanField(fields.title, TITLE_MAX_LENGTH) ?? heading,
-    author: cleanName(fields.author),
+    author: cleanName(fields.author) ?? byline.author,
     publisher: null,
-    publishedAt: toIsoDate(fields.date),
+    publishedAt: toIsoDate(fields.date) ?? byline.publishedAt,
     language: declaredLanguage(fields.lang ?? fields.language) ?? detectLanguage(text),
     sourceUrl: httpUrl(fields.url ?? fields.canonical),
   };
@@ -112,13 +123,13 @@ export function extractFromMarkdown(markdown: string): ExtractedArticle {
 
 export function extractFromText(text: string): ExtractedArticle {
   checkInput(text);
-  const result = finishText(normalizeLines(text), null);
+  const { text: result, byline } = finishText(normalizeLines(text), null);
   return {
     text: result,
     title: null,
-    author: null,
+    author: byline.author,
     publisher: null,
-    publishedAt: null,
+    publishedAt: byline.publishedAt,
     language: detectLanguage(result),
     sourceUrl: null,
   };
@@ -222,15 +233,27 @@ function normalizeLines(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
+interface FinishedText {
+  text: string;
+  /** Read from byline and dateline lines at the top (now gone from the text). */
+  byline: Byline;
+}
+
 /**
  * The stored text: clean lines, without a first line that repeats the title (the reader shows
- * the title on its own) unless it is all there is.
+ * the title on its own) unless it is all there is, without the byline and dateline lines at the
+ * top (their author and date are returned) and without promotional blocks.
  */
-function finishText(rawLines: string[], title: string | null): string {
-  const lines = normalizeLines(rawLines.join('\n'));
+function finishText(rawLines: string[], title: string | null): FinishedText {
+  const lifted = liftByline(normalizeLines(rawLines.join('\n')));
+  let lines = lifted.lines;
   if (title && lines.length > 1 && sameWording(lines[0], title)) lines.shift();
+  lines = dropPromotions(lines);
   if (lines.length === 0) throw new ImportError('empty', EMPTY_MESSAGE);
-  return lines.join('\n');
+  return {
+    text: lines.join('\n'),
+    byline: { author: cleanName(lifted.author), publishedAt: lifted.publishedAt },
+  };
 }
 
 function sameWording(a: string, b: string): boolean {
@@ -749,28 +772,21 @@ function publishedDate(
 
 /**
  * "2024-03-15", "2024-03-15T08:30:00+01:00" → "2024-03-15": the calendar date as written (the
- * publisher's local day), not shifted to UTC. Other formats go through Date.parse.
+ * publisher's local day), not shifted to UTC. Dates written out (« 15 mars 2024 », "March 15,
+ * 2024") are read by ./dates.ts; other formats go through Date.parse.
  */
 function toIsoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = value.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(text);
-  let year: number;
-  let month: number;
-  let day: number;
-  if (iso) {
-    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  } else {
-    if (!/\b\d{4}\b/.test(text)) return null;
-    const time = Date.parse(text);
-    if (Number.isNaN(time)) return null;
-    const date = new Date(time);
-    [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-  }
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  if (year < 1900 || year > new Date().getUTCFullYear() + 1) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const written = parseWrittenDate(text);
+  if (written) return written;
+  if (!/\b\d{4}\b/.test(text)) return null;
+  const time = Date.parse(text);
+  if (Number.isNaN(time)) return null;
+  const date = new Date(time);
+  return calendarDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 function declaredLanguage(value: string | null | undefined): ImportLanguage | null {

@@ -16,7 +16,15 @@ export interface QueuedWrite {
   replaceable: boolean;
 }
 
-export const QUEUE_EVENT = 'factdesk:offline-queue';
+export { QUEUE_EVENT, type QueueAnnouncement, type ReplayedWrite } from './queue-events';
+import { QUEUE_EVENT, type QueueAnnouncement, type ReplayedWrite } from './queue-events';
+
+/** « Surlignage ×2, Verdict »: what waits or was sent, by kind, in order of first appearance. */
+export function describeLabels(labels: string[]): string {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts].map(([label, n]) => (n > 1 ? `${label} ×${n}` : label)).join(', ');
+}
 
 let store: UseStore | undefined;
 function queueStore(): UseStore {
@@ -24,8 +32,14 @@ function queueStore(): UseStore {
   return store;
 }
 
-function announce(detail: { pending: number; replayed?: number; dropped?: string[] }) {
-  window.dispatchEvent(new CustomEvent(QUEUE_EVENT, { detail }));
+async function announce(detail: Omit<QueueAnnouncement, 'pending' | 'pendingLabels'>) {
+  const waiting = await listQueued();
+  const full: QueueAnnouncement = {
+    ...detail,
+    pending: waiting.length,
+    pendingLabels: waiting.map((w) => w.label),
+  };
+  window.dispatchEvent(new CustomEvent<QueueAnnouncement>(QUEUE_EVENT, { detail: full }));
 }
 
 export async function listQueued(): Promise<QueuedWrite[]> {
@@ -33,7 +47,8 @@ export async function listQueued(): Promise<QueuedWrite[]> {
   return all.map(([, write]) => write).sort((a, b) => a.queuedAt - b.queuedAt);
 }
 
-export async function enqueue(write: QueuedWrite): Promise<void> {
+/** Keeps the write; the queued write (a replaceable one keeps the key of the one it replaces). */
+export async function enqueue(write: QueuedWrite): Promise<QueuedWrite> {
   if (write.replaceable) {
     for (const queued of await listQueued()) {
       if (queued.replaceable && queued.url === write.url && queued.method === write.method) {
@@ -43,7 +58,8 @@ export async function enqueue(write: QueuedWrite): Promise<void> {
     }
   }
   await set(write.key, write, queueStore());
-  announce({ pending: (await listQueued()).length });
+  await announce({});
+  return write;
 }
 
 let replaying: Promise<void> | null = null;
@@ -56,6 +72,7 @@ export function replayQueue(): Promise<void> {
   replaying ??= (async () => {
     let replayed = 0;
     const dropped: string[] = [];
+    const settled: ReplayedWrite[] = [];
     for (const write of await listQueued()) {
       let response: Response;
       try {
@@ -70,9 +87,18 @@ export function replayQueue(): Promise<void> {
       if (response.status === 503 || response.status >= 500) break;
       if (!response.ok) dropped.push(write.label);
       else replayed += 1;
+      const body: unknown = await response.json().catch(() => null);
+      settled.push({
+        key: write.key,
+        label: write.label,
+        url: write.url,
+        method: write.method,
+        status: response.status,
+        body,
+      });
       await del(write.key, queueStore());
     }
-    announce({ pending: (await listQueued()).length, replayed, dropped });
+    await announce({ replayed, dropped, settled });
   })().finally(() => {
     replaying = null;
   });

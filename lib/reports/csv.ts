@@ -5,6 +5,13 @@
 //   it reads UTF-8. LibreOffice, Google Sheets and csv parsers ignore or strip it.
 // - Cells are protected against CSV/formula injection (OWASP "CSV Injection", ASVS 1.2.10): user
 //   text such as `=HYPERLINK(...)` must be shown, not evaluated, when the file is opened.
+// Dates: `reviewed_at` is when the `reviewer` (the verdict's author) submitted the verdict for
+// review, `approved_at` when the `approver` approved it (published it). Until issue 12 the first
+// held the verdict's last write, i.e. the approval time again; the column keeps its name and
+// place so existing spreadsheets still read it, and no `submitted_at` twin is added (two columns
+// with one value would only raise the question of which to use). For an editor's resolution,
+// written and published at once, both are the same time. `settled_by_party` says that a party
+// to the dispute settled it (the team allowed it).
 import { stringify } from 'csv-stringify/sync';
 import type { ReportClaim, ReportData, ReportHead } from './types';
 import { ratingLabel } from './verdict-scale';
@@ -21,6 +28,7 @@ export const CSV_COLUMNS = [
   'approver',
   'approved_at',
   'resolution',
+  'settled_by_party',
   'source_urls',
   'source_titles',
   'article_title',
@@ -31,7 +39,7 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 /** Separator of the multi-valued cells (source_urls, source_titles). */
 export const CSV_LIST_SEPARATOR = ' | ';
 
-/** Value of a true boolean cell (resolution); false is an empty cell. */
+/** Value of a true boolean cell (resolution, settled_by_party); false is an empty cell. */
 export const CSV_YES = 'yes';
 
 // First characters a spreadsheet may read as the start of a formula (OWASP list, plus NUL from
@@ -65,6 +73,7 @@ export function csvRecord(
     approver: text(claim.approver?.name ?? ''),
     approved_at: text(claim.approvedAt),
     resolution: claim.resolution ? CSV_YES : '',
+    settled_by_party: claim.settledByParty ? CSV_YES : '',
     source_urls: text(claim.sources.map((source) => source.url).join(CSV_LIST_SEPARATOR)),
     // A source without a title is listed by its URL so both lists stay aligned item by item.
     source_titles: text(

@@ -168,6 +168,8 @@ interface Strings {
   approvedBy: (author: string, approver: string, date: string) => string;
   approved: (author: string, date: string) => string;
   settledBy: (author: string, date: string) => string;
+  /** Added to the signature when a party to the dispute settled it (the team allowed it). */
+  byParty: string;
   corrections: string;
   correctionsIntro: string;
   revisionVersion: string;
@@ -199,7 +201,7 @@ const STRINGS: Record<ReportLanguage, Strings> = {
     methodology: 'Méthodologie',
     methodologyIntro: [
       'Chaque phrase de l’article est examinée séparément. Un vérificateur ou une vérificatrice rédige le verdict, avec sa justification et ses sources ; un second membre de l’équipe le relit et l’approuve avant publication. Seuls les verdicts approuvés figurent dans ce rapport.',
-      'Lorsque les vérificateurs ne sont pas d’accord, un ou une responsable d’édition tranche et rédige le verdict final.',
+      'Lorsque les vérificateurs ne sont pas d’accord, un ou une responsable d’édition tranche et rédige le verdict final ; sauf mention contraire sous le verdict, cette personne n’avait pas noté la phrase.',
     ],
     scaleIntro: 'Les verdicts suivent une échelle en six points :',
     scale: {
@@ -238,6 +240,7 @@ const STRINGS: Record<ReportLanguage, Strings> = {
       `Vérifié par ${author}, approuvé par ${approver} le ${date}`,
     approved: (author, date) => `Vérifié par ${author}, approuvé le ${date}`,
     settledBy: (author, date) => `Tranché par ${author} le ${date}`,
+    byParty: 'tranché par une partie au désaccord',
     corrections: 'Corrections',
     correctionsIntro:
       'Historique des versions de cette vérification, de la plus ancienne à la plus récente.',
@@ -267,7 +270,7 @@ const STRINGS: Record<ReportLanguage, Strings> = {
     methodology: 'Methodology',
     methodologyIntro: [
       'Each sentence of the article is examined on its own. A fact-checker writes the verdict, with a rationale and sources; a second team member reviews and approves it before it is published. Only approved verdicts appear in this report.',
-      'When fact-checkers disagree, an editor settles the matter and writes the final verdict.',
+      'When fact-checkers disagree, an editor settles the matter and writes the final verdict; unless noted under the verdict, that editor had not rated the sentence.',
     ],
     scaleIntro: 'Verdicts use a six-point scale:',
     scale: {
@@ -307,6 +310,7 @@ const STRINGS: Record<ReportLanguage, Strings> = {
       `Checked by ${author}, approved by ${approver} on ${date}`,
     approved: (author, date) => `Checked by ${author}, approved on ${date}`,
     settledBy: (author, date) => `Settled by ${author} on ${date}`,
+    byParty: 'settled by a party to the dispute',
     corrections: 'Corrections',
     correctionsIntro: 'Version history of this fact-check, oldest first.',
     revisionVersion: 'Version',
@@ -536,8 +540,16 @@ function source(item: ReportSource, ctx: Context): string {
   return `<li>${parts.join('')}</li>`;
 }
 
-/** Who wrote and who approved the verdict, dated by its approval (when it was published). */
+/**
+ * Who wrote and who approved the verdict, dated by its approval (when it was published), and
+ * whether a party to the dispute settled it.
+ */
 function signature(claim: ReportClaim, ctx: Context): string {
+  const base = signedBy(claim, ctx);
+  return claim.settledByParty ? `${base} — ${escapeHtml(ctx.t.byParty)}` : base;
+}
+
+function signedBy(claim: ReportClaim, ctx: Context): string {
   const { t } = ctx;
   const author = inline(claim.reviewer.name);
   const when = date(claim.approvedAt, ctx);

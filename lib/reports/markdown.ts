@@ -42,6 +42,8 @@ interface Strings {
   approved: (author: string, date: string) => string;
   /** Signature of a verdict an editor wrote to settle a disagreement. */
   settledBy: (author: string, date: string) => string;
+  /** Added to the signature when a party to the dispute settled it (the team allowed it). */
+  byParty: string;
   /** `alpha`/`raw` are formatted numbers, or null when not computable. */
   agreement: (alpha: string | null, raw: string | null, rated: string, ratedOne: boolean) => string;
   disputed: (count: string) => string;
@@ -68,6 +70,7 @@ const STRINGS: Record<ReportLanguage, Strings> = {
       `*Vérifié par ${author}, approuvé par ${approver} le ${date}*`,
     approved: (author, date) => `*Vérifié par ${author}, approuvé le ${date}*`,
     settledBy: (author, date) => `*Tranché par ${author} le ${date}*`,
+    byParty: 'tranché par une partie au désaccord',
     agreement: (alpha, raw, rated, ratedOne) =>
       `Accord entre vérificateurs : ${alpha === null ? 'α non calculable' : `α = ${alpha}`}` +
       `${raw === null ? '' : ` (accord brut ${raw})`} sur ${rated} ${ratedOne ? 'phrase' : 'phrases'}`,
@@ -93,6 +96,7 @@ const STRINGS: Record<ReportLanguage, Strings> = {
       `*Checked by ${author}, approved by ${approver} on ${date}*`,
     approved: (author, date) => `*Checked by ${author}, approved on ${date}*`,
     settledBy: (author, date) => `*Settled by ${author} on ${date}*`,
+    byParty: 'settled by a party to the dispute',
     agreement: (alpha, raw, rated, ratedOne) =>
       `Inter-rater agreement: ${alpha === null ? 'α not computable' : `α = ${alpha}`}` +
       `${raw === null ? '' : ` (raw agreement ${raw})`} over ${rated} ` +
@@ -260,8 +264,16 @@ function renderClaim(claim: ReportClaim, ctx: Context): string[] {
   return out;
 }
 
-/** Who wrote and who approved the verdict, dated by its approval (when it was published). */
+/**
+ * Who wrote and who approved the verdict, dated by its approval (when it was published), and
+ * whether a party to the dispute settled it.
+ */
 function signature(claim: ReportClaim, ctx: Context): string {
+  const base = signedBy(claim, ctx);
+  return claim.settledByParty ? `${base} — *${ctx.t.byParty}*` : base;
+}
+
+function signedBy(claim: ReportClaim, ctx: Context): string {
   const { t } = ctx;
   const author = escapeMarkdownText(claim.reviewer.name);
   const date = formatDate(claim.approvedAt, ctx.locale, ctx.timeZone);

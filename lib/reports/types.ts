@@ -21,7 +21,11 @@ export interface ReportClaim {
   rationale: string;
   /** The verdict's author: the fact-checker who wrote it (the editor, for a resolution). */
   reviewer: { name: string };
-  /** ISO date-time the verdict was last written. */
+  /**
+   * ISO date-time the published verdict was submitted by its author (handed over for review),
+   * not its approval (`approvedAt`). For an editor's resolution, written and published at once,
+   * the same as `approvedAt`.
+   */
   reviewedAt: string;
   /**
    * The member who approved the verdict; null when unknown (e.g. the account was deleted). For a
@@ -35,6 +39,11 @@ export interface ReportClaim {
    * reviewer and approver are the same editor.
    */
   resolution: boolean;
+  /**
+   * True when the dispute on this sentence was settled by a member who had rated it (a party to
+   * the dispute), which the team allowed: the reports say so. Absent means false.
+   */
+  settledByParty?: boolean;
   sources: ReportSource[];
 }
 

@@ -46,6 +46,7 @@ const ACTION_LABELS: Record<Permission, string> = {
   'invitation.create': 'd’inviter',
   'audit.read': 'de consulter le journal de l’équipe',
   'team.delete': 'de supprimer la rédaction',
+  'team.settings': 'de modifier les réglages de la rédaction',
 };
 
 /**

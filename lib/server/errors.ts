@@ -10,6 +10,11 @@ export const ERROR_STATUS = {
   session_required: 403,
   /** A cookie-authenticated write sent from another origin (CSRF): refused. */
   cross_origin_request: 403,
+  /**
+   * The member rated the disputed sentence (a party to the dispute) and the team does not let
+   * parties settle disputes (lib/server/verdicts/adjudication.ts).
+   */
+  adjudicator_is_party: 403,
   not_found: 404,
   conflict: 409,
   email_taken: 409,

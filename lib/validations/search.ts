@@ -1,4 +1,5 @@
-// The search's query parameters, read by GET /api/v1/search and by the search page alike.
+// The search's query parameters, read by GET /api/v1/search and by the search page alike, and
+// the kinds of text a result can match on.
 import { z } from 'zod';
 import { RATINGS } from '@/lib/reports/verdict-scale';
 import { SENTENCE_STATES } from '@/lib/workflow/sentence-state';
@@ -6,6 +7,13 @@ import { isoDateSchema } from './common';
 import { optionalQuery, queryText } from './query';
 
 export const SEARCH_MAX_PAGE = 100;
+
+/**
+ * What a result matched on: the sentence's text, a highlight note on it, a verdict's rationale
+ * (teammates' drafts never), a comment (deleted ones never).
+ */
+export const SEARCH_MATCH_KINDS = ['sentence', 'note', 'rationale', 'comment'] as const;
+export type SearchMatchKind = (typeof SEARCH_MATCH_KINDS)[number];
 
 export const searchQuerySchema = z.object({
   q: queryText(500).default(''),

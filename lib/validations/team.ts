@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/permissions';
-import { bigintIdText, optionalQuery } from './query';
 
 export const roleSchema = z.enum(ROLES, { message: 'Rôle inconnu.' });
 
@@ -11,6 +10,16 @@ export const createTeamSchema = z.object({
     .min(1, { message: 'Nom requis.' })
     .max(120, { message: '120 caractères au plus.' }),
 });
+
+/** A team's settings, changed by its owners (PATCH /api/v1/teams/{id}). */
+export const updateTeamSchema = z.object({
+  /**
+   * Lets an editor or owner who rated a disputed sentence settle the dispute (then the reports
+   * say so). Off by default: disputes are settled by someone who did not rate the sentence.
+   */
+  allowPartyAdjudication: z.boolean({ message: 'Valeur attendue : vrai ou faux.' }),
+});
+export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
 
 export const updateMemberSchema = z.object({ role: roleSchema });
 
@@ -23,14 +32,8 @@ export const createInvitationSchema = z.object({
 /** Invitation tokens as they appear in links. */
 export const invitationTokenSchema = z.string().regex(/^fdi_[A-Za-z0-9_-]{43}$/);
 
-export const auditQuerySchema = z.object({
-  /** Events older than this id (pagination: the previous page's `nextBefore`). */
-  before: optionalQuery(
-    bigintIdText(1).describe(
-      'only events older than this audit event id (the previous `nextBefore`)',
-    ),
-  ),
-});
+/** The team journal's query: lib/validations/audit.ts. */
+export { auditQuerySchema } from './audit';
 
 /** Deleting a team: its exact name, typed again, confirms it (compared on the server). */
 export const deleteTeamSchema = z.object({

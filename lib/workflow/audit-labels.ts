@@ -1,7 +1,45 @@
-// French labels for audit actions, shared by the sentence history and the team journal.
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+// The audit actions FactDesk records (every `action` written in lib/server/**), their French
+// labels — shared by the sentence history and the team journal — and how the journal's action
+// filter groups them. Pure: shared by server and client code.
+
+export const AUDIT_ACTIONS = [
+  'article.create',
+  'article.update',
+  'article.revise',
+  'article.deleted',
+  'annotation.create',
+  'annotation.update',
+  'annotation.delete',
+  'verdict.create',
+  'verdict.update',
+  'verdict.submit',
+  'verdict.approve',
+  'verdict.reject',
+  'verdict.withdraw',
+  'sentence.resolve',
+  'sentence.assign',
+  'comment.create',
+  'comment.update',
+  'comment.delete',
+  'team.create',
+  'team.update',
+  'team.deleted',
+  'account.deleted',
+  'membership.create',
+  'membership.update',
+  'membership.delete',
+  'membership.leave',
+  'member.account_deleted',
+  'invitation.create',
+  'invitation.accept',
+  'invitation.revoke',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'article.create': 'Article ajouté',
   'article.update': 'Article modifié',
+  'article.revise': 'Texte de l’article révisé',
   'article.deleted': 'Article supprimé',
   'annotation.create': 'Passage surligné',
   'annotation.update': 'Note de surlignage modifiée',
@@ -18,6 +56,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'comment.update': 'Commentaire modifié',
   'comment.delete': 'Commentaire supprimé',
   'team.create': 'Rédaction créée',
+  'team.update': 'Réglages de la rédaction modifiés',
   /** Recorded outside the team (it is gone): for the operator, listed here for completeness. */
   'team.deleted': 'Rédaction supprimée',
   'account.deleted': 'Compte supprimé',
@@ -31,6 +70,57 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'invitation.revoke': 'Invitation révoquée',
 };
 
-export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
+export function isAuditAction(action: string): action is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(action);
 }
+
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action;
+}
+
+/** Recorded without a team (the team or the account is gone): never in a team's journal. */
+const OUTSIDE_TEAMS: readonly AuditAction[] = ['team.deleted', 'account.deleted'];
+
+/** The actions a team's journal can hold, hence its action filter's values. */
+export const TEAM_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => !OUTSIDE_TEAMS.includes(action));
+
+/** The journal's action filter, grouped as its <optgroup>s. */
+export const TEAM_AUDIT_ACTION_GROUPS: { label: string; actions: AuditAction[] }[] = [
+  {
+    label: 'Verdicts',
+    actions: [
+      'verdict.create',
+      'verdict.update',
+      'verdict.submit',
+      'verdict.approve',
+      'verdict.reject',
+      'verdict.withdraw',
+      'sentence.resolve',
+    ],
+  },
+  { label: 'Phrases', actions: ['sentence.assign'] },
+  {
+    label: 'Surlignages',
+    actions: ['annotation.create', 'annotation.update', 'annotation.delete'],
+  },
+  { label: 'Commentaires', actions: ['comment.create', 'comment.update', 'comment.delete'] },
+  {
+    label: 'Articles',
+    actions: ['article.create', 'article.update', 'article.revise', 'article.deleted'],
+  },
+  {
+    label: 'Rédaction, membres et invitations',
+    actions: [
+      'team.create',
+      'team.update',
+      'membership.create',
+      'membership.update',
+      'membership.delete',
+      'membership.leave',
+      'member.account_deleted',
+      'invitation.create',
+      'invitation.accept',
+      'invitation.revoke',
+    ],
+  },
+];

@@ -193,8 +193,9 @@ describe('a teammate’s draft (finding 3)', () => {
   });
 
   it('keeps a withdrawn verdict’s new draft state out of the history', async () => {
-    const { editor, reviewer, claim } = await newsroomWithClaim();
-    // The editor's own submission is withdrawn to a draft when they settle the dispute.
+    const { editor, reviewer, claim, team } = await newsroomWithClaim();
+    // A party settles (the team allows it), and her own submission is withdrawn to a draft.
+    await prisma.team.update({ where: { id: team.id }, data: { allowPartyAdjudication: true } });
     await submitted(editor.id, claim.id, { rating: 'false', rationale: 'Éditrice 5e5e.' });
     const theirs = await submitted(reviewer.id, claim.id, { rating: 'true' });
     await resolveDispute({

@@ -22,7 +22,10 @@ export function SearchForm({
     <form action="/search" method="get" role="search" className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <Field label="Rechercher dans les articles">
+          <Field
+            label="Rechercher dans les articles"
+            hint="Le texte des phrases, les notes de surlignage, les justifications et les commentaires ; sans tenir compte des accents ni des majuscules."
+          >
             <TextInput
               type="search"
               name="q"

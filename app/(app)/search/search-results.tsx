@@ -1,9 +1,12 @@
-// Search results: each matching sentence with its matches marked, its article, its published
-// verdict and review state, linking to the reader with the sentence's panel open; then pages.
+// Search results: each matching sentence with its matches marked, what matched (its text, a
+// highlight note, a rationale, a comment — those shown with their author), its article, its
+// published verdict and review state, linking to the reader at the sentence with its panel
+// open; then pages.
 import Link from 'next/link';
 import { ratingLabel } from '@/lib/reports/verdict-scale';
 import type { searchSentences } from '@/lib/server/search/search';
 import { SNIPPET_END, SNIPPET_START } from '@/lib/server/search/search';
+import type { SearchMatchKind } from '@/lib/validations/search';
 import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 import { searchHref, type SearchValues } from './search-params';
 
@@ -13,6 +16,21 @@ type SearchResult = Awaited<ReturnType<typeof searchSentences>>;
 const PAGE_SIZE = 25;
 /** The schema's highest page. */
 const MAX_PAGE = 100;
+
+/** « Trouvé dans : la phrase, une note… » */
+const MATCHED_LABELS: Record<SearchMatchKind, string> = {
+  sentence: 'la phrase',
+  note: 'une note de surlignage',
+  rationale: 'une justification de verdict',
+  comment: 'un commentaire',
+};
+
+/** The heading of one note, rationale or comment shown under a result. */
+const MATCH_LABELS: Record<Exclude<SearchMatchKind, 'sentence'>, string> = {
+  note: 'Note de surlignage',
+  rationale: 'Justification du verdict',
+  comment: 'Commentaire',
+};
 
 const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -146,16 +164,37 @@ export function SearchResults({
           {pageCount === 1 ? 'page' : 'pages'}.
         </p>
       ) : (
-        <ol className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm">
+        <ol
+          aria-label="Résultats de la recherche"
+          className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm"
+        >
           {result.results.map((item) => (
             <li key={item.sentence.id} className="p-4">
               <Link
-                href={`/articles/${item.article.id}?sentence=${item.sentence.id}`}
+                href={item.href}
                 lang={item.article.language}
                 className="font-serif text-stone-900 hover:text-blue-800 hover:underline"
               >
                 <Snippet snippet={item.snippet} />
               </Link>
+              {result.query !== '' ? (
+                <p className="mt-1 text-xs text-stone-600">
+                  Trouvé dans : {item.matched.map((kind) => MATCHED_LABELS[kind]).join(', ')}
+                </p>
+              ) : null}
+              {item.matches.length > 0 ? (
+                <ul className="mt-2 space-y-1 border-l-2 border-stone-200 pl-3 text-sm text-stone-700">
+                  {item.matches.map((match) => (
+                    <li key={match.id}>
+                      <span className="font-medium text-stone-800">
+                        {MATCH_LABELS[match.kind]}
+                        {match.author ? ` de ${match.author.name}` : ''}
+                      </span>{' '}
+                      : <Snippet snippet={match.snippet} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <p className="mt-1 text-xs text-stone-500">
                 <span lang={item.article.language} className="font-medium text-stone-700">
                   {item.article.title}

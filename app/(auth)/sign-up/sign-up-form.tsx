@@ -1,8 +1,11 @@
 'use client';
-
+// Sign-up: the server action creates the account, then the browser signs in with what was
+// typed. A refusal (e-mail taken, too many attempts, a field to fix) keeps every field as typed,
+// the password included: the action is dispatched from onSubmit, so React does not reset the
+// form after it (it does for a form `action`; that path remains for browsers without JS).
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useRef } from 'react';
+import { startTransition, useActionState, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validations/auth';
@@ -41,7 +44,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form
       action={action}
       onSubmit={(event) => {
-        password.current = String(new FormData(event.currentTarget).get('password') ?? '');
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        password.current = String(form.get('password') ?? '');
+        startTransition(() => action(form));
       }}
       className="space-y-4"
       noValidate

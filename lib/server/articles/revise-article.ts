@@ -372,7 +372,11 @@ async function applyRevision(
   return { version: newVersion, summary };
 }
 
-/** The article's revisions, newest first (texts on demand, by version). */
+/**
+ * The article's revisions, newest first (texts on demand, by version). `version` is the
+ * article's row version the revision made (renames bump it too: the 409 checks use it);
+ * `number` is the text's own revision number — 1 for the import, 2 for the first correction.
+ */
 export async function listRevisions(options: { userId: string; articleId: string }) {
   const article = await prisma.article.findFirst({
     where: { id: options.articleId, ...articleOfMember(options.userId) },
@@ -391,5 +395,10 @@ export async function listRevisions(options: { userId: string; articleId: string
     },
   });
   if (!article) throw notFound('Article');
-  return article.revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  const count = article.revisions.length;
+  return article.revisions.map((r, i) => ({
+    ...r,
+    number: count - i,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

@@ -7,7 +7,12 @@
 // the agreement needs — no sentence text); then the claims are read in batches by sentence index
 // while the writer turns them into text. A non-member or a missing article therefore fails
 // before any byte is sent, and memory does not grow with the article.
+//
+// A claim's `reviewedAt` is when its verdict was submitted (the CSV's `reviewed_at`), apart from
+// `approvedAt`, when it was approved; `settledByParty` says whether a party to a dispute settled
+// it. Both come from the verdict and its audit trail (CLAIM_SUBMITTED_AT, CLAIM_SETTLED_BY_PARTY).
 import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
 import { prisma } from '@/lib/db';
 import {
   countByRating,
@@ -21,11 +26,10 @@ import {
   writePieces,
 } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
-import { agreementOf, type AgreementSentence } from '@/lib/server/articles/get-agreement';
+import { agreementOf, listAgreementSentences } from '@/lib/server/articles/get-agreement';
 import { AppError, notFound } from '@/lib/server/errors';
 import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
 import { reportQuerySchema, type ReportFormat } from '@/lib/validations/report';
-import type { VerdictStatus } from '@/lib/workflow/sentence-state';
 import { textStream } from './text-stream';
 
 /** Narrows which claims a report lists (team reports); everything by default. */
@@ -49,13 +53,6 @@ export const REPORT_BATCH_SIZE = 500;
  */
 const REPORT_SENTENCES = { kind: 'sentence', retiredAt: null } as const;
 
-/** What the team report's header needs of every sentence: agreement, recheck list — no texts. */
-const headSentenceSelect = {
-  id: true,
-  published: { select: { sentenceId: true, rating: true, needsRecheck: true } },
-  verdicts: { select: { rating: true, status: true } },
-} as const;
-
 const headArticleSelect = {
   id: true,
   title: true,
@@ -73,21 +70,53 @@ const headArticleSelect = {
   },
 } as const;
 
-/** A verified claim: the sentence, its published verdict and when that verdict was written. */
+/** A verified claim: the sentence and its published verdict. */
 const claimSentenceSelect = {
   id: true,
   index: true,
   text: true,
-  published: {
-    select: {
-      ...publishedSelect,
-      authorId: true,
-      approvedById: true,
-      verdict: { select: { updatedAt: true } },
-    },
-  },
+  published: { select: { ...publishedSelect, authorId: true, approvedById: true } },
 } as const;
 
+/**
+ * When the published verdict `p` (verdict `v`, left-joined on p.verdict_id) was submitted: the
+ * verdict's last submission before its last approval, from the audit trail — the same value
+ * after the verdict is reopened or resubmitted, which clears or moves its own `submitted_at`.
+ * Without a recorded submission (rows written outside the app), the verdict's `submitted_at`
+ * while it is still the approved one; for an editor's resolution (no verdict), written and
+ * published at once, the approval time.
+ */
+const CLAIM_SUBMITTED_AT = Prisma.sql`COALESCE(
+  (SELECT e.at
+     FROM audit_events e
+    WHERE e.entity_type = 'verdict' AND e.entity_id = p.verdict_id AND e.action = 'verdict.submit'
+      AND e.id < (SELECT max(a.id)
+                    FROM audit_events a
+                   WHERE a.entity_type = 'verdict' AND a.entity_id = p.verdict_id
+                     AND a.action = 'verdict.approve')
+    ORDER BY e.id DESC
+    LIMIT 1),
+  CASE WHEN v.status = 'approved' THEN v.submitted_at END,
+  p.approved_at)`;
+
+/**
+ * Whether sentence `s`'s published verdict comes from a settlement by a party to the dispute: the
+ * sentence's last publishing event (an approval, or a settlement, which is always its
+ * transaction's last event) is a `sentence.resolve` saying `byParty` (adjudication.ts).
+ */
+const CLAIM_SETTLED_BY_PARTY = Prisma.sql`COALESCE(
+  (SELECT e.action = 'sentence.resolve' AND e.after->>'byParty' = 'true'
+     FROM audit_events e
+    WHERE e.sentence_id = s.id AND e.action IN ('sentence.resolve', 'verdict.approve')
+    ORDER BY e.id DESC
+    LIMIT 1),
+  false)`;
+
+/** What a claim says beyond its published verdict (see the two fragments above). */
+interface ClaimFacts {
+  submittedAt: Date;
+  settledByParty: boolean;
+}
 type HeadArticleRow = NonNullable<
   Awaited<ReturnType<typeof prisma.article.findFirst<{ select: typeof headArticleSelect }>>>
 >;
@@ -111,7 +140,10 @@ function keep(filter: ClaimFilter, claim: ReportClaim, published: Published) {
   return true;
 }
 
-function toReportClaim(sentence: ClaimSentenceRow & { published: Published }): ReportClaim {
+function toReportClaim(
+  sentence: ClaimSentenceRow & { published: Published },
+  facts: ClaimFacts,
+): ReportClaim {
   const published = serializePublished(sentence.published);
   return {
     sentenceId: sentence.id,
@@ -120,10 +152,11 @@ function toReportClaim(sentence: ClaimSentenceRow & { published: Published }): R
     rating: published.rating,
     rationale: published.rationale,
     reviewer: { name: published.author?.name ?? '—' },
-    reviewedAt: sentence.published.verdict?.updatedAt.toISOString() ?? published.approvedAt,
+    reviewedAt: facts.submittedAt.toISOString(),
     approver: published.approvedBy ? { name: published.approvedBy.name } : null,
     approvedAt: published.approvedAt,
     resolution: published.isResolution,
+    settledByParty: facts.settledByParty,
     sources: published.sources,
   };
 }
@@ -178,7 +211,7 @@ async function readReportHead(options: { userId: string; articleId: string; base
   const member = articleOfMember(options.userId);
   // Each query checks membership itself, so they can all run at once.
   const ofArticle = { articleId: options.articleId, ...REPORT_SENTENCES, article: member };
-  const [article, ratings, recheck, verdicts] = await Promise.all([
+  const [article, ratings, recheck, agreement] = await Promise.all([
     prisma.article.findFirst({
       where: { id: options.articleId, ...member },
       select: {
@@ -196,11 +229,11 @@ async function readReportHead(options: { userId: string; articleId: string; base
       orderBy: { sentence: { index: 'asc' } },
       select: { sentenceId: true },
     }),
-    // Agreement and disputes only count verdicts in play or sent back: drafts are private.
-    prisma.verdict.findMany({
-      where: { status: { not: 'draft' }, sentence: ofArticle },
-      orderBy: [{ sentence: { index: 'asc' } }, { id: 'asc' }],
-      select: { sentenceId: true, rating: true, status: true },
+    // The ratings as submitted, before any settlement (get-agreement.ts).
+    listAgreementSentences({
+      articleIds: [options.articleId],
+      userId: options.userId,
+      currentTextOnly: true,
     }),
   ]);
   if (!article) throw notFound('Article');
@@ -208,7 +241,7 @@ async function readReportHead(options: { userId: string; articleId: string; base
   for (const row of ratings) byRating[row.rating] = row._count._all;
   const meta: Omit<ReportData, 'claims'> = {
     ...reportMeta(article, article._count.sentences, options.baseUrl),
-    agreement: agreementOf(groupBySentence(verdicts)),
+    agreement: agreementOf(agreement.get(options.articleId) ?? []),
     recheck: recheck.map((row) => row.sentenceId),
   };
   const totals: ReportTotals = {
@@ -216,23 +249,6 @@ async function readReportHead(options: { userId: string; articleId: string; base
     byRating,
   };
   return { meta, totals };
-}
-
-/**
- * Verdicts ordered by sentence as agreementOf's sentences. Sentences without a verdict are left
- * out: they add no rating pair and cannot be disputed. Whether a sentence has a published
- * verdict does not change the dispute check, hence `published: null`.
- */
-function groupBySentence(
-  verdicts: { sentenceId: string; rating: string; status: VerdictStatus }[],
-): AgreementSentence[] {
-  const sentences: AgreementSentence[] = [];
-  for (const verdict of verdicts) {
-    const last = sentences.at(-1);
-    if (last?.id === verdict.sentenceId) last.verdicts.push(verdict);
-    else sentences.push({ id: verdict.sentenceId, published: null, verdicts: [verdict] });
-  }
-  return sentences;
 }
 
 /** One verified claim as the batch query returns it (see listReportClaims). */
@@ -251,42 +267,44 @@ interface ClaimRow {
   author_name: string | null;
   approved_by_id: string | null;
   approver_name: string | null;
-  /** When the published verdict was last written (null when it is gone). */
-  written_at: Date | null;
+  submitted_at: Date;
+  settled_by_party: boolean;
 }
 
 function claimOfRow(row: ClaimRow): ReportClaim {
-  return toReportClaim({
-    id: row.id,
-    index: row.index,
-    text: row.text,
-    published: {
-      verdictId: row.verdict_id,
-      rating: row.rating,
-      rationale: row.rationale,
-      sources: row.sources as Published['sources'],
-      approvedAt: row.approved_at,
-      isResolution: row.is_resolution,
-      needsRecheck: row.needs_recheck,
-      authorId: row.author_id,
-      approvedById: row.approved_by_id,
-      author:
-        row.author_id === null || row.author_name === null
-          ? null
-          : { id: row.author_id, name: row.author_name },
-      approvedBy:
-        row.approved_by_id === null || row.approver_name === null
-          ? null
-          : { id: row.approved_by_id, name: row.approver_name },
-      verdict: row.written_at === null ? null : { updatedAt: row.written_at },
+  return toReportClaim(
+    {
+      id: row.id,
+      index: row.index,
+      text: row.text,
+      published: {
+        verdictId: row.verdict_id,
+        rating: row.rating,
+        rationale: row.rationale,
+        sources: row.sources as Published['sources'],
+        approvedAt: row.approved_at,
+        isResolution: row.is_resolution,
+        needsRecheck: row.needs_recheck,
+        authorId: row.author_id,
+        approvedById: row.approved_by_id,
+        author:
+          row.author_id === null || row.author_name === null
+            ? null
+            : { id: row.author_id, name: row.author_name },
+        approvedBy:
+          row.approved_by_id === null || row.approver_name === null
+            ? null
+            : { id: row.approved_by_id, name: row.approver_name },
+      },
     },
-  });
+    { submittedAt: row.submitted_at, settledByParty: row.settled_by_party },
+  );
 }
 
 /**
  * The article's verified claims in text order, `batchSize` per query: keyset pagination on the
  * sentence index, the membership check in every query's WHERE. One SQL query per batch (the
- * sentence, its published verdict, both names and the verdict's date joined) rather than the
+ * sentence, its published verdict, both names and the claim's facts joined) rather than the
  * five a nested Prisma select issues: on a 2,000-claim report the round trips dominated.
  *
  * The first query starts at once, before the generator is iterated (so it overlaps the header
@@ -308,7 +326,8 @@ export function listReportClaims(options: {
              p.is_resolution, p.needs_recheck,
              p.author_id, author.name AS author_name,
              p.approved_by_id, approver.name AS approver_name,
-             v.updated_at AS written_at
+             ${CLAIM_SUBMITTED_AT} AS submitted_at,
+             ${CLAIM_SETTLED_BY_PARTY} AS settled_by_party
         FROM sentences s
         JOIN published_verdicts p ON p.sentence_id = s.id
         LEFT JOIN users author ON author.id = p.author_id
@@ -356,6 +375,27 @@ export async function getReportData(options: {
   return { ...meta, claims };
 }
 
+/** The facts of the published verdicts of `sentenceIds` (already access-checked), by sentence. */
+async function listClaimFacts(sentenceIds: readonly string[]): Promise<Map<string, ClaimFacts>> {
+  if (sentenceIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<
+    { id: string; submitted_at: Date; settled_by_party: boolean }[]
+  >`
+    SELECT s.id,
+           ${CLAIM_SUBMITTED_AT} AS submitted_at,
+           ${CLAIM_SETTLED_BY_PARTY} AS settled_by_party
+      FROM sentences s
+      JOIN published_verdicts p ON p.sentence_id = s.id
+      LEFT JOIN verdicts v ON v.id = p.verdict_id
+     WHERE s.id = ANY(${[...sentenceIds]}::uuid[])`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { submittedAt: row.submitted_at, settledByParty: row.settled_by_party },
+    ]),
+  );
+}
+
 /** Every article of a team, as report snapshots (for the team report, built whole). */
 export async function listTeamReportData(options: {
   teamId: string;
@@ -370,21 +410,26 @@ export async function listTeamReportData(options: {
       sentences: {
         where: REPORT_SENTENCES,
         orderBy: { index: 'asc' },
-        select: {
-          ...headSentenceSelect,
-          ...claimSentenceSelect,
-          published: { select: { ...claimSentenceSelect.published.select, sentenceId: true } },
-        },
+        select: claimSentenceSelect,
       },
     },
   });
+  const [agreement, facts] = await Promise.all([
+    listAgreementSentences({ articleIds: articles.map((a) => a.id), currentTextOnly: true }),
+    listClaimFacts(
+      articles.flatMap((article) =>
+        article.sentences.filter((s) => s.published !== null).map((s) => s.id),
+      ),
+    ),
+  ]);
   return articles
     .map((article): ReportData => {
       const claims: ReportClaim[] = [];
       const recheck: string[] = [];
       for (const sentence of article.sentences) {
-        if (!sentence.published) continue;
-        const claim = toReportClaim({ ...sentence, published: sentence.published });
+        const fact = facts.get(sentence.id);
+        if (!sentence.published || !fact) continue;
+        const claim = toReportClaim({ ...sentence, published: sentence.published }, fact);
         if (!keep(options.filter, claim, sentence.published)) continue;
         if (sentence.published.needsRecheck) recheck.push(sentence.id);
         claims.push(claim);
@@ -392,13 +437,7 @@ export async function listTeamReportData(options: {
       return {
         ...reportMeta(article, article.sentences.length, options.baseUrl),
         claims,
-        agreement: agreementOf(
-          article.sentences.map((s) => ({
-            id: s.id,
-            published: s.published && { sentenceId: s.published.sentenceId },
-            verdicts: s.verdicts,
-          })),
-        ),
+        agreement: agreementOf(agreement.get(article.id) ?? []),
         recheck,
       };
     })

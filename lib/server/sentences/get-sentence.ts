@@ -1,14 +1,17 @@
 // A sentence as the side panel and the API show it: its text and assignee, its review state,
 // the highlights touching it, the verdicts (a teammate's draft stays private to its author, so
-// ratings are given independently), the published verdict and the comments.
+// ratings are given independently), the published verdict and the comments, and whether the
+// caller may settle its dispute (the rule of lib/server/verdicts/adjudication.ts).
 import 'server-only';
 import { prisma } from '@/lib/db';
+import { can } from '@/lib/permissions';
 import { articleOfMember, myMembership } from '@/lib/server/access';
 import { isVisibleVerdict } from '@/lib/server/audit/redact';
 import { notFound } from '@/lib/server/errors';
 import type { TriageReason } from '@/lib/text';
 import { annotationSelect, serializeAnnotation } from '@/lib/server/annotations/serialize';
 import { commentSelect, serializeComment } from '@/lib/server/comments/serialize';
+import { adjudicationRight, isPartyTo } from '@/lib/server/verdicts/adjudication';
 import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
 import { serializeVerdict, verdictSelect } from '@/lib/server/verdicts/serialize';
 import { summarize, summarySelect } from '@/lib/server/verdicts/list-sentence-states';
@@ -26,7 +29,16 @@ export async function getSentence(options: { userId: string; sentenceId: string 
       text: true,
       checkworthinessReasons: true,
       retiredAt: true,
-      article: { select: myMembership(options.userId) },
+      article: {
+        select: {
+          team: {
+            select: {
+              ...myMembership(options.userId).team.select,
+              allowPartyAdjudication: true,
+            },
+          },
+        },
+      },
       annotations: {
         orderBy: { annotation: { positionStart: 'asc' } },
         select: { annotation: { select: annotationSelect } },
@@ -39,6 +51,18 @@ export async function getSentence(options: { userId: string; sentenceId: string 
   if (!row) throw notFound('Phrase');
   const summary = summarize(row, options.userId);
   const visible = row.verdicts.filter((v) => isVisibleVerdict(v, options.userId));
+  const myRole = row.article.team.memberships[0]?.role ?? null;
+  const disputed = summary.state === 'disputed';
+  const adjudication = adjudicationRight({
+    disputed,
+    role: myRole,
+    // Asked only when it matters: a disputed sentence and a role that settles disputes.
+    isParty:
+      disputed && can(myRole, 'dispute.resolve')
+        ? await isPartyTo(prisma, { sentenceId: row.id, userId: options.userId })
+        : false,
+    allowPartyAdjudication: row.article.team.allowPartyAdjudication,
+  });
   return {
     sentence: {
       id: row.id,
@@ -56,7 +80,11 @@ export async function getSentence(options: { userId: string; sentenceId: string 
     },
     state: summary.state,
     summary,
-    myRole: row.article.team.memberships[0]?.role ?? null,
+    myRole,
+    /** The caller may settle the sentence's dispute now (an editor or owner, not a party…). */
+    canResolve: adjudication.canResolve,
+    /** Why the caller may not settle the dispute; null when it is not disputed or they may. */
+    resolveRefusal: adjudication.resolveRefusal,
     highlights: row.annotations.map((link) => serializeAnnotation(link.annotation)),
     verdicts: visible.map(serializeVerdict),
     finalVerdict: row.published ? serializePublished(row.published) : null,

@@ -1,11 +1,13 @@
 // An editor or owner settles a disputed sentence: by approving one of the verdicts in play, or
-// by writing the final verdict with a rationale. The verdicts that disagree are sent back.
+// by writing the final verdict with a rationale. The verdicts that disagree are sent back. The
+// adjudicator must not be a party to the dispute unless the team allows it (adjudication.ts).
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError, notFound } from '@/lib/server/errors';
 import { isInPlay } from '@/lib/workflow/sentence-state';
 import { resolveDisputeSchema } from '@/lib/validations/verdict';
+import { recordSettlement, requireIndependentAdjudicator } from './adjudication';
 import { approveInTransaction, sendBackDisagreeing } from './review-verdict';
 import { auditView, serializeVerdict, verdictSelect, type VerdictRow } from './serialize';
 import {
@@ -35,6 +37,7 @@ export async function resolveDispute(options: {
     if (!disputed(verdicts)) {
       throw new AppError('invalid_state', 'Cette phrase n’est pas en litige.');
     }
+    const { byParty } = await requireIndependentAdjudicator(tx, sentence, options.userId);
 
     if ('verdictId' in data) {
       const target = verdicts.find((v) => v.id === data.verdictId);
@@ -54,15 +57,10 @@ export async function resolveDispute(options: {
         await approveInTransaction(tx, sentence, target, options.userId);
       }
       await sendBackDisagreeing(tx, sentence, verdicts, target.rating, options.userId);
-      await recordAudit(tx, {
-        teamId: sentence.teamId,
-        articleId: sentence.articleId,
-        sentenceId: sentence.id,
-        actorId: options.userId,
-        action: 'sentence.resolve',
-        entityType: 'sentence',
-        entityId: sentence.id,
-        after: { verdictId: target.id, rating: target.rating },
+      await recordSettlement(tx, sentence, options.userId, {
+        verdictId: target.id,
+        rating: target.rating,
+        byParty,
       });
       return;
     }
@@ -85,19 +83,11 @@ export async function resolveDispute(options: {
     });
     await sendBackDisagreeing(tx, sentence, verdicts, data.rating, options.userId);
     await confirmAgreeing(tx, sentence, verdicts, data.rating, options.userId);
-    await recordAudit(tx, {
-      teamId: sentence.teamId,
-      articleId: sentence.articleId,
-      sentenceId: sentence.id,
-      actorId: options.userId,
-      action: 'sentence.resolve',
-      entityType: 'sentence',
-      entityId: sentence.id,
-      after: {
-        rating: data.rating,
-        rationale: data.rationale,
-        sources: data.sources.map((s) => s.url),
-      },
+    await recordSettlement(tx, sentence, options.userId, {
+      rating: data.rating,
+      rationale: data.rationale,
+      sources: data.sources.map((s) => s.url),
+      byParty,
     });
   });
   return getPublishedVerdict({ userId: options.userId, sentenceId: options.sentenceId });

@@ -1,7 +1,8 @@
 // A second member approves a submitted verdict (it becomes the sentence's published verdict)
 // or sends it back with a reason. Never the author: the two-person rule (also a CHECK in the
-// database). On a disputed sentence only an editor or owner may approve, which settles the
-// dispute: the verdicts in play that disagree are sent back.
+// database). On a disputed sentence only an editor or owner who is not a party to the dispute
+// (unless the team allows it, adjudication.ts) may approve, which settles the dispute: the
+// verdicts in play that disagree are sent back.
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { can } from '@/lib/permissions';
@@ -12,6 +13,7 @@ import { isVisibleVerdict } from '@/lib/server/audit/redact';
 import { AppError, notFound } from '@/lib/server/errors';
 import { isInPlay } from '@/lib/workflow/sentence-state';
 import { rejectVerdictSchema, verdictVersionSchema } from '@/lib/validations/verdict';
+import { recordSettlement, requireIndependentAdjudicator } from './adjudication';
 import { auditView, serializeVerdict, verdictSelect, type VerdictRow } from './serialize';
 import {
   checkVersion,
@@ -41,9 +43,18 @@ export async function approveVerdict(options: ReviewOptions) {
         'Cette phrase est en litige : seul·e un·e éditeur·rice ou propriétaire peut trancher.',
       );
     }
+    const settlement = isDispute
+      ? await requireIndependentAdjudicator(tx, sentence, options.userId)
+      : null;
     const approved = await approveInTransaction(tx, sentence, target, options.userId);
-    if (isDispute) {
+    if (settlement) {
       await sendBackDisagreeing(tx, sentence, verdicts, target.rating, options.userId);
+      // The same record as a settlement through POST …/resolve: agreement and reports read it.
+      await recordSettlement(tx, sentence, options.userId, {
+        verdictId: target.id,
+        rating: target.rating,
+        byParty: settlement.byParty,
+      });
     }
     return approved;
   });

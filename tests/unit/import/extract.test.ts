@@ -212,8 +212,9 @@ describe('extractFromHtml: language, metadata and fragments', () => {
       language: 'en',
       sourceUrl: 'https://ledger.example/local/2024/06/03/cycling-lanes',
     });
-    // A profile URL is not a name.
-    expect(article.author).toBeNull();
+    // A profile URL is not a name: the visible byline is read instead, and leaves the text.
+    expect(article.author).toBe('Sarah Okafor');
+    expect(article.text).not.toMatch(/By Sarah Okafor|June 3, 2024/);
     expect(article.text.split('\n')[0]).not.toBe('City council approves new cycling lanes');
     expect(article.text).toContain('The city council voted on Monday evening');
     expect(article.text).not.toMatch(/Home|Sport|Copyright/);
@@ -408,6 +409,97 @@ describe('extractFromText', () => {
       language: 'fr',
       sourceUrl: null,
     });
+  });
+});
+
+describe('bylines, datelines and promotional blocks, whatever the source', () => {
+  const body = 'Le traité a été signé le 19 juin 2024 à Pyongyang par les deux dirigeants.';
+  const after = 'Il entre en vigueur dès sa ratification par les deux parlements.';
+  const cases: [string, () => ExtractedArticle, Partial<ExtractedArticle>][] = [
+    [
+      'pasted text: byline and date read, lines gone',
+      () => extractFromText(`Le pacte\nPar Jean Dupont — 14 mars 2025\n${body}\n${after}`),
+      { text: `Le pacte\n${body}\n${after}`, author: 'Jean Dupont', publishedAt: '2025-03-14' },
+    ],
+    [
+      'pasted text: an English byline and a separate dateline',
+      () =>
+        extractFromText(
+          'By Jane Doe\nPublished March 14, 2025 at 10:30 a.m. ET\nThe treaty was signed in June.',
+        ),
+      { text: 'The treaty was signed in June.', author: 'Jane Doe', publishedAt: '2025-03-14' },
+    ],
+    [
+      'pasted text: a dateline alone',
+      () => extractFromText(`Publié le 14 mars 2025 à 10 h 30\n${body}`),
+      { text: body, author: null, publishedAt: '2025-03-14' },
+    ],
+    [
+      'pasted text: an in-article ad and a newsletter box',
+      () =>
+        extractFromText(
+          `${body}\nSponsored: Try FooVPN today. Click here!\n${after}\nInscrivez-vous à notre newsletter\nLa suite.`,
+        ),
+      { text: `${body}\n${after}\nLa suite.` },
+    ],
+    [
+      'Markdown: an italic byline; front matter wins over it',
+      () =>
+        extractFromMarkdown(
+          `---\nauthor: Marie Curie\n---\n# Le pacte\n\n*Par Jean Dupont — 14 mars 2025*\n\n${body}`,
+        ),
+      { text: body, author: 'Marie Curie', publishedAt: '2025-03-14', title: 'Le pacte' },
+    ],
+    [
+      'HTML: a byline in the content, an ad box and a newsletter box',
+      () =>
+        extractFromHtml(
+          `<html lang="fr"><head><title>Le pacte</title></head><body><article><h1>Le pacte</h1>
+           <p class="byline">Par <a href="/jean">Jean Dupont</a> — 14 mars 2025</p>
+           <p>${body}</p>
+           <aside><p>Publicité</p><p>La nouvelle R5 en essai gratuit. <a href="/x">Cliquez ici</a> !</p></aside>
+           <p>${after}</p>
+           <div><h3>Newsletter</h3><p>Recevez chaque matin l’essentiel.</p><button>S’inscrire</button><p>Inscrivez-vous à notre newsletter</p></div>
+           </article></body></html>`,
+        ),
+      { text: `${body}\n${after}`, author: 'Jean Dupont', publishedAt: '2025-03-14' },
+    ],
+    [
+      'HTML: the page’s metadata wins over the visible byline',
+      () =>
+        extractFromHtml(
+          `<html><head><meta name="author" content="Claire Martin"><meta property="article:published_time" content="2025-03-13"></head>
+           <body><article><p>By Jane Doe — March 14, 2025</p><p>${body}</p></article></body></html>`,
+        ),
+      { text: body, author: 'Claire Martin', publishedAt: '2025-03-13' },
+    ],
+    [
+      'a sentence that mentions advertising or a date stays',
+      () =>
+        extractFromText(
+          'Par ailleurs, la publicité en ligne a rapporté 9 milliards d’euros le 14 mars 2025.',
+        ),
+      {
+        text: 'Par ailleurs, la publicité en ligne a rapporté 9 milliards d’euros le 14 mars 2025.',
+        author: null,
+        publishedAt: null,
+      },
+    ],
+  ];
+  it.each(cases)('%s', (_, run, expected) => {
+    const article = run();
+    expect(article).toMatchObject(expected);
+    expectCleanText(article.text);
+  });
+
+  it('leaves no byline or ad unit for segmentation to number', () => {
+    const article = extractFromText(
+      `Par Jean Dupont — 14 mars 2025\n${body}\nPublicité\nSponsored: Click here!\n${after}`,
+    );
+    expect(segment(article.text, { language: 'fr' }).map((unit) => unit.text)).toEqual([
+      body,
+      after,
+    ]);
   });
 });
 

@@ -361,6 +361,27 @@ describe('toMarkdown', () => {
         { resolution: true, approver: null },
         '*Settled by Marie \\*Curie\\* on March 3, 2025*',
       ],
+      // Settled by a party to the dispute (the team allowed it): the report says so.
+      [
+        'fr',
+        { resolution: true, settledByParty: true, approver: { name: 'Marie *Curie*' } },
+        '*Tranché par Marie \\*Curie\\* le 3 mars 2025* — *tranché par une partie au désaccord*',
+      ],
+      [
+        'fr',
+        { settledByParty: true },
+        '*Vérifié par Marie \\*Curie\\*, approuvé par Jean \\[Dupont\\] le 3 mars 2025* — *tranché par une partie au désaccord*',
+      ],
+      [
+        'en',
+        { resolution: true, settledByParty: true, approver: { name: 'Marie *Curie*' } },
+        '*Settled by Marie \\*Curie\\* on March 3, 2025* — *settled by a party to the dispute*',
+      ],
+      [
+        'fr',
+        { settledByParty: false },
+        '*Vérifié par Marie \\*Curie\\*, approuvé par Jean \\[Dupont\\] le 3 mars 2025*',
+      ],
     ])('in %s with %j: %s', (lang, patch, expected) => {
       expect(signatureOf(toMarkdown(withFirstClaim(patch), { lang }))).toEqual([expected]);
     });
@@ -631,6 +652,17 @@ describe('toCsv', () => {
   it.each<[string, Partial<ReportClaim>, Partial<Record<(typeof CSV_COLUMNS)[number], string>>]>([
     ['an approver', {}, { approver: 'Jean [Dupont]', resolution: '' }],
     ['an unknown approver', { approver: null }, { approver: '', resolution: '' }],
+    [
+      'a settlement by a party to the dispute',
+      { resolution: true, settledByParty: true },
+      { resolution: 'yes', settled_by_party: 'yes' },
+    ],
+    ['no party settlement', {}, { settled_by_party: '' }],
+    [
+      'the submission date-time as reviewed_at, apart from the approval',
+      { reviewedAt: '2025-03-01T09:15:00.000Z', approvedAt: '2025-03-03T23:30:00.000Z' },
+      { reviewed_at: '2025-03-01T09:15:00.000Z', approved_at: '2025-03-03T23:30:00.000Z' },
+    ],
     [
       'a resolution',
       { resolution: true, approver: { name: 'Marie *Curie*' } },

@@ -200,6 +200,9 @@ describe('toHtmlReport', () => {
     expect(text(section?.querySelector('h2'))).toBe('Méthodologie');
     expect(text(section)).toMatch(/second membre de l’équipe le relit et l’approuve/);
     expect(text(section)).toMatch(/responsable d’édition tranche/);
+    expect(text(section)).toMatch(
+      /sauf mention contraire sous le verdict, cette personne n’avait pas noté la phrase/,
+    );
     expect(text(section)).toMatch(/« partiel »/);
     const items = all(section!, 'ul.scale li');
     expect(items.map((item) => text(item.querySelector('strong')))).toEqual(
@@ -364,6 +367,21 @@ describe('toHtmlReport', () => {
       ['en', {}, 'Checked by Marie Curie, approved by Jean Dupont on March 3, 2025'],
       ['en', { approver: null }, 'Checked by Marie Curie, approved on March 3, 2025'],
       ['en', { resolution: true }, 'Settled by Marie Curie on March 3, 2025'],
+      [
+        'fr',
+        { resolution: true, settledByParty: true },
+        'Tranché par Marie Curie le 3 mars 2025 — tranché par une partie au désaccord',
+      ],
+      [
+        'fr',
+        { settledByParty: true },
+        'Vérifié par Marie Curie, approuvé par Jean Dupont le 3 mars 2025 — tranché par une partie au désaccord',
+      ],
+      [
+        'en',
+        { resolution: true, settledByParty: true },
+        'Settled by Marie Curie on March 3, 2025 — settled by a party to the dispute',
+      ],
     ])('signs the verdict (%s, %j)', (lang, patch, expected) => {
       const data = fixture();
       data.claims = [{ ...data.claims[0], ...patch }];

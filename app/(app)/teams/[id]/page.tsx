@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AdjudicationSetting } from '@/components/teams/adjudication-setting';
 import { DeleteTeamForm } from '@/components/teams/delete-team-form';
 import { InviteForm } from '@/components/teams/invite-form';
 import { MembersTable } from '@/components/teams/members-table';
@@ -11,6 +12,7 @@ import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
 import { listInvitations } from '@/lib/server/teams/invitations';
 import { listMembers } from '@/lib/server/teams/members';
+import { getTeamSettings } from '@/lib/server/teams/team-settings';
 import { idSchema } from '@/lib/validations/common';
 
 export const metadata: Metadata = { title: 'Rédaction' };
@@ -34,7 +36,10 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
     },
   );
   const mayInvite = can(team.myRole, 'invitation.create');
-  const invitations = mayInvite ? await listInvitations({ userId: user.id, teamId: id }) : [];
+  const [invitations, settings] = await Promise.all([
+    mayInvite ? listInvitations({ userId: user.id, teamId: id }) : [],
+    getTeamSettings({ userId: user.id, teamId: id }),
+  ]);
 
   return (
     <>
@@ -76,6 +81,20 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
             joinedAt: member.joinedAt,
             joinedLabel: DATE.format(new Date(member.joinedAt)),
           }))}
+        />
+      </section>
+
+      <section
+        aria-labelledby="adjudication-heading"
+        className="mb-8 rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="adjudication-heading" className="mb-1 text-base font-semibold">
+          Arbitrage des litiges
+        </h2>
+        <AdjudicationSetting
+          teamId={team.id}
+          allowPartyAdjudication={settings.allowPartyAdjudication}
+          canChange={can(team.myRole, 'team.settings')}
         />
       </section>
 

@@ -6,32 +6,30 @@ import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
 import { listTeamAudit } from '@/lib/server/teams/team-audit';
 import { idSchema } from '@/lib/validations/common';
-import { auditQuerySchema } from '@/lib/validations/team';
+import { AuditFilters } from './audit-filters';
+import { auditHref, readAuditQuery } from './audit-params';
 
 export const metadata: Metadata = { title: 'Journal de la rédaction' };
+
+const FILTER_LABELS = { member: 'Membre', action: 'Action' } as const;
 
 export default async function TeamAuditPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ before?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
   if (!idSchema.safeParse(id).success) notFound();
-  const user = await getPageUser(`/teams/${id}/audit`);
-  // The API's schema; a malformed cursor (hand-edited, beyond PostgreSQL's bigint, given twice)
-  // shows the first page rather than an error page.
-  const query = auditQuerySchema.safeParse(await searchParams);
-  const cursor = query.success && query.data.before ? query.data.before.toString() : null;
+  // The API's schema, field by field: a malformed cursor (hand-edited, beyond PostgreSQL's
+  // bigint, given twice) shows the first page, a malformed filter is said and left out.
+  const { query, invalid } = readAuditQuery(await searchParams);
+  const user = await getPageUser(auditHref(id, query));
 
   let audit: Awaited<ReturnType<typeof listTeamAudit>>;
   try {
-    audit = await listTeamAudit({
-      userId: user.id,
-      teamId: id,
-      query: cursor ? { before: cursor } : {},
-    });
+    audit = await listTeamAudit({ userId: user.id, teamId: id, query });
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     if (error instanceof AppError && error.code === 'forbidden') {
@@ -52,7 +50,9 @@ export default async function TeamAuditPage({
     }
     throw error;
   }
-  const { team, events, nextBefore } = audit;
+  const { team, events, nextBefore, members, filters } = audit;
+  const filterQuery = { member: filters.member ?? undefined, action: filters.action ?? undefined };
+  const isFiltered = filters.member !== null || filters.action !== null;
 
   return (
     <>
@@ -65,22 +65,40 @@ export default async function TeamAuditPage({
       <p className="mb-4 text-sm text-stone-600">
         Toutes les modifications faites dans « {team.name} », les plus récentes d’abord.
       </p>
+      <AuditFilters
+        key={auditHref(team.id, filterQuery)}
+        teamId={team.id}
+        members={members}
+        member={filters.member}
+        action={filters.action}
+      />
+      {invalid.length > 0 ? (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {invalid.length === 1
+            ? `Le filtre « ${FILTER_LABELS[invalid[0]!]} » est invalide : il n’est pas appliqué.`
+            : 'Les filtres « Membre » et « Action » sont invalides : ils ne sont pas appliqués.'}
+        </p>
+      ) : null}
       {events.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
-          {cursor ? 'Aucun événement plus ancien.' : 'Aucun événement pour l’instant.'}
+          {query.before
+            ? 'Aucun événement plus ancien.'
+            : isFiltered
+              ? 'Aucun événement ne correspond à ces filtres.'
+              : 'Aucun événement pour l’instant.'}
         </p>
       ) : (
         <AuditTable events={events} />
       )}
       <nav aria-label="Pages du journal" className="mt-4 flex gap-4 text-sm">
-        {cursor ? (
-          <Link href={`/teams/${team.id}/audit`} className="text-blue-700 underline">
+        {query.before ? (
+          <Link href={auditHref(team.id, filterQuery)} className="text-blue-700 underline">
             Plus récents
           </Link>
         ) : null}
         {nextBefore ? (
           <Link
-            href={`/teams/${team.id}/audit?before=${nextBefore}`}
+            href={auditHref(team.id, { ...filterQuery, before: nextBefore })}
             className="text-blue-700 underline"
           >
             Plus ancien

@@ -2,6 +2,14 @@ import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { getRequiredUser } from '@/lib/server/session';
 import { deleteTeam } from '@/lib/server/teams/delete-team';
+import { updateTeam } from '@/lib/server/teams/team-settings';
+
+export const PATCH = apiHandler<{ id: string }>(async (request, { params }) => {
+  const user = await getRequiredUser();
+  const teamId = parseId((await params).id, 'Rédaction');
+  const input = await readJson(request);
+  return Response.json(await updateTeam({ userId: user.id, teamId, input }));
+});
 
 export const DELETE = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();

@@ -1,0 +1,67 @@
+// The journal's filters: a plain GET form (works without JavaScript, the URL can be shared) with
+// a member and an action, each a labelled <select>; « Tout afficher » clears them.
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import { Field, SelectInput } from '@/components/ui/field';
+import { AUDIT_ACTION_LABELS, TEAM_AUDIT_ACTION_GROUPS } from '@/lib/workflow/audit-labels';
+
+export function AuditFilters({
+  teamId,
+  members,
+  member,
+  action,
+}: {
+  teamId: string;
+  members: { id: string; name: string }[];
+  member: string | null;
+  action: string | null;
+}) {
+  const isFiltered = member !== null || action !== null;
+  // Someone who left the team can still be filtered on (a shared link): keep them selectable.
+  const isFormerMember = member !== null && !members.some((m) => m.id === member);
+  return (
+    <form
+      method="get"
+      action={`/teams/${teamId}/audit`}
+      role="search"
+      aria-label="Filtrer le journal"
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm"
+    >
+      <div className="min-w-48">
+        <Field label="Membre">
+          <SelectInput name="member" defaultValue={member ?? ''}>
+            <option value="">Tout le monde</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+            {isFormerMember ? <option value={member}>Ancien·ne membre</option> : null}
+          </SelectInput>
+        </Field>
+      </div>
+      <div className="min-w-56">
+        <Field label="Action">
+          <SelectInput name="action" defaultValue={action ?? ''}>
+            <option value="">Toutes les actions</option>
+            {TEAM_AUDIT_ACTION_GROUPS.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.actions.map((code) => (
+                  <option key={code} value={code}>
+                    {AUDIT_ACTION_LABELS[code]}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </SelectInput>
+        </Field>
+      </div>
+      <Button type="submit">Filtrer</Button>
+      {isFiltered ? (
+        <Link href={`/teams/${teamId}/audit`} className="py-1.5 text-sm text-blue-700 underline">
+          Tout afficher
+        </Link>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+'use client';
+// Two versions of my verdict side by side — what I wrote here, and what the server has now
+// (written in another tab or on another device) — and the three ways out of the conflict:
+// keep mine (sent again on top of theirs), take theirs, or merge both into the form and edit.
+import { Button } from '@/components/ui/button';
+import { ratingLabel, type Rating } from '@/lib/reports/verdict-scale';
+import type { VerdictDto } from '@/lib/server/verdicts/serialize';
+import type { SourceDraft } from './sources-editor';
+
+interface Side {
+  rating: Rating | null;
+  rationale: string;
+  sources: { url: string; title: string | null }[];
+}
+
+function Version({ title, side, testId }: { title: string; side: Side; testId: string }) {
+  return (
+    <section
+      className="min-w-0 rounded-md border border-stone-200 bg-white p-2"
+      data-testid={testId}
+    >
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-500">{title}</h4>
+      <p className="mt-1 font-semibold">{side.rating ? ratingLabel(side.rating) : '—'}</p>
+      <p className="mt-1 whitespace-pre-line break-words text-stone-700">
+        {side.rationale || <span className="text-stone-400">(sans justification)</span>}
+      </p>
+      {side.sources.length > 0 ? (
+        <ul className="mt-1 list-disc pl-4 text-xs text-stone-700">
+          {side.sources.map((source, i) => (
+            <li key={i} className="[overflow-wrap:anywhere]">
+              {source.title || source.url}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-1 text-xs text-stone-400">Aucune source</p>
+      )}
+    </section>
+  );
+}
+
+export function VerdictCompare({
+  mine,
+  current,
+  busy,
+  onKeepMine,
+  onTakeTheirs,
+  onMerge,
+}: {
+  mine: { rating: Rating | null; rationale: string; sources: SourceDraft[] };
+  current: VerdictDto;
+  busy: boolean;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+  onMerge: () => void;
+}) {
+  return (
+    <div
+      className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm"
+      role="group"
+      aria-label="Comparer les deux versions de mon verdict"
+      data-testid="verdict-compare"
+    >
+      <p className="mb-2 text-amber-950">
+        Votre verdict a été modifié ailleurs (version {current.version}). Rien n’est perdu :
+        choisissez la version à garder.
+      </p>
+      <div className="grid gap-2 sm:grid-cols-2">
+        <Version
+          title="Ma version (ici)"
+          testId="compare-mine"
+          side={{
+            rating: mine.rating,
+            rationale: mine.rationale,
+            sources: mine.sources.filter((s) => s.url.trim()),
+          }}
+        />
+        <Version
+          title={`Version actuelle (${current.version})`}
+          testId="compare-current"
+          side={current}
+        />
+      </div>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Button onClick={onKeepMine} disabled={busy || mine.rating === null}>
+          Garder ma version
+        </Button>
+        <Button variant="secondary" onClick={onTakeTheirs} disabled={busy}>
+          Prendre la leur
+        </Button>
+        <Button variant="secondary" onClick={onMerge} disabled={busy}>
+          Fusionner et modifier
+        </Button>
+      </div>
+    </div>
+  );
+}
