@@ -6,66 +6,49 @@
 // panel for the selected sentence: beside the text on wide screens, a bottom sheet over it on
 // narrow ones. `#sentence-N` and `#annotation-{id}` open a sentence; opening one writes its
 // `#sentence-N`. Teammates' changes arrive live (use-live-article) and refresh what they touch.
+// This module owns the article's data (highlights, states, agreement, the open sentence) and
+// wires the parts: unit-view.tsx draws a unit; use-keyboard-selection.ts and
+// use-pointer-selection.ts make the toolbar's selection; use-article-links.ts ties the open
+// sentence to the address; use-bottom-sheet.ts closes the sheet by its handle;
+// use-live-refresh.ts answers teammates' changes.
 import dynamic from 'next/dynamic';
-import { useRouter } from 'next/navigation';
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent as ReactKeyboardEvent,
-  type PointerEvent as ReactPointerEvent,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 // The modules themselves, not the index: it also re-exports the fuzzy matchers of revise.ts,
 // which the browser never needs.
-import { describeRange, trimRange } from '@/lib/anchoring/describe';
-import { rangeToTextRange, textRangeToDomRange } from '@/lib/anchoring/dom';
-import { parseArticleFragment } from '@/lib/anchoring/fragments';
-import {
-  applyCommand,
-  selectionCommand,
-  selectionRange,
-  type KeyboardSelection,
-  type KeyLike,
-  type SelectionCommand,
-} from '@/lib/anchoring/keyboard-selection';
-import { groupByUnit, regroupByUnit, splitIntoSegments } from '@/lib/anchoring/paint';
+import { describeRange } from '@/lib/anchoring/describe';
+import { groupByUnit, regroupByUnit } from '@/lib/anchoring/paint';
 import type { TextRange } from '@/lib/anchoring/types';
-import type { Rating } from '@/lib/reports/verdict-scale';
-import { ratingLabel } from '@/lib/reports/verdict-scale';
 import { ProgressBar } from '@/components/progress-bar';
 import { Button } from '@/components/ui/button';
 import type { ArticleDetail } from '@/lib/server/articles/get-article';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
 import type { PaintedAnnotation } from '@/lib/server/annotations/list-painted';
 import type { SentenceSummary } from '@/lib/server/verdicts/list-sentence-states';
-import type { SentenceDetail } from '@/lib/server/sentences/get-sentence';
 import type { ReportAgreement } from '@/lib/reports';
 import { ApiError, apiFetch, QueuedOffline } from '@/lib/api/client';
 import { QUEUE_EVENT, type QueueAnnouncement } from '@/lib/offline/queue-events';
 import { can, type Role } from '@/lib/permissions';
-import { auditActionLabel } from '@/lib/workflow/audit-labels';
-import { sentenceAnchor } from '@/lib/workflow/sentence-link';
-import {
-  SENTENCE_LOOK_LABELS,
-  sentenceLook,
-  type SentenceLook,
-} from '@/lib/workflow/sentence-look';
-import type { SentenceState } from '@/lib/workflow/sentence-state';
+import { sentenceLook } from '@/lib/workflow/sentence-look';
 import { AgreementSummary } from './agreement-summary';
 import { ArticleRevisions } from './article-revisions';
 import { Orphans } from './orphans';
 import { TriageList } from './triage-list';
 import { ArticleTitle } from './article-title';
 import { DeleteArticleButton } from './delete-article-button';
+import type { ReaderSelection, Unit } from './reader-dom';
 import { SelectionToolbar } from './selection-toolbar';
-import { ShortcutsDialog } from './shortcuts-dialog';
+import { ShortcutsDialog, useShortcutsKey } from './shortcuts-dialog';
 import { StateLegend } from './state-legend';
 import type { TeamMember } from './sentence-panel';
 import { ReportLinks } from './report-links';
-import { useLiveArticle, type LiveEvent } from './use-live-article';
+import { UnitView, type ReaderAnnotation } from './unit-view';
+import { useArticleLinks } from './use-article-links';
+import { useBottomSheet } from './use-bottom-sheet';
+import { useKeyboardSelection } from './use-keyboard-selection';
+import { useLiveRefresh } from './use-live-refresh';
+import { usePointerSelection } from './use-pointer-selection';
+
+export type { ReaderAnnotation } from './unit-view';
 
 // The panel (verdict form, sources, comments, history, review actions) loads when a sentence
 // is first opened, not with the page: most of the reader's own code, kept out of first load.
@@ -76,8 +59,6 @@ const SentencePanel = dynamic(() => import('./sentence-panel').then((m) => m.Sen
     </p>
   ),
 });
-
-type Unit = ArticleDetail['sentences'][number];
 
 /**
  * The panel's code, fetched once the page is idle: not in the first load, but on the device
@@ -93,18 +74,6 @@ function usePreloadedPanel() {
     const timer = setTimeout(load, 1000);
     return () => clearTimeout(timer);
   }, []);
-}
-
-export interface ReaderAnnotation {
-  id: string;
-  start: number;
-  end: number;
-  note: string | null;
-  pending: boolean;
-  /** Waiting in the device's offline queue under this key (lib/offline/queue.ts). */
-  queueKey?: string;
-  /** Placed by approximate match after a correction of the text. */
-  fuzzy: boolean;
 }
 
 function toReaderAnnotation(dto: AnnotationDto): ReaderAnnotation {
@@ -139,87 +108,6 @@ function paragraphsOf(text: string, units: Unit[]): Unit[][] {
   }
   if (current.length > 0) paragraphs.push(current);
   return paragraphs;
-}
-
-/** The unit holding `offset`, else the first one after it (a gap between units), else the last. */
-function unitAtOffset(units: readonly Unit[], offset: number): Unit | null {
-  let low = 0;
-  let high = units.length - 1;
-  let found: Unit | null = null;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (units[middle]!.end > offset) {
-      found = units[middle]!;
-      high = middle - 1;
-    } else {
-      low = middle + 1;
-    }
-  }
-  return found ?? units[units.length - 1] ?? null;
-}
-
-/** Below Tailwind's `lg` breakpoint the panel is a bottom sheet (see the <aside>). */
-function isNarrowScreen(): boolean {
-  return window.matchMedia('(width < 64rem)').matches;
-}
-
-function toolbarElement(): HTMLElement | null {
-  return document.querySelector<HTMLElement>('[data-selection-toolbar]');
-}
-
-function toolbarHasFocus(): boolean {
-  return toolbarElement()?.contains(document.activeElement) ?? false;
-}
-
-function focusToolbar(): void {
-  toolbarElement()
-    ?.querySelector<HTMLButtonElement>('[data-highlight-button]')
-    ?.focus({ preventScroll: true });
-}
-
-function focusUnit(id: string): void {
-  document.getElementById(`unit-${id}`)?.focus();
-}
-
-/**
- * The address follows the open sentence, so that a reload or a copied address reopens it:
- * `#sentence-N`, written with replaceState (no history entry, no hashchange; Next.js keeps its
- * router state, passed along). `?sentence=` (links from search and the journal) gives way to
- * the hash. Closing removes our fragment, never another one (#main).
- */
-function writeAddress(index: number | null): void {
-  const url = new URL(window.location.href);
-  let hash: string;
-  if (index !== null) hash = `#${sentenceAnchor(index)}`;
-  else if (parseArticleFragment(url.hash)) hash = '';
-  else return;
-  if (url.hash === hash && !url.searchParams.has('sentence')) return;
-  url.searchParams.delete('sentence');
-  url.hash = hash;
-  window.history.replaceState(window.history.state, '', url);
-}
-
-/** What a selection holds, short enough to be read out at every key press. */
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 80 ? `…${flat.slice(-80)}` : flat;
-}
-
-/** Selection changes are read this long after the last one (touch handles move in bursts). */
-const SELECTION_DEBOUNCE_MS = 150;
-const READ_ONLY_MESSAGE = 'Votre rôle ne permet pas de surligner.';
-
-interface ReaderSelection {
-  range: TextRange;
-  rect: DOMRect;
-  /** Made from the keyboard: the toolbar takes the focus. */
-  source: 'pointer' | 'keyboard';
-}
-
-/** Selection mode: where it started (the sentence to come back to) and the selection made. */
-interface Caret {
-  originId: string;
-  selection: KeyboardSelection;
 }
 
 /**
@@ -267,7 +155,6 @@ export function ArticleReader({
   members: TeamMember[];
   currentUser: { id: string; name: string };
 }) {
-  const router = useRouter();
   usePreloadedPanel();
   const rootRef = useRef<HTMLDivElement>(null);
   const [byUnit, setAnnotations] = useGroupedHighlights(article.sentences, () =>
@@ -282,12 +169,6 @@ export function ArticleReader({
       : null,
   );
   const [selection, setSelection] = useState<ReaderSelection | null>(null);
-  // Selection mode (keyboard): a ref for the key handlers, the sentence it started at for display.
-  const caretRef = useRef<Caret | null>(null);
-  const [caretUnitId, setCaretUnitId] = useState<string | null>(null);
-  /** The toolbar was reached once by Tab for this selection: Tab goes on normally. */
-  const toolbarVisitedRef = useRef(false);
-  const pointerDownRef = useRef(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [panelVersion, setPanelVersion] = useState(0);
@@ -369,17 +250,6 @@ export function ArticleReader({
     return () => window.removeEventListener(QUEUE_EVENT, onQueue);
   }, [setAnnotations]);
 
-  const refreshSentence = useCallback(async (sentenceId: string) => {
-    const detail = await apiFetch<SentenceDetail>(`/api/v1/sentences/${sentenceId}`);
-    if (detail.sentence.kind === 'sentence') {
-      setStates((all) => ({ ...all, [sentenceId]: detail.summary }));
-    }
-  }, []);
-
-  const refreshAgreement = useCallback(async () => {
-    setAgreement(await apiFetch<ReportAgreement>(`/api/v1/articles/${article.id}/agreement`));
-  }, [article.id]);
-
   const onSummary = useCallback(
     (summary: SentenceSummary) => {
       if (selectedId) setStates((all) => ({ ...all, [selectedId]: summary }));
@@ -387,77 +257,18 @@ export function ArticleReader({
     [selectedId],
   );
 
-  const onLiveEvent = useCallback(
-    (event: LiveEvent) => {
-      const quiet = () => {};
-      if (event.entity === 'annotation') void refreshAnnotations().catch(quiet);
-      // A rename or a new version of the text: the page reloads its data (a new text version
-      // remounts the reader, see app/(app)/articles/[id]/page.tsx).
-      if (event.entity === 'article') router.refresh();
-      if (event.sentenceId && event.entity !== 'annotation') {
-        void refreshSentence(event.sentenceId).catch(quiet);
-        if (event.entity === 'verdict' || event.entity === 'sentence') {
-          void refreshAgreement().catch(quiet);
-        }
-      }
-      if (event.sentenceId && event.sentenceId === selectedId) setPanelVersion((v) => v + 1);
-      if (event.actor && event.actor.id !== currentUser.id) {
-        const where =
-          event.sentenceId && indexOf.has(event.sentenceId)
-            ? ` (phrase ${indexOf.get(event.sentenceId)! + 1})`
-            : '';
-        setMessage(`${event.actor.name} : ${auditActionLabel(event.type)}${where}.`);
-      }
-    },
-    [
-      refreshAnnotations,
-      refreshSentence,
-      refreshAgreement,
-      router,
-      selectedId,
-      currentUser.id,
-      indexOf,
-    ],
-  );
-
-  const onResync = useCallback(() => {
-    const quiet = () => {};
-    void refreshAnnotations().catch(quiet);
-    void refreshAgreement().catch(quiet);
-    void apiFetch<{ states: Record<string, SentenceSummary> }>(
-      `/api/v1/articles/${article.id}/sentence-states`,
-    )
-      .then((body) => setStates(body.states))
-      .catch(quiet);
-    setPanelVersion((v) => v + 1);
-  }, [refreshAnnotations, refreshAgreement, article.id]);
-
-  const { viewers, suspended, reconnect } = useLiveArticle(article.id, {
-    onEvent: onLiveEvent,
-    onResync,
+  const { viewers, suspended, reconnect } = useLiveRefresh({
+    articleId: article.id,
+    currentUserId: currentUser.id,
+    selectedId,
+    indexOf,
+    refreshAnnotations,
+    setStates,
+    setAgreement,
+    setPanelVersion,
+    setMessage,
   });
   const others = viewers.filter((v) => v.id !== currentUser.id);
-
-  const readSelection = useCallback(() => {
-    const root = rootRef.current;
-    const domSelection = window.getSelection();
-    if (!root || !domSelection || domSelection.isCollapsed || domSelection.rangeCount === 0) {
-      setSelection(null);
-      return;
-    }
-    const domRange = domSelection.getRangeAt(0);
-    // Outside the text (a field of the panel): no walk over the whole article to find out.
-    const common = domRange.commonAncestorContainer;
-    if (!root.contains(common) && !common.contains(root)) {
-      setSelection(null);
-      return;
-    }
-    const raw = rangeToTextRange(root, domRange);
-    const range = raw ? trimRange(article.text, raw) : null;
-    setSelection(
-      range ? { range, rect: domRange.getBoundingClientRect(), source: 'pointer' } : null,
-    );
-  }, [article.text]);
 
   async function highlight(range: TextRange, note: string | null) {
     const tempId = `pending-${crypto.randomUUID()}`;
@@ -495,405 +306,39 @@ export function ArticleReader({
     }
   }
 
-  // Stable, so that a memoised sentence re-renders only when its own props change.
-  const openSentence = useCallback((unit: Unit) => {
-    if (unit.kind === 'paywall') return;
-    const domSelection = window.getSelection();
-    if (domSelection && !domSelection.isCollapsed) return; // the user is selecting text
-    setSelectedId(unit.id);
-    writeAddress(unit.index);
-  }, []);
-
-  /** Opened from a list (priorities, agreement): the address follows too. */
-  const openById = useCallback(
-    (id: string) => {
-      setSelectedId(id);
-      writeAddress(indexOf.get(id) ?? null);
-    },
-    [indexOf],
-  );
-
-  function closePanel() {
-    const id = selectedId;
-    setSelectedId(null);
-    writeAddress(null);
-    if (id) document.getElementById(`unit-${id}`)?.focus();
-  }
-
-  // ----- Selection mode: selecting from the keyboard alone -----------------------------------
-
-  const endCaret = useCallback(() => {
-    caretRef.current = null;
-    setCaretUnitId(null);
-  }, []);
-
-  /** Shows the caret's selection as the document's selection, and the toolbar by it. */
-  const showKeyboardSelection = useCallback(
-    (next: KeyboardSelection) => {
-      const root = rootRef.current;
-      const caret = caretRef.current;
-      const domSelection = window.getSelection();
-      if (!root || !caret || !domSelection) return;
-      caret.selection = next;
-      const raw = selectionRange(next);
-      const domRange = raw.start < raw.end ? textRangeToDomRange(root, raw) : null;
-      const range = domRange ? trimRange(article.text, raw) : null;
-      if (!domRange) domSelection.removeAllRanges();
-      else if (next.focus < next.anchor) {
-        domSelection.setBaseAndExtent(
-          domRange.endContainer,
-          domRange.endOffset,
-          domRange.startContainer,
-          domRange.startOffset,
-        );
-      } else {
-        domSelection.setBaseAndExtent(
-          domRange.startContainer,
-          domRange.startOffset,
-          domRange.endContainer,
-          domRange.endOffset,
-        );
-      }
-      if (!domRange || !range) {
-        // The toolbar goes away: the focus comes back to the sentence, not to nothing.
-        if (toolbarHasFocus()) focusUnit(caret.originId);
-        setSelection(null);
-        const after = article.text.slice(next.focus, next.focus + 40).trim();
-        setMessage(after ? `Curseur avant « ${excerpt(after)} »` : 'Curseur à la fin du texte.');
-        return;
-      }
-      setSelection({ range, rect: domRange.getBoundingClientRect(), source: 'keyboard' });
-      setMessage(`Sélection : « ${excerpt(article.text.slice(range.start, range.end))} »`);
-    },
-    [article.text],
-  );
-
-  const runCaretCommand = useCallback(
-    (command: SelectionCommand) => {
-      const caret = caretRef.current;
-      if (!caret) return;
-      const { focus } = caret.selection;
-      let limits = { start: 0, end: article.text.length };
-      if (command.granularity === 'sentence') {
-        // Forward: the end of the sentence holding the caret (at its end, of the next one);
-        // backward: the start of the sentence before the caret.
-        const unit =
-          command.direction === 'forward'
-            ? unitAtOffset(article.sentences, focus)
-            : unitAtOffset(article.sentences, Math.max(0, focus - 1));
-        if (unit) limits = { start: unit.start, end: unit.end };
-      }
-      showKeyboardSelection(
-        applyCommand(article.text, caret.selection, command, {
-          limits,
-          locale: article.language,
-        }),
-      );
-    },
-    [article.text, article.sentences, article.language, showKeyboardSelection],
-  );
-
-  const startCaret = useCallback((unit: Unit) => {
-    caretRef.current = { originId: unit.id, selection: { anchor: unit.start, focus: unit.start } };
-    setCaretUnitId(unit.id);
-    window.getSelection()?.removeAllRanges();
-    setSelection(null);
-    setMessage(
-      'Mode sélection, au début de la phrase : Maj+→ sélectionne, Ctrl+Maj+→ par mot, Entrée pour surligner, Échap pour quitter.',
-    );
-  }, []);
-
-  function highlightUnit(unit: Unit) {
-    const range = trimRange(article.text, { start: unit.start, end: unit.end });
-    if (!range) return;
-    void highlight(range, null);
-    focusUnit(unit.id);
-  }
-
-  /** Keys on a focused sentence (captured before its own Enter/Space handler). */
-  function onTextKeyDown(event: ReactKeyboardEvent<HTMLDivElement>) {
-    const target = event.target as HTMLElement;
-    if (!target.classList.contains('fd-unit') || target.getAttribute('role') !== 'button') return;
-    const unit = unitById.get(target.id.slice('unit-'.length));
-    if (!unit) return;
-    const stop = () => {
-      event.preventDefault();
-      event.stopPropagation();
-    };
-    // Focus on another sentence: selection mode ends (it belongs to the one it started at).
-    if (caretRef.current && caretRef.current.originId !== unit.id) endCaret();
-    const command = selectionCommand(event);
-    if (caretRef.current) {
-      if (command) {
-        stop();
-        runCaretCommand(command);
-        return;
-      }
-      if (event.key === 'Escape') {
-        stop();
-        endCaret();
-        window.getSelection()?.removeAllRanges();
-        setSelection(null);
-        setMessage('Mode sélection quitté.');
-        return;
-      }
-      if (event.key === 'Enter' && toolbarElement()) {
-        stop();
-        focusToolbar();
-        return;
-      }
-      if (event.key === 'Enter' || event.key === 'Tab') endCaret();
-    }
-    const plain = !event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey;
-    const letter = event.key.toLowerCase();
-    if (plain && (letter === 'h' || letter === 's')) {
-      stop();
-      if (!canWrite) {
-        setMessage(READ_ONLY_MESSAGE);
-        return;
-      }
-      if (letter === 'h') {
-        endCaret();
-        highlightUnit(unit);
-      } else {
-        startCaret(unit);
-      }
-      return;
-    }
-    // Shift+→ on a sentence starts selection mode at its start, unless the browser is
-    // extending a mouse selection (read on keyup, as before).
-    if (command?.kind === 'extend' && command.granularity !== 'sentence' && canWrite) {
-      const domSelection = window.getSelection();
-      if (domSelection && !domSelection.isCollapsed) return;
-      stop();
-      startCaret(unit);
-      runCaretCommand(command);
-    }
-  }
-
-  /** The sentence a selection belongs to: where selection mode started, else its first one. */
-  function originOf(current: ReaderSelection): string | null {
-    return (
-      caretRef.current?.originId ?? unitAtOffset(article.sentences, current.range.start)?.id ?? null
-    );
-  }
-
-  function onToolbarHighlight(note: string | null) {
-    if (!selection) return;
-    const origin = originOf(selection);
-    const backToSentence = toolbarHasFocus() || selection.source === 'keyboard';
-    endCaret();
-    void highlight(selection.range, note);
-    if (backToSentence && origin) focusUnit(origin);
-  }
-
-  function onToolbarCancel() {
-    const origin = selection ? originOf(selection) : null;
-    const backToSentence = toolbarHasFocus();
-    endCaret();
-    window.getSelection()?.removeAllRanges();
-    setSelection(null);
-    if (backToSentence && origin) focusUnit(origin);
-  }
-
-  /** Shift+arrows in the toolbar: the selection goes on growing (a mouse one too). */
-  function onToolbarExtend(event: KeyLike): boolean {
-    const command = selectionCommand(event);
-    if (!command || command.kind !== 'extend' || !selection) return false;
-    if (!caretRef.current) {
-      const origin = originOf(selection);
-      if (!origin) return false;
-      caretRef.current = {
-        originId: origin,
-        selection: { anchor: selection.range.start, focus: selection.range.end },
-      };
-      setCaretUnitId(origin);
-    }
-    runCaretCommand(command);
-    return true;
-  }
-
-  /** Tab past the toolbar: on to the sentence after the selection; Shift+Tab: back to its own. */
-  function onToolbarLeave(direction: 'forward' | 'backward') {
-    if (!selection) return;
-    const origin = originOf(selection);
-    if (direction === 'backward') {
-      if (origin) focusUnit(origin);
-      return;
-    }
-    toolbarVisitedRef.current = true;
-    endCaret();
-    const last = unitAtOffset(article.sentences, selection.range.end - 1);
-    const from = last ? article.sentences.indexOf(last) + 1 : article.sentences.length;
-    const next = article.sentences.slice(from).find((u) => u.kind !== 'paywall');
-    if (next) focusUnit(next.id);
-    else
-      document
-        .querySelector<HTMLElement>('aside[data-reader-side] button, aside[data-reader-side] a')
-        ?.focus();
-  }
-
-  // A new selection: its toolbar is reached by the next Tab again.
-  const hasSelection = selection !== null;
-  useEffect(() => {
-    if (!hasSelection) toolbarVisitedRef.current = false;
-  }, [hasSelection]);
-
-  // Tab right after a selection (mouse, touch, or a sentence focused inside it) reaches the
-  // toolbar first, not the sentences that follow it in the page.
-  useEffect(() => {
-    if (!hasSelection || !canWrite) return;
-    function onKey(event: KeyboardEvent) {
-      if (event.key !== 'Tab' || event.shiftKey || event.defaultPrevented) return;
-      if (toolbarVisitedRef.current) return;
-      const toolbar = toolbarElement();
-      const active = document.activeElement;
-      if (!toolbar || toolbar.contains(active)) return;
-      const inText = active === document.body || (active && rootRef.current?.contains(active));
-      if (!inText) return;
-      event.preventDefault();
-      toolbarVisitedRef.current = true;
-      focusToolbar();
-    }
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [hasSelection, canWrite]);
-
-  // Touch selections (long press, then the handles) end with no mouseup: read them when the
-  // selection settles. Not while a mouse button is down (read on release) nor in selection
-  // mode (which sets it itself), nor while the toolbar has the focus (its note field takes the
-  // document's selection).
-  useEffect(() => {
-    let timer: number | undefined;
-    function read() {
-      if (caretRef.current || pointerDownRef.current || toolbarHasFocus()) return;
-      readSelection();
-    }
-    function schedule() {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(read, SELECTION_DEBOUNCE_MS);
-    }
-    function onPointerUp(event: PointerEvent) {
-      if (event.pointerType !== 'mouse' || !pointerDownRef.current) return;
-      pointerDownRef.current = false;
-      schedule();
-    }
-    document.addEventListener('selectionchange', schedule);
-    document.addEventListener('pointerup', onPointerUp);
-    return () => {
-      window.clearTimeout(timer);
-      document.removeEventListener('selectionchange', schedule);
-      document.removeEventListener('pointerup', onPointerUp);
-    };
-  }, [readSelection]);
-
-  // The toolbar follows its selection when the page scrolls.
-  useEffect(() => {
-    if (!hasSelection) return;
-    let frame = 0;
-    function onScroll() {
-      window.cancelAnimationFrame(frame);
-      frame = window.requestAnimationFrame(() => {
-        const domSelection = window.getSelection();
-        const root = rootRef.current;
-        if (!root || !domSelection || domSelection.isCollapsed || domSelection.rangeCount === 0) {
-          return;
-        }
-        const domRange = domSelection.getRangeAt(0);
-        if (!root.contains(domRange.commonAncestorContainer)) return;
-        const rect = domRange.getBoundingClientRect();
-        setSelection((current) => (current ? { ...current, rect } : current));
-      });
-    }
-    window.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      window.cancelAnimationFrame(frame);
-      window.removeEventListener('scroll', onScroll);
-    };
-  }, [hasSelection]);
-
-  // `?` opens the list of keys, anywhere but in a field.
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (
-        target?.closest(
-          'input, textarea, select, [contenteditable]:not([contenteditable="false"]), dialog',
-        )
-      ) {
-        return;
-      }
-      event.preventDefault();
-      setHelpOpen(true);
-    }
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
-  // ----- Links: #sentence-N and #annotation-{id} ----------------------------------------------
-
-  // Opening from a link leaves the address as it is (an #annotation-… link stays one).
-  const openFragment = useCallback(
-    (hash: string) => {
-      const target = parseArticleFragment(hash);
-      const root = rootRef.current;
-      if (!target || !root) return;
-      let element: HTMLElement | null = null;
-      let unit: Unit | null = null;
-      if (target.kind === 'sentence') {
-        unit = article.sentences.find((u) => u.index === target.index) ?? null;
-        if (!unit) {
-          setMessage(`Lien : pas de phrase ${target.index + 1} dans cette version du texte.`);
-          return;
-        }
-        element = document.getElementById(`unit-${unit.id}`);
-      } else {
-        element = root.querySelector<HTMLElement>(
-          `mark[data-highlight-ids~="${CSS.escape(target.id)}"]`,
-        );
-        if (!element) {
-          setMessage(
-            orphans.some((o) => o.id === target.id)
-              ? 'Lien : ce surlignage ne se place plus dans le texte corrigé (voir « Après correction du texte »).'
-              : 'Lien : surlignage introuvable.',
-          );
-          return;
-        }
-        const unitElement = element.closest<HTMLElement>('.fd-unit');
-        unit = unitElement ? (unitById.get(unitElement.id.slice('unit-'.length)) ?? null) : null;
-      }
-      // On a narrow screen the sheet covers the lower part: the passage goes to the top.
-      element?.scrollIntoView({ block: isNarrowScreen() ? 'start' : 'center' });
-      if (unit && unit.kind !== 'paywall') setSelectedId(unit.id);
-    },
-    [article.sentences, orphans, unitById],
-  );
-
-  // On load and on every hash change (a link followed within the page, a hash typed).
-  const openFragmentRef = useRef(openFragment);
-  useEffect(() => {
-    openFragmentRef.current = openFragment;
-  }, [openFragment]);
-  useEffect(() => {
-    openFragmentRef.current(window.location.hash);
-    const onHashChange = () => openFragmentRef.current(window.location.hash);
-    window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
-
-  // ----- Bottom sheet (narrow screens): swiping its handle down closes it ------------------
-
-  const sheetDragRef = useRef<number | null>(null);
-  function onHandleDown(event: ReactPointerEvent<HTMLDivElement>) {
-    sheetDragRef.current = event.clientY;
-    event.currentTarget.setPointerCapture(event.pointerId);
-  }
-  function onHandleUp(event: ReactPointerEvent<HTMLDivElement>) {
-    const from = sheetDragRef.current;
-    sheetDragRef.current = null;
-    if (from !== null && event.clientY - from > 48) closePanel();
-  }
+  const keyboard = useKeyboardSelection({
+    rootRef,
+    text: article.text,
+    language: article.language,
+    sentences: article.sentences,
+    unitById,
+    canWrite,
+    selection,
+    setSelection,
+    setMessage,
+    highlight,
+  });
+  const pointer = usePointerSelection({
+    rootRef,
+    text: article.text,
+    hasSelection: selection !== null,
+    setSelection,
+    isCaretActive: keyboard.isCaretActive,
+    endCaret: keyboard.endCaret,
+  });
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useShortcutsKey({ onOpen: openHelp });
+  const { openSentence, openById, closePanel } = useArticleLinks({
+    rootRef,
+    sentences: article.sentences,
+    unitById,
+    indexOf,
+    orphans,
+    selectedId,
+    setSelectedId,
+    setMessage,
+  });
+  const sheet = useBottomSheet({ onClose: closePanel });
 
   const selectedUnit = article.sentences.find((u) => u.id === selectedId) ?? null;
   const sheetOpen = selectedUnit !== null;
@@ -962,19 +407,10 @@ export function ArticleReader({
           data-article-text
           lang={article.language}
           className="space-y-4 break-words font-serif text-[1.075rem] leading-8 text-stone-900"
-          onPointerDown={(event) => {
-            if (event.pointerType === 'mouse') pointerDownRef.current = true;
-          }}
-          onMouseUp={() => {
-            pointerDownRef.current = false;
-            endCaret();
-            readSelection();
-          }}
-          onKeyDownCapture={onTextKeyDown}
-          onKeyUp={(event) => {
-            if (caretRef.current) return; // selection mode sets the selection itself
-            if (event.shiftKey || event.key === 'Shift') readSelection();
-          }}
+          onPointerDown={pointer.onPointerDown}
+          onMouseUp={pointer.onMouseUp}
+          onKeyDownCapture={keyboard.onTextKeyDown}
+          onKeyUp={pointer.onKeyUp}
         >
           {paragraphs.map((units) => {
             const first = units[0]!;
@@ -999,7 +435,7 @@ export function ArticleReader({
                       look={summary ? sentenceLook(summary) : null}
                       recheck={summary?.needsRecheck ?? false}
                       selected={unit.id === selectedId}
-                      caret={unit.id === caretUnitId}
+                      caret={unit.id === keyboard.caretUnitId}
                       canWrite={canWrite}
                       onOpen={openSentence}
                     />
@@ -1024,10 +460,10 @@ export function ArticleReader({
         <SelectionToolbar
           rect={selection.rect}
           autoFocus={selection.source === 'keyboard'}
-          onHighlight={onToolbarHighlight}
-          onCancel={onToolbarCancel}
-          onExtend={onToolbarExtend}
-          onLeave={onToolbarLeave}
+          onHighlight={keyboard.toolbar.onHighlight}
+          onCancel={keyboard.toolbar.onCancel}
+          onExtend={keyboard.toolbar.onExtend}
+          onLeave={keyboard.toolbar.onLeave}
         />
       ) : null}
 
@@ -1047,11 +483,9 @@ export function ArticleReader({
           <div
             aria-hidden="true"
             className="flex touch-none justify-center pb-1 pt-2 lg:hidden"
-            onPointerDown={onHandleDown}
-            onPointerUp={onHandleUp}
-            onPointerCancel={() => {
-              sheetDragRef.current = null;
-            }}
+            onPointerDown={sheet.handle.onPointerDown}
+            onPointerUp={sheet.handle.onPointerUp}
+            onPointerCancel={sheet.handle.onPointerCancel}
           >
             <span className="h-1.5 w-10 rounded-full bg-stone-300" />
           </div>
@@ -1096,155 +530,6 @@ export function ArticleReader({
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
-}
-
-/** Same highlights, by identity (they keep it until they change, see refreshAnnotations). */
-function sameHighlights(a: ReaderAnnotation[], b: ReaderAnnotation[]): boolean {
-  return a.length === b.length && a.every((h, i) => h === b[i]);
-}
-
-// Memoised: selecting text, opening a panel or adding a highlight re-renders only the
-// sentences whose own props changed, not the 2,000 others of a long article.
-const UnitView = memo(
-  UnitViewImpl,
-  (prev, next) =>
-    prev.unit === next.unit &&
-    prev.gap === next.gap &&
-    prev.rating === next.rating &&
-    prev.state === next.state &&
-    prev.look === next.look &&
-    prev.recheck === next.recheck &&
-    prev.selected === next.selected &&
-    prev.caret === next.caret &&
-    prev.canWrite === next.canWrite &&
-    prev.onOpen === next.onOpen &&
-    sameHighlights(prev.highlights, next.highlights),
-);
-
-function UnitViewImpl({
-  unit,
-  gap,
-  highlights,
-  rating,
-  state,
-  look,
-  recheck,
-  selected,
-  caret,
-  canWrite,
-  onOpen,
-}: {
-  unit: Unit;
-  gap: string;
-  highlights: ReaderAnnotation[];
-  /** The published verdict's rating, else my own (drawn only once published: `look`). */
-  rating: Rating | null;
-  state: SentenceState | null;
-  look: SentenceLook | null;
-  recheck: boolean;
-  selected: boolean;
-  /** Selection mode started at this sentence. */
-  caret: boolean;
-  canWrite: boolean;
-  onOpen: (unit: Unit) => void;
-}) {
-  const segments = splitIntoSegments(unit, highlights);
-  const pending = new Set(highlights.filter((h) => h.pending).map((h) => h.id));
-  const fuzzy = new Set(highlights.filter((h) => h.fuzzy).map((h) => h.id));
-  const noted = new Map(highlights.filter((h) => h.note).map((h) => [h.id, h]));
-  const checkable = unit.kind !== 'paywall';
-  return (
-    <>
-      <span
-        id={`unit-${unit.id}`}
-        className="fd-unit"
-        data-kind={unit.kind}
-        data-rating={rating ?? undefined}
-        data-state={state ?? undefined}
-        data-look={look ?? undefined}
-        data-recheck={recheck || undefined}
-        data-selected={selected}
-        data-caret={caret || undefined}
-        data-index={unit.index}
-        role={checkable ? 'button' : undefined}
-        tabIndex={checkable ? 0 : undefined}
-        aria-pressed={checkable ? selected : undefined}
-        aria-keyshortcuts={checkable ? (canWrite ? 'Enter h s' : 'Enter') : undefined}
-        title={unitTitle(look, rating, recheck)}
-        onClick={() => onOpen(unit)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            onOpen(unit);
-          }
-        }}
-      >
-        {segments.map((segment) => {
-          const text = unit.text.slice(segment.start - unit.start, segment.end - unit.start);
-          if (segment.ids.length === 0) {
-            return (
-              <span key={segment.start} data-start={segment.start}>
-                {text}
-              </span>
-            );
-          }
-          return (
-            <mark
-              key={segment.start}
-              className="fd-highlight"
-              data-start={segment.start}
-              data-highlight-ids={segment.ids.join(' ')}
-              data-depth={Math.min(segment.ids.length, 2)}
-              data-pending={segment.ids.some((id) => pending.has(id))}
-              data-anchor={segment.ids.some((id) => fuzzy.has(id)) ? 'fuzzy' : undefined}
-              // A highlight's note shows on the text: a mark after its last segment (CSS, out
-              // of the text, so selections and offsets are not affected) and the note on hover.
-              data-note-end={
-                segment.ids.some((id) => noted.get(id)?.end === segment.end) || undefined
-              }
-              title={markTitle(segment.ids, noted, fuzzy)}
-            >
-              {text}
-            </mark>
-          );
-        })}
-      </span>
-      {gap ? <span data-start={unit.end}>{gap}</span> : null}
-    </>
-  );
-}
-
-/** A highlight's hover text: its notes, and whether it was placed approximately. */
-function markTitle(
-  ids: string[],
-  noted: Map<string, ReaderAnnotation>,
-  fuzzy: Set<string>,
-): string | undefined {
-  const parts = ids.flatMap((id) => {
-    const note = noted.get(id)?.note;
-    return note ? [`Note : ${note}`] : [];
-  });
-  if (ids.some((id) => fuzzy.has(id))) {
-    parts.push('Replacé approximativement après une correction du texte');
-  }
-  return parts.length > 0 ? parts.join('\n') : undefined;
-}
-
-/** The look in words (the legend's name), with the rating where it is one's own or published. */
-function unitTitle(
-  look: SentenceLook | null,
-  rating: Rating | null,
-  recheck: boolean,
-): string | undefined {
-  const withRating = look === 'approved' || look === 'draft';
-  const parts = [
-    look
-      ? SENTENCE_LOOK_LABELS[look] + (withRating && rating ? ` : ${ratingLabel(rating)}` : '')
-      : null,
-    recheck ? 'à revérifier : le texte a changé' : null,
-  ];
-  const text = parts.filter(Boolean).join(' · ');
-  return text || undefined;
 }
 
 /** Author, publisher, date and original address, when known. */

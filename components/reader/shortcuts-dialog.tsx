@@ -1,7 +1,7 @@
 'use client';
 // « Raccourcis clavier »: the reader's keys, in a native modal <dialog> (showModal keeps focus
 // inside and the page inert, Escape closes it, focus goes back to what opened it). Opened by
-// its button or by `?` anywhere in the reader outside a text field (article-reader.tsx).
+// its button or by `?` anywhere in the reader outside a text field (useShortcutsKey).
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -58,6 +58,27 @@ const GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
     ],
   },
 ];
+
+/** `?` opens the list of keys, anywhere but in a field. `onOpen` must be stable. */
+export function useShortcutsKey({ onOpen }: { onOpen: () => void }) {
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (
+        target?.closest(
+          'input, textarea, select, [contenteditable]:not([contenteditable="false"]), dialog',
+        )
+      ) {
+        return;
+      }
+      event.preventDefault();
+      onOpen();
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onOpen]);
+}
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);

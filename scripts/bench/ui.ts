@@ -3,7 +3,7 @@
 // highlights):
 //  - painted: from navigation start until every highlight id is on a painted <mark>
 //    (data-highlight-ids of mark.fd-highlight cover all of them; see components/reader/
-//    article-reader.tsx), also when the page is hydrated (React owns [data-article-text]);
+//    unit-view.tsx), also when the page is hydrated (React owns [data-article-text]);
 //  - highlight: a passage selected with a DOM Range + mouseup on [data-article-text], then a
 //    click on « Surligner » (toolbar « Sélection ») until mark.fd-highlight[data-pending="true"]
 //    is painted (React writes data-pending="false" on the others, hence the value);
