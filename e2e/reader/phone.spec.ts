@@ -3,6 +3,7 @@
 // it ends with no mouseup) shows the toolbar below it; nothing overflows sideways.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { browserAs, createNewsroom, type Member } from '../fixtures/newsroom';
+import { selectLikeTouch } from '../fixtures/selection';
 import { FIRST_INSTANCE } from '../fixtures/urls';
 
 const PHONE = { width: 390, height: 844 };
@@ -85,28 +86,8 @@ test('a touch selection shows the toolbar below it, and highlights', async ({ br
   await page.goto(`/articles/${room.articleId}`);
   const phrase = 'isolement profond';
 
-  // What a long press and the handles leave: a document selection, and selectionchange events
-  // (no mouseup).
-  const selected = await page.evaluate((needle) => {
-    const root = document.querySelector('[data-article-text]');
-    if (!root) throw new Error('article text not found');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(needle) ?? -1;
-      if (at < 0) continue;
-      node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      document.dispatchEvent(new Event('selectionchange'));
-      const box = range.getBoundingClientRect();
-      return { top: box.top, bottom: box.bottom };
-    }
-    throw new Error(`phrase not found: ${needle}`);
-  }, phrase);
+  // What a long press and the handles leave (no mouseup).
+  const selected = await selectLikeTouch(page, phrase);
 
   const toolbar = page.getByRole('toolbar', { name: 'Sélection' });
   await expect(toolbar).toBeVisible();
