@@ -11,6 +11,7 @@ import {
   request as playwrightRequest,
   test,
   type APIRequestContext,
+  type Page,
 } from '@playwright/test';
 import { selectWithMouse } from '../fixtures/selection';
 import { startStack, type Stack } from './stack';
@@ -45,6 +46,34 @@ async function owner(baseURL: string) {
     })
   ).json()) as { id: string; sentences: { id: string; kind: string; text: string }[] };
   return { api, email, article };
+}
+
+/** Writes acknowledged before the app is killed: the burst is well under way, not starting. */
+const ACKNOWLEDGED_BEFORE_KILL = 20;
+
+/**
+ * The writes waiting in the device's offline queue (lib/offline/queue.ts: IndexedDB database
+ * `factdesk-offline`, store `writes`), oldest first: what a reload or a new tab reads back.
+ */
+async function deviceQueue(page: Page): Promise<{ key: string; label: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ key: string; label: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('factdesk-offline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('writes', 'readonly').objectStore('writes').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            const writes: { key: string; label: string; queuedAt: number }[] = all.result;
+            writes.sort((a, b) => a.queuedAt - b.queuedAt);
+            resolve(writes.map(({ key, label }) => ({ key, label })));
+          };
+        };
+      }),
+  );
 }
 
 async function withStack(run: (stack: Stack) => Promise<void>) {
@@ -106,7 +135,14 @@ test('SIGKILL mid-burst: every acknowledged write is stored whole, nothing is ha
       }
     };
     const workers = Array.from({ length: 8 }, (_, worker) => writer(worker, api));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Killed once the burst is under way (writes acknowledged, the 8 writers still sending),
+    // however fast or slow this machine is: no fixed delay to guess.
+    await expect
+      .poll(() => acknowledged.annotations.length + acknowledged.verdicts.length, {
+        timeout: 30_000,
+        intervals: [50],
+      })
+      .toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL);
     await stack.killApp();
     stop = true;
     await Promise.all(workers);
@@ -195,8 +231,29 @@ test('database outage: 503 within 5 s; edits wait on the device and are stored e
     await panel.getByRole('button', { name: 'Commenter' }).click();
     const status = page.getByTestId('offline-status');
     await expect(status).toContainText('3 modifications enregistrées sur cet appareil');
-    // Even a reload keeps them (IndexedDB), and an impatient second click adds nothing.
-    await page.waitForTimeout(1000);
+    // Kept in IndexedDB, not in the page's memory: what a reload reads back. (The page itself
+    // cannot be reloaded here: rendering it needs the database.)
+    const queued = await deviceQueue(page);
+    expect(queued.map((write) => write.label)).toEqual(['Verdict', 'Surlignage', 'Commentaire']);
+
+    // An impatient second click on « Enregistrer le verdict »: its request is refused (503)
+    // like the first, and the device still holds one verdict (the latest state, under the first
+    // write's key), not two. The queue's own replays (every few seconds) reuse that key; the
+    // click's request is the one with a new key.
+    const verdictKey = queued[0]!.key;
+    const secondSave = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'PUT' &&
+        response.url().endsWith(`/api/v1/sentences/${claim.id}/verdict`) &&
+        response.request().headers()['idempotency-key'] !== verdictKey,
+    );
+    await panel.getByRole('button', { name: 'Enregistrer le verdict' }).click();
+    expect((await secondSave).status()).toBe(503);
+    // The form says so once the write is queued (its notice is cleared when the click starts;
+    // the comment box shows its own « Commentaire enregistré… »).
+    await expect(panel.getByText(/Verdict enregistré sur cet appareil/)).toBeVisible();
+    expect(await deviceQueue(page)).toEqual(queued);
+    await expect(status).toContainText('3 modifications enregistrées sur cet appareil');
 
     await stack.db.start();
     await expect(status).toContainText('3 modifications envoyées au serveur', { timeout: 30_000 });

@@ -194,16 +194,31 @@ test('pages carry a nonce-based CSP and security headers; scripts without the no
   const again = await page.context().request.get('/sign-in');
   expect(again.headers()['content-security-policy']).not.toContain(nonce!);
   // Markup that slipped into the page (the stored-XSS shape) does not run: inline handlers and
-  // javascript: URLs are refused by the policy.
+  // javascript: URLs are refused by the policy. Each refusal is a `securitypolicyviolation`
+  // event, fired when the script would have run: waiting for it proves the handler and the
+  // link had their chance, and were stopped.
   await page.evaluate(() => {
+    const violations: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = violations;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      violations.push(`${event.effectiveDirective} ${event.blockedURI}`);
+    });
     document.body.insertAdjacentHTML(
       'beforeend',
       '<img src="/no-such-image" onerror="window.__injected = true">' +
         '<a id="x" href="javascript:window.__injected = true">x</a>',
     );
   });
+  const violations = () =>
+    page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  // The img's onerror handler was refused.
+  await expect.poll(violations).toContain('script-src-attr inline');
+  const beforeClick = (await violations()).length;
   await page.locator('#x').click();
-  await page.waitForTimeout(300);
+  // The javascript: navigation was refused.
+  await expect.poll(async () => (await violations()).length).toBeGreaterThan(beforeClick);
+  // Nothing but inline script was refused (the count above rose for the link, not another cause).
+  for (const violation of await violations()) expect(violation).toMatch(/ inline$/);
   expect(
     await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
   ).toBeUndefined();

@@ -238,8 +238,11 @@ async function expectInert(
         `${path} shows ${JSON.stringify(item)} as text`,
       ).toBeVisible();
     }
-    // Give an injected <img onerror> or <svg onload> the time to fire.
-    await page.waitForTimeout(300);
+    // An injected <img onerror> fires in the very task that marks its image broken (HTML's
+    // "update the image data"): once every image of the page is complete, its handler has had
+    // its chance. (Not "networkidle": the reader's live EventSource keeps a request open.)
+    // Whatever the timing, the scan below finds any handler attribute that reached the DOM.
+    await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
     expect(dialogs, `${path}: dialogs opened`).toEqual([]);
     expect(
       await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss),

@@ -12,10 +12,12 @@
 
 import { Readability } from '@mozilla/readability';
 import { francAll } from 'franc-min';
+import { decodeHTMLStrict } from 'entities';
 import { parseHTML } from 'linkedom';
 import { Marked } from 'marked';
 import { bylineFromField, liftByline, type Byline } from './byline';
 import { calendarDate, parseWrittenDate } from './dates';
+import { sourceFormatOf, unsupportedTypeMessage } from './media-type';
 import { dropPromotions } from './promotions';
 
 export type ImportLanguage = 'fr' | 'en';
@@ -136,28 +138,24 @@ export function extractFromText(text: string): ExtractedArticle {
 }
 
 /**
- * Dispatches on a MIME type (an upload's or a fetched page's): HTML, Markdown or plain text.
- * Parameters (`; charset=…`) are ignored; anything else is ImportError('unsupported_type').
+ * The one dispatch of every import (pasted, uploaded or fetched): the media type — a bare type
+ * or a whole Content-Type header, read by ./media-type.ts — picks the HTML, Markdown or
+ * plain-text reader; any other type (PDF, JSON, an image…) is ImportError('unsupported_type').
+ * `url` is where the source came from: the base of the page's links, and the source URL when
+ * the document declares none.
  */
 export function extractFromSource(
   body: string,
   contentType: string,
   options: { url?: string } = {},
 ): ExtractedArticle {
-  const type = contentType.split(';')[0].trim().toLowerCase();
-  if (type === 'text/html' || type === 'application/xhtml+xml') {
-    return extractFromHtml(body, options);
+  const format = sourceFormatOf(contentType);
+  if (format === null) {
+    throw new ImportError('unsupported_type', unsupportedTypeMessage(contentType));
   }
-  const sourceUrl = httpUrl(options.url);
-  if (type === 'text/markdown' || type === 'text/x-markdown') {
-    const article = extractFromMarkdown(body);
-    return { ...article, sourceUrl: article.sourceUrl ?? sourceUrl };
-  }
-  if (type === 'text/plain') return { ...extractFromText(body), sourceUrl };
-  throw new ImportError(
-    'unsupported_type',
-    `Type de document non pris en charge (${type.slice(0, 80) || 'inconnu'}) : HTML, Markdown ou texte attendu.`,
-  );
+  if (format === 'html') return extractFromHtml(body, options);
+  const article = format === 'markdown' ? extractFromMarkdown(body) : extractFromText(body);
+  return { ...article, sourceUrl: article.sourceUrl ?? httpUrl(options.url) };
 }
 
 /** Fewest letters franc is trusted with: below this, short titles and names mislead it. */
@@ -789,8 +787,15 @@ function toIsoDate(value: string | null | undefined): string | null {
   return calendarDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
+/** fr or en from a BCP 47 tag ("fr-FR", "EN", "fr_CA" as some CMSs write it), else null. */
 function declaredLanguage(value: string | null | undefined): ImportLanguage | null {
-  const primary = value?.trim().toLowerCase().split(/[-_]/)[0];
+  if (!value?.trim()) return null;
+  let primary: string;
+  try {
+    primary = new Intl.Locale(value.trim().replaceAll('_', '-')).language;
+  } catch {
+    return null; // not a language tag
+  }
   return primary === 'fr' || primary === 'en' ? primary : null;
 }
 
@@ -838,26 +843,15 @@ function cleanName(value: string | null | undefined): string | null {
   return name && !/^(?:https?:\/\/|www\.)/i.test(name) ? name : null;
 }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-/** JSON-LD strings are meant to be plain, but CMSs often leave "L&#039;État" in them. */
+/**
+ * JSON-LD strings are meant to be plain, but CMSs often leave "L&#039;État" in them: escaped
+ * by an HTML escaper, which always writes the semicolon. So only complete references are
+ * decoded (HTML's strict mode: "AT&T", "&copy 2024" stay as written), with the whole HTML
+ * entity table and the browsers' rules for numeric ones (&#128; is "€", &#0; and code points
+ * past U+10FFFF are U+FFFD).
+ */
 function decodeEntities(value: string | null): string | null {
-  if (!value) return value;
-  return value.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]+));/gi, (match, dec, hex, name) => {
-    if (name) {
-      const key = String(name).toLowerCase();
-      return Object.hasOwn(NAMED_ENTITIES, key) ? NAMED_ENTITIES[key] : match;
-    }
-    const code = dec ? Number(dec) : parseInt(String(hex), 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-  });
+  return value ? decodeHTMLStrict(value) : value;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,10 +10,18 @@ import 'server-only';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import ipaddr from 'ipaddr.js';
 import { Agent, request } from 'undici';
+import {
+  mediaTypeOf,
+  parseMediaType,
+  SOURCE_ACCEPT_HEADER,
+  sourceFormatOf,
+  unsupportedTypeMessage,
+} from '@/lib/import/media-type';
 
 export interface FetchedSource {
   body: string;
-  contentType: 'text/html' | 'text/plain' | 'text/markdown';
+  /** The canonical media type of what the page is read as (application/xhtml+xml → text/html). */
+  contentType: string;
   finalUrl: string;
 }
 
@@ -53,17 +61,6 @@ const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 5;
 
 const USER_AGENT = 'FactDesk/1.0 (+fact-checking import)';
-const ACCEPT =
-  'text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.8,*/*;q=0.1';
-
-const CONTENT_TYPES = new Map<string, FetchedSource['contentType']>([
-  ['text/html', 'text/html'],
-  ['application/xhtml+xml', 'text/html'],
-  ['text/plain', 'text/plain'],
-  ['text/markdown', 'text/markdown'],
-  ['text/x-markdown', 'text/markdown'],
-]);
-
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 const FORBIDDEN_HOST_MESSAGE = 'Cette adresse pointe vers un réseau interne : import refusé.';
@@ -96,7 +93,7 @@ export async function fetchArticleSource(
         method: 'GET',
         dispatcher: agent,
         signal,
-        headers: { 'user-agent': USER_AGENT, accept: ACCEPT },
+        headers: { 'user-agent': USER_AGENT, accept: SOURCE_ACCEPT_HEADER },
       });
       const { statusCode, headers, body } = response;
 
@@ -119,14 +116,12 @@ export async function fetchArticleSource(
         );
       }
 
-      const mediaType = parseMediaType(headerValue(headers['content-type']));
-      const contentType = CONTENT_TYPES.get(mediaType.type);
-      if (!contentType) {
+      // Refused before the body is read: a PDF or a video is not downloaded only to be dropped.
+      const header = headerValue(headers['content-type']);
+      const format = sourceFormatOf(header);
+      if (!format) {
         await body.dump();
-        throw new FetchRefused(
-          'unsupported_type',
-          `Type de contenu non pris en charge (${mediaType.type.slice(0, 80) || 'inconnu'}) : page HTML, texte ou Markdown attendu.`,
-        );
+        throw new FetchRefused('unsupported_type', unsupportedTypeMessage(header ?? ''));
       }
       const declaredLength = Number(headerValue(headers['content-length']));
       if (declaredLength > maxBytes) {
@@ -135,8 +130,12 @@ export async function fetchArticleSource(
       }
 
       const bytes = await readBody(body, maxBytes);
-      const charset = detectCharset(bytes, mediaType.charset, contentType === 'text/html');
-      return { body: decode(bytes, charset), contentType, finalUrl: current.href };
+      const charset = detectCharset(bytes, parseMediaType(header).charset, format === 'html');
+      return {
+        body: decode(bytes, charset),
+        contentType: mediaTypeOf(format),
+        finalUrl: current.href,
+      };
     }
   } catch (error) {
     throw toFetchRefused(error, signal, timeoutMs);
@@ -239,17 +238,6 @@ function checkedUrl(value: string, allowPrivateHosts: boolean, base?: URL): URL 
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function parseMediaType(value: string | undefined): { type: string; charset: string | null } {
-  if (!value) return { type: '', charset: null };
-  const [type, ...parameters] = value.split(';');
-  let charset: string | null = null;
-  for (const parameter of parameters) {
-    const match = /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(parameter);
-    if (match) charset = match[1];
-  }
-  return { type: type.trim().toLowerCase(), charset };
 }
 
 async function readBody(body: AsyncIterable<Buffer> & { destroy(): unknown }, maxBytes: number) {

@@ -237,6 +237,15 @@ describe('extractFromHtml: language, metadata and fragments', () => {
     ],
     ['declared de: detected instead', `<html lang="de"><body>${frenchBody}</body></html>`, 'fr'],
     ['no lang: detected', `<html><body>${englishBody}</body></html>`, 'en'],
+    // BCP 47 through Intl.Locale: ISO 639-2 codes and underscores as some CMSs write them.
+    ['declared fra (ISO 639-2)', `<html lang="fra"><body>${englishBody}</body></html>`, 'fr'],
+    ['declared eng (ISO 639-2)', `<html lang="eng"><body>${frenchBody}</body></html>`, 'en'],
+    ['declared en_US', `<html lang="en_US"><body>${frenchBody}</body></html>`, 'en'],
+    [
+      'declared "french": not a tag, detected',
+      `<html lang="french"><body>${englishBody}</body></html>`,
+      'en',
+    ],
     ['fragment: detected', frenchBody, 'fr'],
     ['too short to tell', '<p>Bonjour</p>', null],
   ];
@@ -286,6 +295,50 @@ describe('extractFromHtml: language, metadata and fragments', () => {
 
   it.each(metadataCases)('metadata: %s', (_, html, expected) => {
     expect(extractFromHtml(html, { url: 'https://example.org/page' })).toMatchObject(expected);
+  });
+
+  /** A page whose JSON-LD headline and author are the given raw JSON strings' contents. */
+  function jsonLdPage(field: 'headline' | 'author', value: string): string {
+    const data = { '@type': 'NewsArticle', [field]: field === 'author' ? { name: value } : value };
+    return `<html><head><script type="application/ld+json">${JSON.stringify(data)}</script></head><body><p>Corps du texte.</p></body></html>`;
+  }
+
+  // JSON-LD strings escaped by a CMS's HTML escaper: the whole entity table, complete references
+  // only, and the browsers' rules for numeric references.
+  const jsonLdEntityCases: [string, string, string][] = [
+    [
+      'named entity beyond &amp; &lt; &gt;',
+      'L&#039;&Eacute;tat &laquo;&nbsp;paie&nbsp;&raquo;',
+      "L'État « paie »",
+    ],
+    ['uppercase &AMP;', 'Faits &AMP; chiffres', 'Faits & chiffres'],
+    ['decoded once, not twice', 'Q&amp;amp;R', 'Q&amp;R'],
+    ['astral code point, hex', 'Bravo &#x1F600;', 'Bravo 😀'],
+    ['astral code point, decimal', 'Bravo &#128512;', 'Bravo 😀'],
+    ['windows-1252 remap of &#128;', 'Prix en &#128;', 'Prix en €'],
+    ['past U+10FFFF', 'a &#x110000; b', 'a \ufffd b'],
+    ['lone surrogate', 'a &#xD800; b', 'a \ufffd b'],
+    ['NUL', 'a &#0; b', 'a \ufffd b'],
+    ['no semicolon: left as written', 'Marks &copy 2024 AT&T', 'Marks &copy 2024 AT&T'],
+    ['unknown name: left as written', 'a &notanentity; b', 'a &notanentity; b'],
+  ];
+
+  it.each(jsonLdEntityCases)('JSON-LD entities: %s', (_, raw, decoded) => {
+    expect(extractFromHtml(jsonLdPage('headline', raw)).title).toBe(decoded);
+    expect(extractFromHtml(jsonLdPage('author', raw)).author).toBe(decoded);
+  });
+
+  it('decodes HTML text and attributes as browsers do (no semicolon: text yes, before = no)', () => {
+    const html =
+      '<html><head><meta property="og:title" content="&copy 2024 &notit; a=1&copy=2 &amp;amp;">' +
+      '<meta property="og:url" content="https://example.org/a?x=1&copy=2&amp;y=3"></head>' +
+      '<body><p>Texte &copy 2024, &notit; fin &#x1F600; &#128;.</p></body></html>';
+    const article = extractFromHtml(html);
+    // In text a legacy name ends where it may: "&not" of "&notit;" is "¬".
+    expect(article.text).toBe('Texte © 2024, ¬it; fin 😀 €.');
+    // In an attribute a legacy name followed by a letter or "=" is text (query strings survive).
+    expect(article.title).toBe('© 2024 &notit; a=1&copy=2 &amp;');
+    expect(article.sourceUrl).toBe('https://example.org/a?x=1&copy=2&y=3');
   });
 
   it('gives every block element its own line and <br> a line break', () => {
@@ -585,8 +638,28 @@ describe('extractFromSource', () => {
     ['application/xhtml+xml', '<p>Un texte.</p>', 'Un texte.'],
     ['text/markdown', '**Un** texte.', 'Un texte.'],
     ['text/plain', '<p>Un texte.</p>', '<p>Un texte.</p>'],
+    // Headers as servers send them: the one dispatch reads them like the fetcher does.
+    ['TEXT/HTML; charset=UTF-8; ', '<p>Un <i>texte</i>.</p>', 'Un texte.'],
+    ['text/x-markdown; charset="utf-8"', 'Un *texte*.\n\n- point', 'Un texte.\npoint'],
   ])('%s', (type, body, text) => {
     expect(extractFromSource(body, type).text).toBe(text);
+  });
+
+  it.each(['application/pdf', 'application/json', 'image/png', 'text/csv', ''])(
+    'refuses %j, naming the type',
+    (type) => {
+      const error = importError(() => extractFromSource('{"text": "Un texte."}', type));
+      expect(error.code).toBe('unsupported_type');
+      expect(error.message).toContain(`(${type || 'inconnu'})`);
+    },
+  );
+
+  it('reads a fetched page against its URL: relative canonical links resolve', () => {
+    const html =
+      '<html><head><link rel="canonical" href="/article/42"></head><body><p>Corps.</p></body></html>';
+    expect(
+      extractFromSource(html, 'text/html', { url: 'https://example.org/page?id=42' }).sourceUrl,
+    ).toBe('https://example.org/article/42');
   });
 });
 
