@@ -34,6 +34,7 @@ export {
   CLAIM_REVIEW_WORST_RATING,
   DEFAULT_LANGUAGE,
   RATINGS,
+  RATING_COLORS,
   RATING_LABELS,
   REPORT_LANGUAGES,
   claimReviewRating,
@@ -78,14 +79,7 @@ export {
   type SchemaPerson,
   type SchemaRating,
 } from './claim-review';
-export {
-  RATING_COLORS,
-  escapeAttribute,
-  escapeHtml,
-  htmlWriter,
-  toHtmlReport,
-  type HtmlOptions,
-} from './html';
+export { htmlWriter, toHtmlReport, type HtmlOptions } from './html';
 export {
   TEAM_CSV_COLUMNS,
   teamToClaimReview,

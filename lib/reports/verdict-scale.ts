@@ -1,18 +1,18 @@
 // The verdict scale: the six ratings a fact-checker can give a sentence, their labels in each
-// supported language and their ClaimReview numeric mapping. It is the single source of truth for
-// the UI (verdict form, reader badges) and for every report format, so it must stay free of
-// server-only or Node-only imports: client components import it directly.
+// supported language, their colours and their ClaimReview numeric mapping. It is the single
+// source of truth for the UI (verdict form, reader badges, app/globals.css, whose values a test
+// checks against these) and for every report format, so it must stay free of server-only or
+// Node-only imports: client components import it directly.
+import { Rating } from '@/generated/prisma/enums';
 
-/** Ordered from the most to the least supported claim, then the two non-ordinal verdicts. */
-export const RATINGS = [
-  'true',
-  'mostly_true',
-  'misleading',
-  'false',
-  'unverifiable',
-  'not_a_claim',
-] as const;
-export type Rating = (typeof RATINGS)[number];
+/** A rating: the schema's enum (prisma/schema.prisma), the one declaration. */
+export type { Rating };
+
+/**
+ * Ordered from the most to the least supported claim, then the two non-ordinal verdicts: the
+ * schema declares them in this order (the tests hold it there).
+ */
+export const RATINGS: readonly Rating[] = Object.values(Rating);
 
 /** Languages that have their own labels; anything else falls back to French. */
 export const REPORT_LANGUAGES = ['fr', 'en'] as const;
@@ -38,6 +38,33 @@ export const RATING_LABELS: Readonly<Record<string, Readonly<Record<Rating, stri
   },
 };
 
+/**
+ * Each rating's colour, for lines, tints and chart bars: the app's --color-verdict-* (globals.css)
+ * and the HTML report's. Never the only signal: the app adds a pattern and a glyph, the report
+ * the label.
+ */
+export const RATING_COLORS: Readonly<Record<Rating, string>> = {
+  true: '#15803d',
+  mostly_true: '#65a30d',
+  misleading: '#d97706',
+  false: '#dc2626',
+  unverifiable: '#6b7280',
+  not_a_claim: '#94a3b8',
+};
+
+/**
+ * Each rating's dark hue, for text and glyphs on white (the app's `.fd-rating` and check marks):
+ * at least WCAG AA contrast, 4.5:1.
+ */
+export const RATING_TEXT_COLORS: Readonly<Record<Rating, string>> = {
+  true: '#15803d',
+  mostly_true: '#4d7c0f',
+  misleading: '#b45309',
+  false: '#b91c1c',
+  unverifiable: '#4b5563',
+  not_a_claim: '#4b5563',
+};
+
 export function isRating(value: unknown): value is Rating {
   return typeof value === 'string' && (RATINGS as readonly string[]).includes(value);
 }
@@ -49,9 +76,7 @@ export function isRating(value: unknown): value is Rating {
  */
 export function resolveLanguage(lang: string | null | undefined): ReportLanguage {
   const primary = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (REPORT_LANGUAGES as readonly string[]).includes(primary)
-    ? (primary as ReportLanguage)
-    : DEFAULT_LANGUAGE;
+  return REPORT_LANGUAGES.find((language) => language === primary) ?? DEFAULT_LANGUAGE;
 }
 
 /** The human label of a rating in `lang` (French when the language has no labels). */

@@ -6,9 +6,11 @@
 // The PDF is rendered by the job-queue worker: its request answers 202 and a job, followed to
 // its end, then the file is downloaded from the job's resultUrl; its time runs from the request
 // to the PDF's last byte, and it has no "streamed" row (the finished file is sent whole).
+// Before the HTTP calls, the HTML report's rendering alone, in this process (html-render.ts).
 import { performance } from 'node:perf_hooks';
 import type { BenchContext } from './context';
 import { acceptedJob, followJob, serverTimes } from './follow-job';
+import { benchReport, timeHtmlRender } from './html-render';
 import type { HttpResponse } from './http';
 import { startCpuMeter, treeMemory } from './proc';
 import { record } from './results';
@@ -93,7 +95,31 @@ async function fetchReport(ctx: BenchContext, format: Format): Promise<Fetched> 
   };
 }
 
+/**
+ * The HTML report's rendering alone (React static markup, piece by piece through the streaming
+ * writer), in this process: what report.html_ms spends besides the database and the network.
+ */
+function measureHtmlRender(): void {
+  const data = benchReport();
+  timeHtmlRender(data); // warm-up: the renderer's loading, JIT, Intl formatters
+  const runs = Array.from({ length: 5 }, () => timeHtmlRender(data));
+  record({
+    name: 'report.html_render_ms',
+    unit: 'ms',
+    value: median(runs.map((run) => run.totalMs)),
+    target: 1000,
+    details: {
+      claims: data.claims.length,
+      firstPieceMs: median(runs.map((run) => run.firstPieceMs)),
+      bytes: runs[0].bytes,
+      nodeEnv: process.env.NODE_ENV ?? null,
+      note: 'in the bench process, no database nor HTTP (scripts/bench/html-render.ts)',
+    },
+  });
+}
+
 export async function measureReports(ctx: BenchContext): Promise<void> {
+  measureHtmlRender();
   const webPid = ctx.app.child.pid!;
   const workerPid = ctx.worker.child.pid!;
   const before = treeMemory(webPid);

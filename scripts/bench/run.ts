@@ -75,6 +75,7 @@ const METRICS: Record<Section, { name: string; unit: string; target: number | nu
       { name: `report.${f}_ms`, unit: 'ms', target: 1000 },
       { name: `report.${f}.streamed`, unit: 'bool', target: 1 },
     ]),
+    { name: 'report.html_render_ms', unit: 'ms', target: 1000 },
     // Rendered by the worker and sent whole once done: no "streamed" row.
     { name: 'report.pdf_ms', unit: 'ms', target: 5000 },
   ],

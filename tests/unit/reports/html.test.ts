@@ -6,8 +6,6 @@ import { describe, expect, it } from 'vitest';
 import {
   RATINGS,
   RATING_COLORS,
-  escapeAttribute,
-  escapeHtml,
   ratingLabel,
   toHtmlReport,
   type HtmlOptions,
@@ -18,7 +16,8 @@ import {
 
 const SCRIPT = '<script>alert(1)</script>';
 const BREAKOUT = '"><img src=x onerror=alert(1)>';
-const HOSTILE = `${SCRIPT} ${BREAKOUT}`;
+// U+2028 ends a line in older JavaScript parsers: harmless in HTML, fatal in an inline script.
+const HOSTILE = `${SCRIPT} ${BREAKOUT} \u2028 '\``;
 
 function fixture(): ReportData {
   return {
@@ -145,7 +144,8 @@ describe('toHtmlReport', () => {
   it('is a complete standalone HTML5 document', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
     expect(document.documentElement.getAttribute('lang')).toBe('fr');
-    expect(document.querySelector('head > meta[charset]')?.getAttribute('charset')).toBe('utf-8');
+    // Where a browser's encoding prescan finds it (attribute names are case-insensitive).
+    expect(html.slice(0, 1024)).toMatch(/<head><meta charset="utf-8"\/?>/i);
     expect(text(document.querySelector('head > title'))).toBe(
       'Rapport de vérification : Le « pacte » de l’OTAN',
     );
@@ -267,15 +267,28 @@ describe('toHtmlReport', () => {
       );
     });
 
-    it('uses the app colours', () => {
-      expect(RATING_COLORS).toEqual({
-        true: '#15803d',
-        mostly_true: '#65a30d',
-        misleading: '#d97706',
-        false: '#dc2626',
-        unverifiable: '#6b7280',
-        not_a_claim: '#94a3b8',
+    it('gives each rating the label and the colour of the verdict scale', () => {
+      const data = fixture();
+      data.claims = RATINGS.map((rating, i) => ({ ...data.claims[0], rating, index: i }));
+      const { document: doc } = parse(data);
+      const css = doc.querySelector('style')?.textContent ?? '';
+      /** The --verdict colour the stylesheet gives an element with these classes. */
+      const verdictColour = (element: Element) =>
+        [...element.classList].flatMap((name) => {
+          const rule = css.match(new RegExp(`\\.${name} \\{ --verdict: (#[0-9a-f]{6}); \\}`));
+          return rule ? [rule[1]] : [];
+        });
+      const claims = all(doc, '#claims article.claim');
+      expect(claims).toHaveLength(RATINGS.length);
+      RATINGS.forEach((rating, i) => {
+        expect(text(claims[i].querySelector('.verdict-badge'))).toBe(ratingLabel(rating, 'fr'));
+        expect(verdictColour(claims[i])).toEqual([RATING_COLORS[rating]]);
       });
+      const scale = all(doc, '#methodology ul.scale li');
+      expect(scale.map(verdictColour)).toEqual(RATINGS.map((rating) => [RATING_COLORS[rating]]));
+      expect(scale.map((item) => text(item.querySelector('strong')))).toEqual(
+        RATINGS.map((rating) => ratingLabel(rating, 'fr')),
+      );
     });
 
     it('counts claims and sentences and says so when nothing is verified', () => {
@@ -464,9 +477,12 @@ describe('toHtmlReport', () => {
     const first = (data: ReportData) => data.claims[0];
     it.each<[string, Patch, string]>([
       ['the article title', (d) => (d.article.title = HOSTILE), 'h1'],
+      ['the article title, in the document title', (d) => (d.article.title = HOSTILE), 'title'],
       ['the publisher', (d) => (d.article.publisher = HOSTILE), 'header dl.meta'],
       ['the author', (d) => (d.article.author = HOSTILE), 'header dl.meta'],
       ['the team', (d) => (d.organization = HOSTILE), 'header dl.meta'],
+      ['the publication date', (d) => (d.article.publishedAt = HOSTILE), 'header dl.meta'],
+      ['the article URL', (d) => (d.article.sourceUrl = HOSTILE), 'header dl.meta'],
       ['the claim text', (d) => (first(d).text = HOSTILE), '#sentence-1 blockquote'],
       ['the rationale', (d) => (first(d).rationale = HOSTILE), '#sentence-1 .rationale'],
       ['the source title', (d) => (first(d).sources[0].title = HOSTILE), '#sentence-1 .sources'],
@@ -475,6 +491,12 @@ describe('toHtmlReport', () => {
         (d) => (first(d).sources[0].publisher = HOSTILE),
         '#sentence-1 .sources',
       ],
+      [
+        'the source date',
+        (d) => (first(d).sources[0].publishedAt = HOSTILE),
+        '#sentence-1 .sources',
+      ],
+      ['the source URL', (d) => (first(d).sources[1].url = HOSTILE), '#sentence-1 .sources'],
       [
         'the source excerpt',
         (d) => (first(d).sources[0].excerpt = HOSTILE),
@@ -489,7 +511,62 @@ describe('toHtmlReport', () => {
       patch(data);
       const { html: out, document: doc } = parse(data);
       expectInert(doc, out);
-      expect(text(doc.querySelector(selector))).toContain(HOSTILE);
+      // Whole and as text: the markup is shown, the line separator kept as a character.
+      expect(doc.querySelector(selector)?.textContent).toContain(HOSTILE);
+    });
+
+    it('keeps every user field inert at once, in the claims and in the frame', () => {
+      const data = fixture();
+      data.article = {
+        ...data.article,
+        title: HOSTILE,
+        language: HOSTILE,
+        sourceUrl: `javascript:alert(1)//${HOSTILE}`,
+        publisher: HOSTILE,
+        author: HOSTILE,
+        publishedAt: HOSTILE,
+      };
+      data.organization = HOSTILE;
+      data.factCheckUrl = `javascript:alert(1)//${HOSTILE}`;
+      data.revisions = data.revisions!.map((revision) => ({
+        ...revision,
+        by: HOSTILE,
+        note: HOSTILE,
+      }));
+      data.claims = data.claims.map((claim) => ({
+        ...claim,
+        text: HOSTILE,
+        rationale: HOSTILE,
+        reviewer: { name: HOSTILE },
+        approver: { name: HOSTILE },
+        sources: [
+          {
+            url: `javascript:alert(1)//${HOSTILE}`,
+            title: HOSTILE,
+            publisher: HOSTILE,
+            publishedAt: HOSTILE,
+            excerpt: HOSTILE,
+          },
+        ],
+      }));
+      for (const lang of [undefined, 'en']) {
+        const { html: out, document: doc } = parse(data, { lang });
+        expectInert(doc, out);
+        expect(all(doc, 'a')).toEqual([]);
+        // Not a valid language tag: no lang attribute rather than a broken one.
+        expect(all(doc, '[lang]').map((element) => element.tagName.toLowerCase())).toEqual([
+          'html',
+        ]);
+        expect(doc.documentElement.getAttribute('lang')).toBe(lang ?? 'fr');
+        // Every field shows in full, as text: in the header (title, publisher, author, date,
+        // article URL, team), the document title, each claim (sentence, rationale, the source's
+        // title, publisher, date and excerpt, then the signature's author and approver — one
+        // name for a resolution) and each revision (author, note).
+        const shown = (doc.documentElement.textContent ?? '').split(HOSTILE).length - 1;
+        const names = data.claims.map((claim) => (claim.resolution ? 1 : 2));
+        const claims = names.reduce((sum, n) => sum + 6 + n, 0);
+        expect(shown).toBe(6 + 1 + claims + data.revisions!.length * 2);
+      }
     });
 
     it.each([
@@ -522,28 +599,6 @@ describe('toHtmlReport', () => {
       expect(text(doc.querySelector('#sentence-1 .sources'))).toContain(
         url.replace(/\s+/g, ' ').trim(),
       );
-    });
-
-    it.each([
-      ['a & b', 'a &amp; b'],
-      ['<b>x</b>', '&lt;b&gt;x&lt;/b&gt;'],
-      ['"quoted"', '&quot;quoted&quot;'],
-      ["l'été", 'l&#39;été'],
-      ['`x`', '&#96;x&#96;'],
-      ['&amp;', '&amp;amp;'],
-      ['nul\0', 'nul\uFFFD'],
-      ['L’« été »', 'L’« été »'],
-    ])('escapeHtml(%j) → %j', (input, expected) => {
-      expect(escapeHtml(input)).toBe(expected);
-    });
-
-    it.each([
-      ['" onerror="x', '&quot; onerror=&quot;x'],
-      ["' onerror='x", '&#39; onerror=&#39;x'],
-      ['a\nb\r\nc\td', 'a&#10;b&#10;c&#9;d'],
-      ['https://a.test/?q=1&r=2', 'https://a.test/?q=1&amp;r=2'],
-    ])('escapeAttribute(%j) → %j', (input, expected) => {
-      expect(escapeAttribute(input)).toBe(expected);
     });
   });
 });
