@@ -2,8 +2,16 @@
 // lib/server (requirePermission); the UI reads it only to hide what would be refused anyway.
 // Pure: shared by server and client code.
 
-export const ROLES = ['owner', 'editor', 'reviewer', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import { Role } from '@/generated/prisma/enums';
+
+/** A member's role: the schema's enum (prisma/schema.prisma), the one declaration. */
+export type { Role };
+/** Every role, most powerful first (the schema's order). */
+export const ROLES: readonly Role[] = Object.values(Role);
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
 
 export const ROLE_LABELS: Record<Role, string> = {
   owner: 'Propriétaire',

@@ -10,6 +10,7 @@ export {
 export { defaultTitle, isPartial } from './title';
 export {
   triageUnit,
+  TRIAGE_REASONS,
   TRIAGE_REASON_LABELS,
   TRIAGE_WEIGHTS,
   type Triage,

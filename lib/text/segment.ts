@@ -7,7 +7,11 @@
 //      (abbreviations, initials, URLs, lowercase continuations…) or move it (closing quotes);
 //   3. the surviving pieces are trimmed and classified (paywall > heading > sentence).
 
-export type UnitKind = 'sentence' | 'heading' | 'paywall';
+import type { UnitKind } from '@/generated/prisma/enums';
+import { MONTHS } from './lexicon';
+
+/** A unit's kind: the schema's enum (prisma/schema.prisma), the one declaration. */
+export type { UnitKind };
 
 export interface TextUnit {
   index: number;
@@ -89,13 +93,14 @@ const SHARED_LATIN_AND_TITLES: AbbreviationRules = {
 const FRENCH_ABBREVIATIONS: AbbreviationRules = {
   neverEnd: new Set(['Me', 'Mgr', 'env', 'Vve']),
   // "sept" is also the number seven and "art" the word art, hence before-number only.
-  beforeNumber: new Set(['art', 'janv', 'févr', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc']),
+  beforeNumber: new Set(['art', ...MONTHS.fr.abbreviations]),
   endBeforeCapital: new Set(),
 };
 
 const ENGLISH_ABBREVIATIONS: AbbreviationRules = {
   neverEnd: new Set(['approx', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt', 'Sgt', 'Rev']),
-  beforeNumber: new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept']),
+  // Capitalised (from the lexicon), so "mar." or "dec." in running text is not taken for a month.
+  beforeNumber: new Set(MONTHS.en.abbreviations),
   // "at 5 p.m. The meeting…" ends there; "at 5 p.m. on Monday" does not.
   endBeforeCapital: new Set(['a.m', 'p.m', 'Inc', 'Ltd', 'Co', 'Corp']),
 };

@@ -1,5 +1,6 @@
 // Claim triage: how check-worthy a unit is, so reviewers see which sentences to check first.
-// Pure: plain regular expressions, no React, Next or Prisma, no dependency.
+// Pure: plain regular expressions, no React, Next or Prisma, no dependency. Number words, months
+// and scale words come from the one lexicon (./lexicon.ts), shared with the revision comparison.
 //
 // Method. Each sentence gets an additive score of weighted features, capped at 1 and rounded to
 // 2 decimals: a figure or quantity (0.45), a date (0.40), a named person, organisation or place
@@ -10,9 +11,29 @@
 // date ranks strictly above every non-question sentence with neither. The rules are French and
 // English; a year alone is a date, not a figure, and ordinals (« le premier ministre ») are not.
 
-export type TriageReason = 'figure' | 'date' | 'entity' | 'attribution' | 'quote' | 'comparison';
+import type { UnitKind } from '@/generated/prisma/enums';
+import {
+  alternation,
+  cardinalWords,
+  MONTHS,
+  NUMBER_WORDS,
+  PERCENT_WORDS,
+  SCALE_WORDS,
+  wholeWords,
+} from './lexicon';
 
-/** French labels, in the fixed order in which reasons are reported. */
+/** The features triage detects, in the fixed order in which they are reported. */
+export const TRIAGE_REASONS = [
+  'figure',
+  'date',
+  'entity',
+  'attribution',
+  'quote',
+  'comparison',
+] as const;
+export type TriageReason = (typeof TRIAGE_REASONS)[number];
+
+/** French labels. */
 export const TRIAGE_REASON_LABELS: Record<TriageReason, string> = {
   figure: 'Chiffre ou quantité',
   date: 'Date',
@@ -41,11 +62,9 @@ export const TRIAGE_QUESTION_FACTOR = 0.3;
 export interface Triage {
   /** In [0, 1], rounded to 2 decimals. */
   score: number;
-  /** Detected features, in the order of TRIAGE_REASON_LABELS. */
+  /** Detected features, in the order of TRIAGE_REASONS. */
   reasons: TriageReason[];
 }
-
-const REASON_ORDER = Object.keys(TRIAGE_REASON_LABELS) as TriageReason[];
 
 /** Fewest words between quotation marks for a quotation (« consultations » alone is not one). */
 const MIN_QUOTE_WORDS = 3;
@@ -55,10 +74,7 @@ const MIN_QUOTE_WORDS = 3;
  * word lists; a missing or other language gets both. Digits, symbols, ISO dates, years,
  * capitalised names, acronyms and quotation marks are language-independent.
  */
-export function triageUnit(
-  unit: { kind: 'sentence' | 'heading' | 'paywall'; text: string },
-  language?: string,
-): Triage {
+export function triageUnit(unit: { kind: UnitKind; text: string }, language?: string): Triage {
   if (unit.kind !== 'sentence') return { score: 0, reasons: [] };
   const text = unit.text.normalize('NFC');
   const rules = rulesFor(language);
@@ -72,7 +88,7 @@ export function triageUnit(
     quote: hasQuote(text),
     comparison: hasComparison(text, rules),
   };
-  const reasons = REASON_ORDER.filter((reason) => found[reason]);
+  const reasons = TRIAGE_REASONS.filter((reason) => found[reason]);
   const total = reasons.reduce((sum, reason) => sum + TRIAGE_WEIGHTS[reason], 0);
   const score = Math.min(1, total) * (isQuestion(text) ? TRIAGE_QUESTION_FACTOR : 1);
   return { score: Math.round(score * 100) / 100, reasons };
@@ -87,9 +103,7 @@ const WORD_CHAR = '\\p{L}\\p{M}\\p{N}';
 const APOSTROPHE = "['’]";
 
 /** `source` as whole words: JS's \b ignores accented letters ("doublé\b" never matches). */
-function words(source: string, flags = 'iu'): RegExp {
-  return new RegExp(`(?<![${WORD_CHAR}])(?:${source})(?![${WORD_CHAR}])`, flags);
-}
+const words = wholeWords;
 
 /** "in|since" → "in|In|since|Since": for case-sensitive patterns that may open a sentence. */
 function withCapitals(alternatives: string): string {
@@ -103,38 +117,36 @@ function withCapitals(alternatives: string): string {
 // Language-specific word lists
 // ---------------------------------------------------------------------------------------------
 
-const FR_MONTH =
-  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|' +
-  'décembre|decembre|janv\\.|févr\\.|fevr\\.|fév\\.|avr\\.|juil\\.|sept\\.|oct\\.|nov\\.|déc\\.';
+// Month names and abbreviations from the lexicon; French abbreviations need their period here.
+const FR_MONTH = [
+  alternation(MONTHS.fr.names),
+  ...MONTHS.fr.abbreviations.map((abbreviation) => `${alternation([abbreviation])}\\.`),
+].join('|');
 const FR_DAY = '1er|[12]\\d|3[01]|0?[1-9]';
 const FR_WEEKDAY = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
 
 // Case-sensitive: "May", "March" and "Sept" are dates only when capitalised.
-const EN_MONTH =
-  'January|February|March|April|May|June|July|August|September|October|November|December|' +
-  'Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
+const EN_MONTH = [
+  alternation(MONTHS.en.names),
+  ...MONTHS.en.abbreviations.map((abbreviation) => `${alternation([abbreviation])}\\.?`),
+].join('|');
 const EN_DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const EN_WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 
-const FR_NUMBER =
-  'zéro|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|' +
-  'vingts?|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante|cents?|mille|' +
-  'millions?|milliards?|billions?|trillions?';
-const EN_NUMBER =
-  'zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|' +
-  'sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|' +
-  'hundreds?|thousands?|millions?|billions?|trillions?|dozens?';
-const SCALE =
-  'cents?|mille|millions?|milliards?|billions?|trillions?|hundreds?|thousands?|dozens?|' +
-  'dizaines?|centaines?|milliers?|tiers|quarts?|thirds|quarters';
+const FR_NUMBER = alternation(cardinalWords('fr'));
+// "dozens" stands alone in English; French collectives count only before « de » (FRENCH_FRACTIONS:
+// « une quarantaine de » is a quantity, « en quarantaine » is not).
+const EN_NUMBER = alternation([...cardinalWords('en'), ...NUMBER_WORDS.en.collectives]);
+const SCALE = alternation(SCALE_WORDS);
 
 /**
  * Words that, right after a number, make it a quantity rather than a year ("2000 personnes",
  * "2000 euros"). Not exhaustive: "2000 exemplaires" is still read as a year.
  */
 const QUANTITY_NOUN =
-  'euros?|dollars?|livres?|francs?|pounds?|yuans?|yens?|roubles?|pour\\s?cent|per\\s?cent|' +
-  'percent|km|kilomètres?|kilometres?|kilometers?|miles?|mètres?|metres?|meters?|kg|kilos?|' +
+  'euros?|dollars?|livres?|francs?|pounds?|yuans?|yens?|roubles?|' +
+  `${alternation(PERCENT_WORDS)}|` +
+  'km|kilomètres?|kilometres?|kilometers?|miles?|mètres?|metres?|meters?|kg|kilos?|' +
   'tonnes?|tons?|hectares?|ha|habitants?|personnes?|people|morts?|blessés?|victimes?|' +
   'soldats?|salariés?|employés?|emplois?|élèves?|voix|votes?|sièges?|seats?|deaths?|dead|' +
   'troops|soldiers?|jobs|residents?|inhabitants?|fois|times|' +
@@ -217,8 +229,7 @@ const BARE_YEAR = new RegExp(
 const FRENCH_FRACTIONS: RegExp[] = [
   // une dizaine de, des milliers de, une centaine d’élèves.
   new RegExp(
-    `(?<![${WORD_CHAR}])(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|` +
-      `cinquantaine|soixantaine|centaine|millier)s?\\s+d(?:e\\s|${APOSTROPHE})`,
+    `(?<![${WORD_CHAR}])(?:${alternation(NUMBER_WORDS.fr.collectives)})\\s+d(?:e\\s|${APOSTROPHE})`,
     'iu',
   ),
   // un tiers, les deux tiers, trois quarts, la moitié (not « le tiers-monde », « quarts de

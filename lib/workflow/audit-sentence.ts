@@ -3,11 +3,11 @@
 // the team journal. Pure: the listing (lib/server/teams/team-audit.ts) looks up the names and
 // the sentence number, and redacts first (lib/server/audit/redact.ts): a redacted side shows
 // none of its content here either, only a note saying why.
-import { ROLE_LABELS, ROLES, type Role } from '@/lib/permissions';
+import { isRole, ROLE_LABELS } from '@/lib/permissions';
 import { isRating, ratingLabel } from '@/lib/reports/verdict-scale';
 import { capitalize, de } from '@/lib/text/french';
 import { auditActionLabel, isAuditAction, type AuditAction } from './audit-labels';
-import { VERDICT_STATUS_LABELS, VERDICT_STATUSES, type VerdictStatus } from './sentence-state';
+import { isVerdictStatus, VERDICT_STATUS_LABELS } from './sentence-state';
 
 export interface AuditPerson {
   id: string;
@@ -77,9 +77,7 @@ interface Parts {
 }
 
 function roleOf(value: unknown): string | null {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
-    ? ROLE_LABELS[value as Role].toLocaleLowerCase('fr-FR')
-    : null;
+  return isRole(value) ? ROLE_LABELS[value].toLocaleLowerCase('fr-FR') : null;
 }
 
 /** One sentence per action FactDesk records: a new action without one fails tsc. */
@@ -175,10 +173,7 @@ const FIELDS: FieldSpec[] = [
   {
     key: 'status',
     label: 'État',
-    format: (v) =>
-      typeof v === 'string' && (VERDICT_STATUSES as readonly string[]).includes(v)
-        ? VERDICT_STATUS_LABELS[v as VerdictStatus]
-        : null,
+    format: (v) => (isVerdictStatus(v) ? VERDICT_STATUS_LABELS[v] : null),
   },
   { key: 'rationale', label: 'Justification', format: plain },
   {

@@ -5,8 +5,15 @@
 // sentence's published verdict) or sends it back. Submitted and approved verdicts are "in
 // play": when they disagree the sentence is disputed, and only an editor or owner settles it.
 
-export const VERDICT_STATUSES = ['draft', 'submitted', 'approved', 'rejected'] as const;
-export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
+import { VerdictStatus } from '@/generated/prisma/enums';
+
+/** A verdict's status: the schema's enum (prisma/schema.prisma), the one declaration. */
+export type { VerdictStatus };
+export const VERDICT_STATUSES: readonly VerdictStatus[] = Object.values(VerdictStatus);
+
+export function isVerdictStatus(value: unknown): value is VerdictStatus {
+  return typeof value === 'string' && (VERDICT_STATUSES as readonly string[]).includes(value);
+}
 
 export const SENTENCE_STATES = ['unchecked', 'in_review', 'disputed', 'approved'] as const;
 export type SentenceState = (typeof SENTENCE_STATES)[number];

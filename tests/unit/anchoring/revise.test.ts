@@ -533,7 +533,7 @@ describe('mapSentences', () => {
         expect(nextTexts[m.newIndex]).toContain(`numéro ${m.oldId.slice(1)} `);
     });
 
-    it('falls back to an in-order scan beyond the LCS size limit', () => {
+    it('aligns 2,500 sentences that all repeat (no unique anchor) in one diff', () => {
       // Every sentence appears twice, so none anchors the alignment on its own, and changed
       // first and last sentences keep the common head/tail from shrinking the problem.
       const texts = Array.from({ length: 2500 }, (_, i) => sentenceNo(i % 1250));
@@ -547,6 +547,75 @@ describe('mapSentences', () => {
       expect(matches).toHaveLength(2498);
       expect(matches.every((m) => m.outcome === 'same')).toBe(true);
     });
+
+    it('beyond the edit budget of one stretch, still pairs identical sentences in order', () => {
+      // 2,200 sentences removed and 2,200 added around 200 kept ones, none unique: more edits
+      // than alignStretch looks for, so the kept ones are paired by the in-order fallback.
+      const removedTexts = Array.from({ length: 2200 }, (_, i) => sentenceNo(i % 1100));
+      const kept = Array.from({ length: 200 }, (_, i) => `Phrase gardée ${i % 100}, telle quelle.`);
+      const addedTexts = Array.from({ length: 2200 }, (_, i) => `Intertitre ${i}`);
+      const { matches, removed, added } = mapSentences(
+        olds(...removedTexts, ...kept),
+        news(...kept, ...addedTexts),
+      );
+      expect(matches.map((m) => [m.oldId, m.newIndex, m.outcome])).toEqual(
+        kept.map((_, k) => [`o${2200 + k}`, k, 'same']),
+      );
+      expect(removed).toHaveLength(2200);
+      expect(added).toEqual(addedTexts.map((_, k) => 200 + k));
+    });
+  });
+});
+
+describe('a changed number word changes the claim, however small the edit', () => {
+  // Long enough sentences that the edit alone keeps them above SENTENCE_NEARLY_THRESHOLD: only
+  // the figures say they changed. sixty → seventy and septante → nonante were once 'nearly'.
+  it.each([
+    {
+      before:
+        'Selon le ministère, cinq millions de projectiles ont été livrés à la Russie depuis le début de la guerre.',
+      after:
+        'Selon le ministère, quatre millions de projectiles ont été livrés à la Russie depuis le début de la guerre.',
+    },
+    {
+      before:
+        'According to the regional health authority, sixty people died in the floods that hit the valley last week.',
+      after:
+        'According to the regional health authority, seventy people died in the floods that hit the valley last week.',
+    },
+    {
+      before:
+        'Selon la préfecture, septante personnes ont été évacuées de la vallée après les inondations de la semaine dernière.',
+      after:
+        'Selon la préfecture, nonante personnes ont été évacuées de la vallée après les inondations de la semaine dernière.',
+    },
+  ])('$before → $after', ({ before, after }) => {
+    const [match] = mapSentences(
+      [{ id: 'o0', index: 0, text: before }],
+      [{ index: 0, text: after, kind: 'sentence' }],
+    ).matches;
+    expect(match.similarity).toBeGreaterThanOrEqual(SENTENCE_NEARLY_THRESHOLD);
+    expect(match.outcome).toBe('changed');
+  });
+
+  it('keeps a light edit that leaves the figures alone nearly the same', () => {
+    const [match] = mapSentences(
+      [
+        {
+          id: 'o0',
+          index: 0,
+          text: 'According to the regional health authority, sixty people died in the floods last week.',
+        },
+      ],
+      [
+        {
+          index: 0,
+          text: 'According to the regional health agency, sixty people died in the floods last week.',
+          kind: 'sentence',
+        },
+      ],
+    ).matches;
+    expect(match.outcome).toBe('nearly');
   });
 });
 
@@ -557,6 +626,13 @@ describe('figuresOf', () => {
     ['en 2019', 'en 2020', false],
     ['une alliance étonnante', 'une alliance surprenante', true],
     ['five million shells', 'four million shells', false],
+    ['sixty people died', 'seventy people died', false],
+    ['septante personnes', 'nonante personnes', false],
+    ['huitante ans', 'octante ans', false],
+    ['la moitié des électeurs', 'le tiers des électeurs', false],
+    // « moitié » ends in an accented letter, which \b once missed.
+    ['la moitié des voix', 'la majorité des voix', false],
+    ['sixty-five people', 'sixty-five people', true],
   ])('%s / %s → same figures: %s', (a, b, same) => {
     expect(figuresOf(a) === figuresOf(b)).toBe(same);
   });
