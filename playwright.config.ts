@@ -24,6 +24,8 @@ const sharedEnv = {
   ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
   ...(process.env.E2E_DATA_DIR ? { FACTDESK_DATA_DIR: process.env.E2E_DATA_DIR } : {}),
   NEXT_TELEMETRY_DISABLED: '1',
+  // Every JSON answer is parsed with its declared schema (lib/api/respond.ts): a drift is a 500.
+  FACTDESK_CHECK_RESPONSES: '1',
   // Every test signs up its own accounts from this one address. The per-address limits of
   // failures are kept low so e2e/security/limits-and-headers.spec.ts reaches them (on
   // addresses of its own: loopback source addresses on the first instance, which trusts no

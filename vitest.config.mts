@@ -42,6 +42,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // Route handlers called here parse their answers with the declared schemas.
+          env: { FACTDESK_CHECK_RESPONSES: '1' },
         },
       },
     ],

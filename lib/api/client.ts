@@ -1,5 +1,6 @@
 // Browser-side calls to the /api/v1 routes (the same service functions as every other client):
-// JSON in and out, and the API's error shape turned into an ApiError with code and details.
+// JSON in and out, and the API's error shape turned into an ApiError with code and details —
+// readApiError() is the one place the browser reads an error answer (fetch, XHR, downloads).
 // The offline queue is imported statically: loaded with the page, never fetched at the moment
 // the connection is gone (a dynamic import() then fails to load its chunk, and the write with it).
 import { enqueue } from '@/lib/offline/queue';
@@ -70,22 +71,65 @@ export async function apiFetch<T>(url: string, init?: ApiFetchInit): Promise<T> 
     });
   } catch {
     if (key && offline) throw await keepForLater();
-    throw new ApiError(0, 'network', 'Serveur injoignable : vérifiez votre connexion.');
+    throw networkError();
   }
   if (response.status === 503 && key && offline) throw await keepForLater();
-  const body = (await response.json().catch(() => null)) as {
-    error?: { code: string; message: string; details?: unknown };
-  } | null;
-  if (!response.ok) {
-    const error = body?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'unknown',
-      error?.message ?? `Erreur ${response.status}.`,
-      error?.details,
-    );
+  if (!response.ok) throw await readApiError(response);
+  // A success without a JSON body (204) reads as null.
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** What the browser says when no answer came back at all (fetch or XHR failed). */
+export const NETWORK_ERROR_MESSAGE = 'Serveur injoignable : vérifiez votre connexion.';
+
+export function networkError(): ApiError {
+  return new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
+}
+
+/** The message for an error answer that does not say what went wrong in the API's shape. */
+function fallbackMessage(status: number): string {
+  if (status >= 500) {
+    return `Le serveur n’a pas pu répondre (erreur ${status}). Réessayez dans un instant.`;
   }
-  return body as T;
+  return `La requête a été refusée (erreur ${status}).`;
+}
+
+/**
+ * An error answer's parsed body (`unknown`: JSON or null) as an ApiError. The API answers
+ * `{"error":{"code","message","details?"}}`; anything else (a proxy's HTML page, an empty body,
+ * a stray shape) gets code `unknown` and a French message from the status alone.
+ */
+export function apiErrorFrom(status: number, body: unknown): ApiError {
+  const error =
+    typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
+  if (typeof error !== 'object' || error === null) {
+    return new ApiError(status, 'unknown', fallbackMessage(status));
+  }
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : 'unknown';
+  const message =
+    'message' in error && typeof error.message === 'string' && error.message !== ''
+      ? error.message
+      : fallbackMessage(status);
+  return new ApiError(status, code, message, 'details' in error ? error.details : undefined);
+}
+
+/** Parses a body read as text: JSON when it is, null otherwise (HTML, empty). */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The one reader of the API's error answers in the browser: the failed response's code,
+ * message, status and details, as an ApiError to throw or show (errorMessage()). Never rejects:
+ * a body that cannot be read is an error answer without details.
+ */
+export async function readApiError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  return apiErrorFrom(response.status, parseJsonText(text));
 }
 
 /**
@@ -106,4 +150,12 @@ export function errorMessage(error: unknown): string {
     }
   }
   return error.message;
+}
+
+/**
+ * For the reader's controls, which show the API's own message (not the first field problem)
+ * and their own words for anything else: `useAction(fn, { message: apiMessageOr('…') })`.
+ */
+export function apiMessageOr(fallback: string): (error: unknown) => string {
+  return (error) => (error instanceof ApiError ? error.message : fallback);
 }

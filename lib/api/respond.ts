@@ -15,6 +15,7 @@ import {
 } from '@/lib/server/idempotency';
 import { logRequest } from '@/lib/server/log';
 import { requireJsonBody, requireSameOrigin } from '@/lib/security/cross-origin';
+import type { Operation } from '@/lib/api/operations/shared';
 
 export function errorBody(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -217,10 +218,91 @@ export function apiHandler<P = Record<string, never>>(
       failure = error;
       response = errorResponse(error);
     }
+    // In tests: the answer must be the one the operation registry declares (see below).
+    if (process.env.FACTDESK_CHECK_RESPONSES === '1') {
+      const violation = await checkResponse(request, response);
+      if (violation) {
+        failure = violation;
+        response = Response.json(
+          errorBody('response_contract_violated', violation.message, violation.issues),
+          { status: 500 },
+        );
+      }
+    }
     // One JSON line per request (lib/server/log), with the cause of a 5xx.
     logRequest({ request, status: response.status, startedAt, error: failure });
     return response;
   };
+}
+
+/** A response that is not what the registry declares for its operation and status. */
+export class ResponseContractViolation extends Error {
+  constructor(
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'ResponseContractViolation';
+  }
+}
+
+/**
+ * Parses a JSON answer with the schema lib/api/operations declares for its route and status
+ * (FACTDESK_CHECK_RESPONSES=1, set by the integration and end-to-end tests): an undeclared
+ * status, an undeclared or missing field is a violation. Streams and files (other media types)
+ * are not read. The registry is loaded only here, so routes do not carry it otherwise.
+ */
+async function checkResponse(
+  request: Request,
+  response: Response,
+): Promise<ResponseContractViolation | null> {
+  const { pathname } = new URL(request.url);
+  // Only /api/v1 routes are described (a test may call a handler with a made-up address).
+  if (!pathname.startsWith('/api/v1/')) return null;
+  const { findOperation } = await import('@/lib/api/operations');
+  const operation = findOperation(request.method, pathname);
+  if (!operation) {
+    return new ResponseContractViolation(
+      `Réponse non déclarée : aucune opération pour ${request.method} ${pathname}.`,
+    );
+  }
+  return checkAgainst(operation, response);
+}
+
+/** The check itself, for one operation (exported for its unit test). */
+export async function checkAgainst(
+  operation: Pick<Operation, 'operationId' | 'responses'>,
+  response: Response,
+): Promise<ResponseContractViolation | null> {
+  const where = operation.operationId;
+  const spec = operation.responses[String(response.status) as keyof Operation['responses']];
+  if (!spec) {
+    return new ResponseContractViolation(`${where} : statut ${response.status} non déclaré.`);
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/.test(type)) return null;
+  if (!spec.json) {
+    // Declared, but as another kind of body (a report's JSON format is opaque here).
+    if (spec.content?.['application/json']) return null;
+    return new ResponseContractViolation(`${where} : corps JSON non déclaré (${response.status}).`);
+  }
+  let value: unknown;
+  try {
+    value = await response.clone().json();
+  } catch {
+    return new ResponseContractViolation(`${where} : corps JSON illisible (${response.status}).`);
+  }
+  const parsed = spec.json.safeParse(value);
+  if (parsed.success) return null;
+  const issues = parsed.error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message: issue.message,
+  }));
+  const first = issues[0];
+  return new ResponseContractViolation(
+    `${where} ${response.status} : ${first ? `${first.path || '(corps)'} : ${first.message}` : 'invalide'}`,
+    issues,
+  );
 }
 
 /**

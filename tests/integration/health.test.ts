@@ -205,7 +205,8 @@ describe('request log', () => {
   }
 
   it('writes exactly one JSON line per request, with its id and without the query', async () => {
-    const { response, lines } = await logged(async () => Response.json({ ok: true }), {
+    // A body GET /api/v1/articles may answer (responses are checked: lib/api/respond.ts).
+    const { response, lines } = await logged(async () => Response.json({ articles: [] }), {
       url: 'http://factdesk.test/api/v1/articles?token=s3cr3t&q=x',
       headers: { 'x-request-id': 'lb-7f3a:42' },
     });

@@ -1,0 +1,82 @@
+// Response shapes of sentences: the side panel's detail, the at-a-glance states, the history
+// (lib/server/sentences/get-sentence.ts, lib/server/verdicts/list-sentence-states.ts).
+import { z } from 'zod';
+import { ROLES } from '@/lib/permissions';
+import { SENTENCE_STATES } from '@/lib/workflow/sentence-state';
+import { annotationDto } from './annotation';
+import { commentDto } from './comment';
+import { auditIdDto, idDto, personDto, timestampDto, unitDto } from './common';
+import { publishedVerdictDto, ratingDto, verdictDto, verdictStatusDto } from './verdict';
+
+export const sentenceStateDto = z.enum(SENTENCE_STATES).meta({ id: 'SentenceState' });
+export const roleDto = z.enum(ROLES).meta({ id: 'Role' });
+
+export const sentenceSummaryDto = z
+  .strictObject({
+    state: sentenceStateDto,
+    rating: ratingDto.nullable().describe('the published rating, else the caller’s own'),
+    publishedRating: ratingDto.nullable(),
+    myStatus: verdictStatusDto.nullable(),
+    assignee: personDto.nullable(),
+    commentCount: z.int(),
+    needsRecheck: z.boolean().describe('a revision changed the text since a verdict was written'),
+    checkworthiness: z.number().min(0).max(1),
+  })
+  .meta({ id: 'SentenceSummary' });
+
+export const sentenceStatesDto = z.strictObject({
+  states: z
+    .record(idDto, sentenceSummaryDto)
+    .describe('by sentence id (headings and paywall notices left out)'),
+});
+
+export const sentenceDetailDto = z.strictObject({
+  sentence: unitDto.extend({
+    articleId: idDto,
+    assignee: personDto.nullable(),
+    retired: z.boolean().describe('removed from the text by a revision (kept with its verdicts)'),
+  }),
+  state: sentenceStateDto,
+  summary: sentenceSummaryDto,
+  myRole: roleDto.nullable(),
+  canResolve: z
+    .boolean()
+    .describe(
+      'you may settle the sentence’s dispute now: it is disputed, you are an editor or owner, ' +
+        'and you did not rate it (or the team lets parties settle)',
+    ),
+  resolveRefusal: z
+    .string()
+    .nullable()
+    .describe('why you may not settle the dispute; null when not disputed or when you may'),
+  highlights: z.array(annotationDto),
+  verdicts: z
+    .array(verdictDto)
+    .describe('every verdict on the sentence except teammates’ drafts (private to their author)'),
+  finalVerdict: publishedVerdictDto.nullable(),
+  comments: z.array(commentDto),
+});
+
+export const assignedDto = z.strictObject({ sentenceId: idDto, assignee: personDto.nullable() });
+
+/** lib/server/audit/redact.ts */
+const REDACTED =
+  '. A side recording a teammate’s draft verdict keeps only `status` and `version`, a deleted ' +
+  'comment’s events only `parentId`, `annotationId`, `version` and `deleted`, each with ' +
+  '`redacted: true`: a draft stays private to its author (for good: the submitted content is ' +
+  'in the submit event), a deleted comment’s text is gone.';
+
+export const historyEventDto = z
+  .strictObject({
+    id: auditIdDto,
+    actor: personDto.nullable(),
+    action: z.string().describe('e.g. verdict.submit, comment.create, sentence.assign'),
+    entity: z.string().describe('verdict, comment, annotation, sentence…'),
+    entityId: idDto,
+    at: timestampDto,
+    before: z.unknown().describe(`what the audit trail kept before the change, or null${REDACTED}`),
+    after: z.unknown().describe(`what the audit trail kept after the change, or null${REDACTED}`),
+  })
+  .meta({ id: 'HistoryEvent' });
+
+export const sentenceHistoryDto = z.strictObject({ events: z.array(historyEventDto) });
