@@ -1,7 +1,7 @@
 // POST a JSON body with XMLHttpRequest rather than fetch: only XHR reports upload progress,
-// which a multi-megabyte article needs. Failures become the same ApiError as apiFetch's, so
-// errorMessage() turns them into the API's French message.
-import { ApiError } from '@/lib/api/client';
+// which a multi-megabyte article needs. Failures become the same ApiError as apiFetch's
+// (apiErrorFrom, lib/api/client.ts), so errorMessage() turns them into the API's French message.
+import { ApiError, apiErrorFrom, networkError, parseJsonText } from '@/lib/api/client';
 
 export interface UploadCallbacks {
   /** Bytes sent so far out of the body's size. */
@@ -14,18 +14,6 @@ export interface UploadOptions extends UploadCallbacks {
   signal?: AbortSignal;
   /** Sent as Idempotency-Key: the same key for a retry of the same body is applied once. */
   idempotencyKey?: string;
-}
-
-function toApiError(status: number, body: unknown): ApiError {
-  const error =
-    typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
-  if (typeof error === 'object' && error !== null) {
-    const code = 'code' in error && typeof error.code === 'string' ? error.code : 'unknown';
-    const message =
-      'message' in error && typeof error.message === 'string' ? error.message : `Erreur ${status}.`;
-    return new ApiError(status, code, message, 'details' in error ? error.details : undefined);
-  }
-  return new ApiError(status, 'unknown', `Erreur ${status}.`);
 }
 
 export function postJsonWithProgress(
@@ -45,18 +33,12 @@ export function postJsonWithProgress(
     });
     xhr.upload.addEventListener('load', () => callbacks.onUploaded?.());
     xhr.addEventListener('load', () => {
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(xhr.responseText) as unknown;
-      } catch {
-        // Not JSON (a proxy's error page): the status alone says what happened.
-      }
+      // Not JSON (a proxy's error page) reads as null: the status alone says what happened.
+      const parsed = parseJsonText(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) resolve(parsed);
-      else reject(toApiError(xhr.status, parsed));
+      else reject(apiErrorFrom(xhr.status, parsed));
     });
-    xhr.addEventListener('error', () =>
-      reject(new ApiError(0, 'network', 'Serveur injoignable : vérifiez votre connexion.')),
-    );
+    xhr.addEventListener('error', () => reject(networkError()));
     xhr.addEventListener('abort', () => reject(new ApiError(0, 'aborted', 'Envoi interrompu.')));
     callbacks.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(body);

@@ -6,27 +6,21 @@
 // panel for the selected sentence: beside the text on wide screens, a bottom sheet over it on
 // narrow ones. `#sentence-N` and `#annotation-{id}` open a sentence; opening one writes its
 // `#sentence-N`. Teammates' changes arrive live (use-live-article) and refresh what they touch.
-// This module owns the article's data (highlights, states, agreement, the open sentence) and
-// wires the parts: unit-view.tsx draws a unit; use-keyboard-selection.ts and
-// use-pointer-selection.ts make the toolbar's selection; use-article-links.ts ties the open
-// sentence to the address; use-bottom-sheet.ts closes the sheet by its handle;
-// use-live-refresh.ts answers teammates' changes.
+// This module composes the view and owns what is on screen (the open sentence, the selection,
+// the status line); use-article-data.ts owns the data (highlights, states, agreement, the
+// panel's refresh counter, live refresh); unit-view.tsx draws a unit;
+// use-keyboard-selection.ts and use-pointer-selection.ts make the toolbar's selection; use-article-links.ts ties the open
+// sentence to the address; use-bottom-sheet.ts closes the sheet by its handle.
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-// The modules themselves, not the index: it also re-exports the fuzzy matchers of revise.ts,
-// which the browser never needs.
-import { describeRange } from '@/lib/anchoring/describe';
-import { groupByUnit, regroupByUnit } from '@/lib/anchoring/paint';
 import type { TextRange } from '@/lib/anchoring/types';
 import { ProgressBar } from '@/components/progress-bar';
 import { Button } from '@/components/ui/button';
-import type { ArticleDetail } from '@/lib/server/articles/get-article';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
+import type { ArticleDetail } from '@/lib/server/articles/get-article';
 import type { PaintedAnnotation } from '@/lib/server/annotations/list-painted';
 import type { SentenceSummary } from '@/lib/server/verdicts/list-sentence-states';
 import type { ReportAgreement } from '@/lib/reports';
-import { ApiError, apiFetch, QueuedOffline } from '@/lib/api/client';
-import { QUEUE_EVENT, type QueueAnnouncement } from '@/lib/offline/queue-events';
 import { can, type Role } from '@/lib/permissions';
 import { sentenceLook } from '@/lib/workflow/sentence-look';
 import { AgreementSummary } from './agreement-summary';
@@ -41,11 +35,11 @@ import { ShortcutsDialog, useShortcutsKey } from './shortcuts-dialog';
 import { StateLegend } from './state-legend';
 import type { TeamMember } from './sentence-panel';
 import { ReportLinks } from './report-links';
-import { UnitView, type ReaderAnnotation } from './unit-view';
+import { UnitView } from './unit-view';
+import { useArticleData } from './use-article-data';
 import { useArticleLinks } from './use-article-links';
 import { useBottomSheet } from './use-bottom-sheet';
 import { useKeyboardSelection } from './use-keyboard-selection';
-import { useLiveRefresh } from './use-live-refresh';
 import { usePointerSelection } from './use-pointer-selection';
 
 export type { ReaderAnnotation } from './unit-view';
@@ -76,23 +70,6 @@ function usePreloadedPanel() {
   }, []);
 }
 
-function toReaderAnnotation(dto: AnnotationDto): ReaderAnnotation {
-  const position = dto.target.selector.find((s) => s.type === 'TextPositionSelector');
-  return {
-    id: dto.id,
-    start: position?.start ?? 0,
-    end: position?.end ?? 0,
-    note: dto.note,
-    pending: false,
-    fuzzy: dto.anchorStatus === 'fuzzy',
-  };
-}
-
-/** Highlights painted on the text; orphans (passage gone after a correction) are listed apart. */
-function placed(list: AnnotationDto[]): ReaderAnnotation[] {
-  return list.filter((dto) => dto.anchorStatus !== 'orphaned').map(toReaderAnnotation);
-}
-
 /** Units grouped into the paragraphs of the original text (a line break ends a paragraph). */
 function paragraphsOf(text: string, units: Unit[]): Unit[][] {
   const paragraphs: Unit[][] = [];
@@ -108,31 +85,6 @@ function paragraphsOf(text: string, units: Unit[]): Unit[][] {
   }
   if (current.length > 0) paragraphs.push(current);
   return paragraphs;
-}
-
-/**
- * The highlights grouped by sentence, and the way to change them. A few added, saved or removed: only their
- * sentences are regrouped, and every other sentence keeps its very list (so its memoised view
- * does not re-render); grouping 20,000 highlights from scratch costs tens of milliseconds.
- */
-function useGroupedHighlights(units: readonly Unit[], initial: () => ReaderAnnotation[]) {
-  const [state, setState] = useState(() => {
-    const annotations = initial();
-    return { annotations, byUnit: groupByUnit(units, annotations) };
-  });
-  const update = useCallback(
-    (change: (list: ReaderAnnotation[]) => ReaderAnnotation[]) =>
-      setState((current) => {
-        const annotations = change(current.annotations);
-        if (annotations === current.annotations) return current;
-        const byUnit =
-          regroupByUnit(units, current.byUnit, current.annotations, annotations) ??
-          groupByUnit(units, annotations);
-        return { annotations, byUnit };
-      }),
-    [units],
-  );
-  return [state.byUnit, update] as const;
 }
 
 export function ArticleReader({
@@ -157,12 +109,6 @@ export function ArticleReader({
 }) {
   usePreloadedPanel();
   const rootRef = useRef<HTMLDivElement>(null);
-  const [byUnit, setAnnotations] = useGroupedHighlights(article.sentences, () =>
-    initialAnnotations.map((a) => ({ ...a, pending: false })),
-  );
-  const [orphans, setOrphans] = useState(initialOrphans);
-  const [states, setStates] = useState(initialStates);
-  const [agreement, setAgreement] = useState(initialAgreement);
   const [selectedId, setSelectedId] = useState<string | null>(() =>
     article.sentences.some((u) => u.id === initialSentenceId && u.kind !== 'paywall')
       ? initialSentenceId
@@ -171,7 +117,6 @@ export function ArticleReader({
   const [selection, setSelection] = useState<ReaderSelection | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [panelVersion, setPanelVersion] = useState(0);
   const role = (article.myRole ?? 'viewer') as Role;
   const canWrite = can(role, 'annotation.create');
 
@@ -180,6 +125,27 @@ export function ArticleReader({
     () => article.sentences.filter((u) => u.kind === 'sentence'),
     [article.sentences],
   );
+  const indexOf = useMemo(
+    () => new Map(article.sentences.map((u) => [u.id, u.index])),
+    [article.sentences],
+  );
+  const unitById = useMemo(
+    () => new Map(article.sentences.map((u) => [u.id, u])),
+    [article.sentences],
+  );
+
+  const data = useArticleData({
+    article,
+    initialAnnotations,
+    initialOrphans,
+    initialStates,
+    initialAgreement,
+    currentUserId: currentUser.id,
+    selectedId,
+    indexOf,
+    setMessage,
+  });
+  const { byUnit, orphans, states, agreement } = data;
   const verifiedCount = checkable.filter((u) => states[u.id]?.publishedRating).length;
   const triageItems = useMemo(
     () =>
@@ -193,117 +159,13 @@ export function ArticleReader({
       })),
     [checkable, states],
   );
-  const indexOf = useMemo(
-    () => new Map(article.sentences.map((u) => [u.id, u.index])),
-    [article.sentences],
-  );
-  const unitById = useMemo(
-    () => new Map(article.sentences.map((u) => [u.id, u])),
-    [article.sentences],
-  );
-
-  const refreshAnnotations = useCallback(async () => {
-    const body = await apiFetch<{ annotations: AnnotationDto[] }>(
-      `/api/v1/articles/${article.id}/annotations`,
-    );
-    // Highlights being saved right now stay painted until their answer arrives; unchanged
-    // ones keep their identity, so only the sentences whose highlights changed repaint.
-    setAnnotations((list) => {
-      const previous = new Map(list.map((a) => [a.id, a]));
-      const fresh = placed(body.annotations).map((a) => {
-        const old = previous.get(a.id);
-        return old &&
-          old.start === a.start &&
-          old.end === a.end &&
-          old.note === a.note &&
-          old.fuzzy === a.fuzzy &&
-          !old.pending
-          ? old
-          : a;
-      });
-      return [...fresh, ...list.filter((a) => a.pending)];
-    });
-    setOrphans(body.annotations.filter((dto) => dto.anchorStatus === 'orphaned'));
-  }, [article.id, setAnnotations]);
-
-  // Highlights made offline turn normal as soon as the server has taken them (or go away, with
-  // the banner's explanation, if it refused them).
-  useEffect(() => {
-    function onQueue(event: Event) {
-      const settled = (event as CustomEvent<QueueAnnouncement>).detail.settled ?? [];
-      if (settled.length === 0) return;
-      const answers = new Map(settled.map((w) => [w.key, w]));
-      setAnnotations((list) => {
-        if (!list.some((a) => a.queueKey && answers.has(a.queueKey))) return list;
-        const present = new Set(list.map((a) => a.id));
-        return list.flatMap((a) => {
-          const answer = a.queueKey ? answers.get(a.queueKey) : undefined;
-          if (!answer) return [a];
-          const stored = answer.status < 400 ? (answer.body as AnnotationDto | null) : null;
-          // Refused, or already painted by a live refresh that came first.
-          if (!stored?.id || present.has(stored.id)) return [];
-          return [toReaderAnnotation(stored)];
-        });
-      });
-    }
-    window.addEventListener(QUEUE_EVENT, onQueue);
-    return () => window.removeEventListener(QUEUE_EVENT, onQueue);
-  }, [setAnnotations]);
-
-  const onSummary = useCallback(
-    (summary: SentenceSummary) => {
-      if (selectedId) setStates((all) => ({ ...all, [selectedId]: summary }));
-    },
-    [selectedId],
-  );
-
-  const { viewers, suspended, reconnect } = useLiveRefresh({
-    articleId: article.id,
-    currentUserId: currentUser.id,
-    selectedId,
-    indexOf,
-    refreshAnnotations,
-    setStates,
-    setAgreement,
-    setPanelVersion,
-    setMessage,
-  });
-  const others = viewers.filter((v) => v.id !== currentUser.id);
+  const others = data.viewers.filter((v) => v.id !== currentUser.id);
 
   async function highlight(range: TextRange, note: string | null) {
-    const tempId = `pending-${crypto.randomUUID()}`;
-    // Painted at once; replaced by the stored highlight, or removed if the server refuses it.
-    setAnnotations((list) => [
-      ...list,
-      { id: tempId, ...range, note, pending: true, fuzzy: false },
-    ]);
+    const saved = data.createHighlight(range, note);
     setSelection(null);
     window.getSelection()?.removeAllRanges();
-    try {
-      const created = await apiFetch<AnnotationDto>(`/api/v1/articles/${article.id}/annotations`, {
-        method: 'POST',
-        body: JSON.stringify({ selector: describeRange(article.text, range), note }),
-        offline: { label: 'Surlignage' },
-      });
-      setAnnotations((list) =>
-        list.map((a) => (a.id === tempId ? toReaderAnnotation(created) : a)),
-      );
-      setMessage('Passage surligné.');
-      if (selectedId && created.sentenceIds.includes(selectedId)) setPanelVersion((v) => v + 1);
-    } catch (error) {
-      if (error instanceof QueuedOffline) {
-        // Kept on this device and still painted (pending) until the server has it: the queue
-        // announces its answer (useQueuedHighlights), which replaces this one.
-        const queueKey = error.key;
-        setAnnotations((list) => list.map((a) => (a.id === tempId ? { ...a, queueKey } : a)));
-        setMessage(error.message);
-        return;
-      }
-      setAnnotations((list) => list.filter((a) => a.id !== tempId));
-      setMessage(
-        `Surlignage non enregistré : ${error instanceof ApiError ? error.message : 'erreur inconnue.'}`,
-      );
-    }
+    await saved;
   }
 
   const keyboard = useKeyboardSelection({
@@ -391,12 +253,12 @@ export function ArticleReader({
               ? `Également sur cet article : ${others.map((v) => v.name).join(', ')}`
               : 'Personne d’autre sur cet article pour l’instant.'}
           </p>
-          {suspended ? (
+          {data.suspended ? (
             <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-amber-900">
               <p role="status">
                 Mises à jour en direct suspendues : cet article est ouvert dans trop d’onglets.
               </p>
-              <Button variant="secondary" onClick={reconnect}>
+              <Button variant="secondary" onClick={data.reconnect}>
                 Reconnecter
               </Button>
             </div>
@@ -499,13 +361,10 @@ export function ArticleReader({
             role={role}
             members={members}
             currentUser={currentUser}
-            refreshKey={panelVersion}
+            refreshKey={data.panelVersion}
             onClose={closePanel}
-            onSummary={onSummary}
-            onHighlightsChanged={async () => {
-              await refreshAnnotations();
-              setPanelVersion((v) => v + 1);
-            }}
+            onSummary={data.onSummary}
+            onHighlightsChanged={data.onHighlightsChanged}
           />
         ) : (
           <div className="space-y-4">

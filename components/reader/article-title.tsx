@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { TITLE_MAX_LENGTH } from '@/lib/validations/limits';
-import { ApiError, apiFetch } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { ApiError, apiFetch, apiMessageOr } from '@/lib/api/client';
 
 interface TitleState {
   title: string;
@@ -26,37 +27,39 @@ export function ArticleTitle({
 }) {
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [current, setCurrent] = useState<TitleState | null>(null);
-  const [saving, setSaving] = useState(false);
+  const save = useAction(
+    async (title: string) => {
+      try {
+        const next = await apiFetch<TitleState>(`/api/v1/articles/${articleId}`, {
+          method: 'PATCH',
+          body: JSON.stringify({ title, version: saved.version }),
+        });
+        setSaved({ title: next.title, version: next.version });
+        cancel();
+      } catch (e) {
+        // Renamed meanwhile: offer the current title rather than overwrite it.
+        if (e instanceof ApiError && e.status === 409) {
+          const details = e.details as { current?: TitleState } | undefined;
+          setCurrent(details?.current ?? null);
+        }
+        throw e;
+      }
+    },
+    { message: apiMessageOr('Enregistrement impossible.') },
+  );
+  const { error, pending: saving } = save;
 
   function cancel() {
     setDraft(null);
-    setError(null);
+    save.clearError();
     setCurrent(null);
   }
 
-  async function onSubmit(event: React.FormEvent) {
+  function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (draft === null) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const next = await apiFetch<TitleState>(`/api/v1/articles/${articleId}`, {
-        method: 'PATCH',
-        body: JSON.stringify({ title: draft, version: saved.version }),
-      });
-      setSaved({ title: next.title, version: next.version });
-      cancel();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        const details = e.details as { current?: TitleState } | undefined;
-        setCurrent(details?.current ?? null);
-      }
-      setError(e instanceof ApiError ? e.message : 'Enregistrement impossible.');
-    } finally {
-      setSaving(false);
-    }
+    void save.run(draft);
   }
 
   if (draft === null) {
@@ -107,7 +110,7 @@ export function ArticleTitle({
             onClick={() => {
               setSaved(current);
               setCurrent(null);
-              setError(null);
+              save.clearError();
             }}
           >
             Repartir du titre actuel

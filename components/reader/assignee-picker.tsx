@@ -1,7 +1,7 @@
 'use client';
 // Who is asked to check this sentence; editors and owners change it.
-import { useState } from 'react';
-import { ApiError, apiFetch } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch, apiMessageOr } from '@/lib/api/client';
 import type { TeamMember } from './sentence-panel';
 
 export function AssigneePicker({
@@ -17,8 +17,20 @@ export function AssigneePicker({
   canAssign: boolean;
   onChanged: () => Promise<void>;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    run: assign,
+    pending: busy,
+    error,
+  } = useAction(
+    async (userId: string) => {
+      await apiFetch(`/api/v1/sentences/${sentenceId}/assignee`, {
+        method: 'PUT',
+        body: JSON.stringify({ userId: userId || null }),
+      });
+      await onChanged();
+    },
+    { message: apiMessageOr('Attribution impossible.') },
+  );
 
   if (!canAssign) {
     return assignee ? (
@@ -26,22 +38,6 @@ export function AssigneePicker({
         Attribuée à <span className="font-medium">{assignee.name}</span>
       </p>
     ) : null;
-  }
-
-  async function assign(userId: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiFetch(`/api/v1/sentences/${sentenceId}/assignee`, {
-        method: 'PUT',
-        body: JSON.stringify({ userId: userId || null }),
-      });
-      await onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Attribution impossible.');
-    } finally {
-      setBusy(false);
-    }
   }
 
   return (

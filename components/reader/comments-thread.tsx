@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Field, TextArea } from '@/components/ui/field';
-import { ApiError, apiFetch, QueuedOffline } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { ApiError, apiFetch, apiMessageOr, QueuedOffline } from '@/lib/api/client';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
 import type { CommentDto } from '@/lib/server/comments/serialize';
 import { formatDate } from './verdict-status';
@@ -58,8 +59,6 @@ function CommentItem({
 }: ThreadProps & { comment: CommentDto; repliesOf: (id: string) => CommentDto[] }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'reply'>('view');
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const replies = repliesOf(comment.id);
   const highlight = comment.annotationId
     ? props.highlights.find((h) => h.id === comment.annotationId)
@@ -67,20 +66,19 @@ function CommentItem({
   const isMine = comment.author.id === props.currentUserId;
   const [confirm, confirmDialog] = useConfirm();
 
-  async function run(url: string, method: string, body: object) {
-    setBusy(true);
-    setError(null);
-    try {
+  const {
+    run,
+    pending: busy,
+    error,
+  } = useAction(
+    async (url: string, method: string, body: object) => {
       await apiFetch(url, { method, body: JSON.stringify(body) });
       setMode('view');
       setText('');
       await props.onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Action impossible.');
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    { message: apiMessageOr('Action impossible.') },
+  );
 
   return (
     <li className="rounded-md border border-stone-200 p-2 text-sm">
@@ -210,31 +208,39 @@ function CommentItem({
 function NewComment(props: ThreadProps) {
   const [body, setBody] = useState('');
   const [target, setTarget] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await apiFetch(`/api/v1/sentences/${props.sentenceId}/comments`, {
-        method: 'POST',
-        body: JSON.stringify({ body, ...(target ? { annotationId: target } : {}) }),
-        offline: { label: 'Commentaire' },
-      });
+  const {
+    run,
+    pending: busy,
+    error,
+  } = useAction(
+    async () => {
+      try {
+        await apiFetch(`/api/v1/sentences/${props.sentenceId}/comments`, {
+          method: 'POST',
+          body: JSON.stringify({ body, ...(target ? { annotationId: target } : {}) }),
+          offline: { label: 'Commentaire' },
+        });
+      } catch (e) {
+        // Kept on this device: the text leaves the box, and the message says where it went.
+        if (e instanceof QueuedOffline) setBody('');
+        throw e;
+      }
       setBody('');
       await props.onChanged();
-    } catch (e) {
-      if (e instanceof QueuedOffline) {
-        setBody('');
-        setError(e.message);
-        return;
-      }
-      setError(e instanceof ApiError ? e.message : 'Commentaire non envoyé.');
-    } finally {
-      setBusy(false);
-    }
+    },
+    {
+      message: (e) =>
+        e instanceof QueuedOffline
+          ? e.message
+          : e instanceof ApiError
+            ? e.message
+            : 'Commentaire non envoyé.',
+    },
+  );
+
+  function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    void run();
   }
 
   return (

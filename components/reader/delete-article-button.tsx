@@ -5,26 +5,25 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { apiFetch, errorMessage } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch } from '@/lib/api/client';
 
 export function DeleteArticleButton({ articleId, title }: { articleId: string; title: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function onConfirm() {
-    setPending(true);
-    setError(null);
-    try {
+  const {
+    run: onConfirm,
+    pending,
+    error,
+    clearError,
+  } = useAction(
+    async () => {
       await apiFetch(`/api/v1/articles/${articleId}`, { method: 'DELETE' });
       router.push('/');
       router.refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-      setPending(false);
-    }
-  }
+    },
+    { keepPendingOnSuccess: true },
+  );
 
   return (
     <>
@@ -32,7 +31,7 @@ export function DeleteArticleButton({ articleId, title }: { articleId: string; t
         variant="danger"
         aria-haspopup="dialog"
         onClick={() => {
-          setError(null);
+          clearError();
           setOpen(true);
         }}
       >

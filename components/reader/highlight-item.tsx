@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Field, TextArea } from '@/components/ui/field';
-import { ApiError, apiFetch, errorMessage } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { ApiError, apiFetch } from '@/lib/api/client';
 import { annotationFragment } from '@/lib/anchoring/fragments';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
 import { CopyLinkButton } from './copy-link-button';
@@ -26,28 +27,27 @@ export function HighlightItem({
   const [confirm, confirmDialog] = useConfirm();
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(highlight.note ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const quote = highlight.target.selector.find((s) => s.type === 'TextQuoteSelector');
 
-  async function run(method: 'PATCH' | 'DELETE', body: object) {
-    setBusy(true);
-    setError(null);
+  const {
+    run,
+    pending: busy,
+    error,
+  } = useAction(async (method: 'PATCH' | 'DELETE', body: object) => {
     try {
       await apiFetch(`/api/v1/annotations/${highlight.id}`, { method, body: JSON.stringify(body) });
-      setEditing(false);
-      await onChanged();
     } catch (e) {
+      // Changed meanwhile: the current note replaces the draft, and the message says why.
       if (e instanceof ApiError && e.status === 409) {
         const current = (e.details as { current?: AnnotationDto } | undefined)?.current;
         setNote(current?.note ?? '');
         await onChanged();
       }
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
+      throw e;
     }
-  }
+    setEditing(false);
+    await onChanged();
+  });
 
   return (
     <li className="rounded-md bg-yellow-50 px-2 py-1.5">

@@ -5,6 +5,7 @@
 // said in its own words (they tell when to try again).
 import { useEffect, useRef, useState } from 'react';
 import { JobProgress } from '@/components/jobs/job-progress';
+import { useAction } from '@/components/ui/use-action';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { followJob, JobFailedError } from '@/lib/api/follow-job';
 import { jobOf, type JobDto } from '@/lib/api/job-types';
@@ -18,8 +19,6 @@ export function PdfExportButton({
   className?: string;
 }) {
   const [job, setJob] = useState<JobDto | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [fileUrl, setFileUrl] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const downloadRef = useRef<HTMLAnchorElement>(null);
@@ -35,35 +34,44 @@ export function PdfExportButton({
     downloadRef.current?.click();
   }, [fileUrl]);
 
-  async function onStart() {
+  const {
+    run,
+    pending: busy,
+    error,
+  } = useAction(
+    async () => {
+      const controller = new AbortController();
+      abortRef.current = controller;
+      try {
+        const accepted = jobOf(
+          await apiFetch<unknown>(`/api/v1/articles/${articleId}/report?format=pdf`, {
+            signal: controller.signal,
+          }),
+        );
+        if (!accepted) throw new Error('unexpected response');
+        setJob(accepted);
+        const done = await followJob(accepted.id, setJob, controller.signal);
+        setFileUrl(done.resultUrl ?? `/api/v1/jobs/${done.id}/result`);
+      } finally {
+        if (abortRef.current === controller) abortRef.current = null;
+      }
+    },
+    {
+      message: (e) => {
+        // A failed job's message is shown by JobProgress; a refused request's here. (Aborted:
+        // the button has gone, nothing to say.)
+        if (e instanceof JobFailedError) return null;
+        setJob(null);
+        return errorMessage(e);
+      },
+    },
+  );
+
+  function onStart() {
     if (busy) return;
-    setBusy(true);
-    setError(null);
     setJob(null);
     setFileUrl(null);
-    const controller = new AbortController();
-    abortRef.current = controller;
-    try {
-      const accepted = jobOf(
-        await apiFetch<unknown>(`/api/v1/articles/${articleId}/report?format=pdf`, {
-          signal: controller.signal,
-        }),
-      );
-      if (!accepted) throw new Error('unexpected response');
-      setJob(accepted);
-      const done = await followJob(accepted.id, setJob, controller.signal);
-      setFileUrl(done.resultUrl ?? `/api/v1/jobs/${done.id}/result`);
-    } catch (e) {
-      if (controller.signal.aborted) return;
-      // A failed job's message is shown by JobProgress; a refused request's here.
-      if (!(e instanceof JobFailedError)) {
-        setJob(null);
-        setError(errorMessage(e));
-      }
-    } finally {
-      if (abortRef.current === controller) abortRef.current = null;
-      setBusy(false);
-    }
+    void run();
   }
 
   return (
@@ -71,7 +79,7 @@ export function PdfExportButton({
       {/* aria-disabled rather than disabled while it runs: focus stays on the button. */}
       <button
         type="button"
-        onClick={() => void onStart()}
+        onClick={onStart}
         aria-disabled={busy}
         className={`${className} ${busy ? 'cursor-progress opacity-60' : ''}`}
       >

@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
+import { useAction } from '@/components/ui/use-action';
 import { ApiError, apiFetch } from '@/lib/api/client';
 import type { Rating } from '@/lib/reports/verdict-scale';
 import { resolveDisputeSchema } from '@/lib/validations/verdict';
@@ -33,15 +34,41 @@ export function ResolveForm({
   const [rationale, setRationale] = useState('');
   const [sources, setSources] = useState<SourceDraft[]>([]);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   function showProblems(problems: FieldProblem[]) {
     setFieldErrors(Object.fromEntries(problems.map((p) => [p.path, p.message])));
-    setError('Vérifiez les champs signalés.');
+    return 'Vérifiez les champs signalés.';
   }
 
-  async function onSubmit(event: React.FormEvent) {
+  const {
+    run,
+    pending: busy,
+    error,
+    setError,
+  } = useAction(
+    async (payload: {
+      rating: Rating;
+      rationale: string;
+      sources: ReturnType<typeof toSourceInput>;
+    }) => {
+      await apiFetch(`/api/v1/sentences/${sentenceId}/resolve`, {
+        method: 'POST',
+        body: JSON.stringify(payload),
+      });
+      setOpen(false);
+      await onChanged();
+    },
+    {
+      message: (e) => {
+        if (e instanceof ApiError && e.code === 'validation_failed') {
+          return showProblems((e.details as FieldProblem[] | undefined) ?? []);
+        }
+        return e instanceof ApiError ? e.message : 'Action impossible.';
+      },
+    },
+  );
+
+  function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (!rating) {
       setError('Choisissez le verdict final.');
@@ -50,28 +77,15 @@ export function ResolveForm({
     const payload = { rating, rationale, sources: toSourceInput(sources) };
     const checked = resolveDisputeSchema.safeParse(payload);
     if (!checked.success) {
-      showProblems(
-        checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      setError(
+        showProblems(
+          checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        ),
       );
       return;
     }
-    setBusy(true);
-    setError(null);
     setFieldErrors({});
-    try {
-      await apiFetch(`/api/v1/sentences/${sentenceId}/resolve`, {
-        method: 'POST',
-        body: JSON.stringify(payload),
-      });
-      setOpen(false);
-      await onChanged();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'validation_failed') {
-        showProblems((e.details as FieldProblem[] | undefined) ?? []);
-      } else setError(e instanceof ApiError ? e.message : 'Action impossible.');
-    } finally {
-      setBusy(false);
-    }
+    void run(payload);
   }
 
   if (!canResolve) {

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
-import { ApiError, apiFetch } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch, apiMessageOr } from '@/lib/api/client';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 
 export function ReviewActions({
@@ -23,22 +24,18 @@ export function ReviewActions({
 }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(url: string, body: object) {
-    setBusy(true);
-    setError(null);
-    try {
+  const {
+    run,
+    pending: busy,
+    error,
+  } = useAction(
+    async (url: string, body: object) => {
       await apiFetch(url, { method: 'POST', body: JSON.stringify(body) });
       setRejecting(false);
       await onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Action impossible.');
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    { message: apiMessageOr('Action impossible.') },
+  );
 
   const author = verdict.author.name;
   const ofAuthor = elidedDe(author);

@@ -6,14 +6,32 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, TextInput } from '@/components/ui/field';
-import { apiFetch, errorMessage } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch } from '@/lib/api/client';
 import { FormError } from '@/components/ui/form-error';
 
 export function DeleteAccountForm() {
   const [password, setPassword] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Shown beside the form (a wrong password, a team to hand over first); pending until
+  // signOut() has left the page.
+  const {
+    run: onConfirm,
+    pending,
+    error,
+    setError,
+  } = useAction(
+    async () => {
+      try {
+        await apiFetch('/api/v1/me', { method: 'DELETE', body: JSON.stringify({ password }) });
+        await signOut({ callbackUrl: '/sign-in' });
+      } catch (e) {
+        setConfirming(false);
+        throw e;
+      }
+    },
+    { keepPendingOnSuccess: true },
+  );
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,20 +41,6 @@ export function DeleteAccountForm() {
     }
     setError(null);
     setConfirming(true);
-  }
-
-  async function onConfirm() {
-    setPending(true);
-    setError(null);
-    try {
-      await apiFetch('/api/v1/me', { method: 'DELETE', body: JSON.stringify({ password }) });
-      await signOut({ callbackUrl: '/sign-in' });
-    } catch (e) {
-      // Shown beside the form (a wrong password, a team to hand over first).
-      setError(errorMessage(e));
-      setPending(false);
-      setConfirming(false);
-    }
   }
 
   return (

@@ -9,6 +9,7 @@ import { Field, TextInput } from '@/components/ui/field';
 import { ApiError, apiFetch, errorMessage } from '@/lib/api/client';
 import { changePasswordSchema, PASSWORD_MIN_LENGTH } from '@/lib/validations/auth';
 import { FormError } from '@/components/ui/form-error';
+import { useAction } from '@/components/ui/use-action';
 
 type FieldName = 'currentPassword' | 'newPassword' | 'confirmation';
 type FieldErrors = Partial<Record<FieldName, string>>;
@@ -49,9 +50,7 @@ export function PasswordForm() {
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   /** Shows the problems and puts the keyboard on the first field that has one. */
@@ -62,9 +61,43 @@ export function PasswordForm() {
     if (input instanceof HTMLInputElement) input.focus();
   }
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+  const save = useAction(
+    async (input: { currentPassword: string; newPassword: string }) => {
+      const result = await apiFetch<{ changed: boolean; otherSessionsRevoked: number }>(
+        '/api/v1/me/password',
+        { method: 'PUT', body: JSON.stringify(input) },
+      );
+      setCurrentPassword('');
+      setNewPassword('');
+      setConfirmation('');
+      setSuccess(
+        `Mot de passe changé : vos autres sessions ont été fermées (${result.otherSessionsRevoked}).`,
+      );
+      // The list of open sessions below has just lost the others.
+      router.refresh();
+    },
+    {
+      // A problem with a field is shown next to it; anything else above the button.
+      message: (e) => {
+        if (e instanceof ApiError && e.code === 'invalid_credentials') {
+          showFieldErrors({ currentPassword: e.message });
+          return null;
+        }
+        if (e instanceof ApiError && e.code === 'validation_failed') {
+          const serverErrors = fieldErrorsOf(detailsOf(e));
+          if (Object.keys(serverErrors).length > 0) {
+            showFieldErrors(serverErrors);
+            return null;
+          }
+        }
+        return errorMessage(e);
+      },
+    },
+  );
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
+    save.clearError();
     setSuccess(null);
     const input = { currentPassword, newPassword };
     const parsed = changePasswordSchema.safeParse(input);
@@ -84,37 +117,11 @@ export function PasswordForm() {
       return;
     }
     setFieldErrors({});
-    setPending(true);
-    try {
-      const result = await apiFetch<{ changed: boolean; otherSessionsRevoked: number }>(
-        '/api/v1/me/password',
-        { method: 'PUT', body: JSON.stringify(input) },
-      );
-      setCurrentPassword('');
-      setNewPassword('');
-      setConfirmation('');
-      setSuccess(
-        `Mot de passe changé : vos autres sessions ont été fermées (${result.otherSessionsRevoked}).`,
-      );
-      // The list of open sessions below has just lost the others.
-      router.refresh();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'invalid_credentials') {
-        showFieldErrors({ currentPassword: e.message });
-      } else if (e instanceof ApiError && e.code === 'validation_failed') {
-        const serverErrors = fieldErrorsOf(detailsOf(e));
-        if (Object.keys(serverErrors).length > 0) showFieldErrors(serverErrors);
-        else setFormError(errorMessage(e));
-      } else {
-        setFormError(errorMessage(e));
-      }
-    } finally {
-      setPending(false);
-    }
+    void save.run(input);
   }
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} className="space-y-3" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-3" noValidate>
       <Field label="Mot de passe actuel" error={fieldErrors.currentPassword}>
         <TextInput
           name="currentPassword"
@@ -153,15 +160,15 @@ export function PasswordForm() {
           aria-invalid={!!fieldErrors.confirmation}
         />
       </Field>
-      <FormError message={formError} />
+      <FormError message={save.error} />
       {/* Always in the page, so screen readers announce the message when it appears. */}
       <div role="status">
         {success ? (
           <p className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">{success}</p>
         ) : null}
       </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? 'Enregistrement…' : 'Changer le mot de passe'}
+      <Button type="submit" disabled={save.pending}>
+        {save.pending ? 'Enregistrement…' : 'Changer le mot de passe'}
       </Button>
     </form>
   );

@@ -4,11 +4,12 @@
 // clears this browser's cookie and we land on the sign-in page).
 import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
+import { useAction } from '@/components/ui/use-action';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { FormError } from '@/components/ui/form-error';
+import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
 export interface SessionRowData {
   id: string;
@@ -52,24 +53,25 @@ function shorten(text: string, max = 80): string {
 
 export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
   const router = useRouter();
-  const [closingId, setClosingId] = useState<string | null>(null);
-  const [signingOutEverywhere, setSigningOutEverywhere] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const busy = closingId !== null || signingOutEverywhere;
-  const [confirm, confirmDialog] = useConfirm();
-
-  async function onClose(session: SessionRowData, label: string) {
-    setClosingId(session.id);
-    setError(null);
-    try {
+  const close = useAction(
+    async ({ session }: { session: SessionRowData; label: string }) => {
       await apiFetch(`/api/v1/me/sessions/${session.id}`, { method: 'DELETE' });
       router.refresh();
-    } catch (e) {
-      setError(`${label} : ${errorMessage(e)}`);
-    } finally {
-      setClosingId(null);
-    }
-  }
+    },
+    {
+      key: ({ session }) => session.id,
+      // Which browser could not be signed out, then why.
+      message: (e, { label }) => `${label} : ${errorMessage(e)}`,
+    },
+  );
+  // Pending until signOut() has left the page: this session is over on the server.
+  const everywhere = useAction(() => apiFetch('/api/v1/me/sessions', { method: 'DELETE' }), {
+    keepPendingOnSuccess: true,
+  });
+  const busy = close.pending || everywhere.pending;
+  // One message line for both: each run clears the other's message, as one shared state did.
+  const error = close.error ?? everywhere.error;
+  const [confirm, confirmDialog] = useConfirm();
 
   async function onSignOutEverywhere() {
     const confirmed = await confirm({
@@ -83,86 +85,69 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
       confirmLabel: 'Fermer toutes les sessions',
     });
     if (!confirmed) return;
-    setSigningOutEverywhere(true);
-    setError(null);
-    try {
-      await apiFetch('/api/v1/me/sessions', { method: 'DELETE' });
-    } catch (e) {
-      setError(errorMessage(e));
-      setSigningOutEverywhere(false);
-      return;
-    }
+    close.clearError();
+    if (!(await everywhere.run())) return;
     // This session has ended on the server too: clear its cookie and go to the sign-in page.
     await signOut({ callbackUrl: '/sign-in' });
   }
 
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Sessions ouvertes sur votre compte</caption>
-          <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Navigateur
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Ouverte le
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Dernière activité
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {sessions.map((session) => {
-              const browser = describeUserAgent(session.userAgent);
-              const label = browser ?? (shorten(session.userAgent) || 'Navigateur inconnu');
-              return (
-                <tr key={session.id} className={session.current ? 'bg-blue-50/50' : ''}>
-                  <td className="px-4 py-2">
-                    <span className="font-medium">{label}</span>
-                    {session.current ? (
-                      <span className="ml-2 rounded-full border border-blue-200 bg-blue-50 px-2 py-0.5 text-xs font-semibold text-blue-800">
-                        Cette session
-                      </span>
-                    ) : null}
-                    {browser && session.userAgent ? (
-                      <span
-                        className="mt-0.5 block max-w-md truncate text-xs text-stone-500"
-                        title={session.userAgent}
-                      >
-                        {shorten(session.userAgent)}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-2 text-stone-600">
-                    <time dateTime={session.createdAt}>{session.createdLabel}</time>
-                  </td>
-                  <td className="px-4 py-2 text-stone-600">
-                    <time dateTime={session.lastSeenAt}>{session.lastSeenLabel}</time>
-                  </td>
-                  <td className="px-4 py-2 text-right">
-                    {session.current ? null : (
-                      <Button
-                        variant="danger"
-                        onClick={() => void onClose(session, label)}
-                        disabled={busy}
-                        aria-label={`Fermer la session ${label} ouverte le ${session.createdLabel}`}
-                      >
-                        {closingId === session.id ? 'Fermeture…' : 'Fermer'}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="Sessions ouvertes sur votre compte">
+        <TableHead>
+          <ColumnHeader>Navigateur</ColumnHeader>
+          <ColumnHeader>Ouverte le</ColumnHeader>
+          <ColumnHeader>Dernière activité</ColumnHeader>
+          <ColumnHeader hiddenLabel>Actions</ColumnHeader>
+        </TableHead>
+        <TableBody>
+          {sessions.map((session) => {
+            const browser = describeUserAgent(session.userAgent);
+            const label = browser ?? (shorten(session.userAgent) || 'Navigateur inconnu');
+            return (
+              <tr key={session.id} className={session.current ? 'bg-blue-50/50' : ''}>
+                <Cell>
+                  <span className="font-medium">{label}</span>
+                  {session.current ? (
+                    <span className="ml-2 rounded-full border border-blue-200 bg-blue-50 px-2 py-0.5 text-xs font-semibold text-blue-800">
+                      Cette session
+                    </span>
+                  ) : null}
+                  {browser && session.userAgent ? (
+                    <span
+                      className="mt-0.5 block max-w-md truncate text-xs text-stone-500"
+                      title={session.userAgent}
+                    >
+                      {shorten(session.userAgent)}
+                    </span>
+                  ) : null}
+                </Cell>
+                <Cell className="text-stone-600">
+                  <time dateTime={session.createdAt}>{session.createdLabel}</time>
+                </Cell>
+                <Cell className="text-stone-600">
+                  <time dateTime={session.lastSeenAt}>{session.lastSeenLabel}</time>
+                </Cell>
+                <Cell className="text-right">
+                  {session.current ? null : (
+                    <Button
+                      variant="danger"
+                      onClick={() => {
+                        everywhere.clearError();
+                        void close.run({ session, label });
+                      }}
+                      disabled={busy}
+                      aria-label={`Fermer la session ${label} ouverte le ${session.createdLabel}`}
+                    >
+                      {close.pendingKey === session.id ? 'Fermeture…' : 'Fermer'}
+                    </Button>
+                  )}
+                </Cell>
+              </tr>
+            );
+          })}
+        </TableBody>
+      </Table>
       {sessions.every((session) => session.current) ? (
         <p className="text-sm text-stone-500">Aucune autre session n’est ouverte.</p>
       ) : null}
@@ -178,7 +163,7 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
           onClick={() => void onSignOutEverywhere()}
           disabled={busy}
         >
-          {signingOutEverywhere ? 'Déconnexion…' : 'Se déconnecter partout'}
+          {everywhere.pending ? 'Déconnexion…' : 'Se déconnecter partout'}
         </Button>
       </div>
       {confirmDialog}

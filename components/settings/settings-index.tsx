@@ -17,11 +17,16 @@ export const SETTINGS_PAGES = [
     title: 'Jetons d’accès',
     description: 'Les jetons qui permettent à vos scripts d’utiliser l’API en votre nom.',
   },
+  {
+    href: '/api-docs',
+    title: 'Référence de l’API',
+    description: 'Chaque opération de l’API, ses paramètres et ses réponses, pour vos scripts.',
+  },
 ] as const;
 
 export function SettingsIndex() {
   return (
-    <ul className="grid max-w-3xl gap-3 sm:grid-cols-3" aria-label="Pages de réglages">
+    <ul className="grid max-w-3xl gap-3 sm:grid-cols-2" aria-label="Pages de réglages">
       {SETTINGS_PAGES.map((page) => (
         <li key={page.href}>
           <Link

@@ -4,12 +4,14 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { CopyField } from '@/components/ui/copy-field';
-import { apiFetch, errorMessage } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch } from '@/lib/api/client';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Field, SelectInput, TextInput } from '@/components/ui/field';
 import { TOKEN_DEFAULT_DAYS, TOKEN_LIFETIME_CHOICES } from '@/lib/validations/token';
 import { FormError } from '@/components/ui/form-error';
+import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
 export interface TokenRowData {
   id: string;
@@ -35,29 +37,29 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
   const [name, setName] = useState('');
   const [lifetime, setLifetime] = useState<number>(TOKEN_DEFAULT_DAYS);
   const [created, setCreated] = useState<{ id: string; name: string; token: string } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [revokingId, setRevokingId] = useState<string | null>(null);
   const [confirm, confirmDialog] = useConfirm();
-
-  async function onCreate(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setFormError(null);
-    try {
-      const token = await apiFetch<{ id: string; name: string; token: string }>('/api/v1/tokens', {
-        method: 'POST',
-        body: JSON.stringify({ name, expiresInDays: lifetime }),
-      });
-      setCreated({ id: token.id, name: token.name, token: token.token });
-      setName('');
+  const create = useAction(async () => {
+    const token = await apiFetch<{ id: string; name: string; token: string }>('/api/v1/tokens', {
+      method: 'POST',
+      body: JSON.stringify({ name, expiresInDays: lifetime }),
+    });
+    setCreated({ id: token.id, name: token.name, token: token.token });
+    setName('');
+    router.refresh();
+  });
+  const revoke = useAction(
+    async (token: TokenRowData) => {
+      await apiFetch(`/api/v1/tokens/${token.id}`, { method: 'DELETE' });
+      if (created?.id === token.id) setCreated(null);
       router.refresh();
-    } catch (e) {
-      setFormError(errorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    },
+    { key: (token) => token.id },
+  );
+  const formError = create.error;
+
+  function onCreate(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void create.run();
   }
 
   async function onRevoke(token: TokenRowData) {
@@ -66,18 +68,7 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
       body: <p>Les scripts qui l’utilisent n’auront plus accès à FactDesk.</p>,
       confirmLabel: 'Révoquer le jeton',
     });
-    if (!confirmed) return;
-    setRevokingId(token.id);
-    setListError(null);
-    try {
-      await apiFetch(`/api/v1/tokens/${token.id}`, { method: 'DELETE' });
-      if (created?.id === token.id) setCreated(null);
-      router.refresh();
-    } catch (e) {
-      setListError(errorMessage(e));
-    } finally {
-      setRevokingId(null);
-    }
+    if (confirmed) await revoke.run(token);
   }
 
   return (
@@ -92,7 +83,7 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
         <p className="mb-3 text-sm text-stone-600">
           Donnez-lui un nom qui dit à quoi il sert, par exemple « Import des dépêches ».
         </p>
-        <form onSubmit={(event) => void onCreate(event)} className="space-y-3" noValidate>
+        <form onSubmit={onCreate} className="space-y-3" noValidate>
           <Field label="Nom du jeton">
             <TextInput
               name="name"
@@ -120,8 +111,8 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
             </SelectInput>
           </Field>
           <FormError message={formError} />
-          <Button type="submit" disabled={pending}>
-            {pending ? 'Création…' : 'Créer un jeton'}
+          <Button type="submit" disabled={create.pending}>
+            {create.pending ? 'Création…' : 'Créer un jeton'}
           </Button>
         </form>
         {created ? (
@@ -146,83 +137,66 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
         {tokens.length === 0 ? (
           <p className="text-sm text-stone-500">Aucun jeton pour l’instant.</p>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Mes jetons d’accès</caption>
-              <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Nom
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Début du jeton
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Créé le
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Dernière utilisation
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Expiration
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    <span className="sr-only">Actions</span>
-                  </th>
+          <Table caption="Mes jetons d’accès">
+            <TableHead>
+              <ColumnHeader>Nom</ColumnHeader>
+              <ColumnHeader>Début du jeton</ColumnHeader>
+              <ColumnHeader>Créé le</ColumnHeader>
+              <ColumnHeader>Dernière utilisation</ColumnHeader>
+              <ColumnHeader>Expiration</ColumnHeader>
+              <ColumnHeader hiddenLabel>Actions</ColumnHeader>
+            </TableHead>
+            <TableBody>
+              {tokens.map((token) => (
+                <tr key={token.id} className={token.expired ? 'bg-stone-50 text-stone-500' : ''}>
+                  <Cell className="font-medium">{token.name}</Cell>
+                  <Cell>
+                    <code className="text-xs">{token.prefix}…</code>
+                  </Cell>
+                  <Cell className="text-stone-600">
+                    <time dateTime={token.createdAt}>{token.createdLabel}</time>
+                  </Cell>
+                  <Cell className="text-stone-600">
+                    {token.lastUsedAt && token.lastUsedLabel ? (
+                      <time dateTime={token.lastUsedAt}>{token.lastUsedLabel}</time>
+                    ) : (
+                      'jamais'
+                    )}
+                  </Cell>
+                  <Cell className="text-stone-600">
+                    {token.expired ? (
+                      <>
+                        <span className="rounded-full border border-red-200 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">
+                          Expiré
+                        </span>{' '}
+                        <span className="text-xs">
+                          le <time dateTime={token.expiresAt}>{token.expiresLabel}</time>
+                        </span>
+                      </>
+                    ) : (
+                      <>
+                        Expire le <time dateTime={token.expiresAt}>{token.expiresLabel}</time>
+                      </>
+                    )}
+                  </Cell>
+                  <Cell className="text-right">
+                    <Button
+                      variant="danger"
+                      onClick={() => void onRevoke(token)}
+                      disabled={revoke.pending}
+                      aria-label={`Révoquer le jeton ${token.name}`}
+                    >
+                      {revoke.pendingKey === token.id ? 'Révocation…' : 'Révoquer'}
+                    </Button>
+                  </Cell>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {tokens.map((token) => (
-                  <tr key={token.id} className={token.expired ? 'bg-stone-50 text-stone-500' : ''}>
-                    <td className="px-4 py-2 font-medium">{token.name}</td>
-                    <td className="px-4 py-2">
-                      <code className="text-xs">{token.prefix}…</code>
-                    </td>
-                    <td className="px-4 py-2 text-stone-600">
-                      <time dateTime={token.createdAt}>{token.createdLabel}</time>
-                    </td>
-                    <td className="px-4 py-2 text-stone-600">
-                      {token.lastUsedAt && token.lastUsedLabel ? (
-                        <time dateTime={token.lastUsedAt}>{token.lastUsedLabel}</time>
-                      ) : (
-                        'jamais'
-                      )}
-                    </td>
-                    <td className="px-4 py-2 text-stone-600">
-                      {token.expired ? (
-                        <>
-                          <span className="rounded-full border border-red-200 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">
-                            Expiré
-                          </span>{' '}
-                          <span className="text-xs">
-                            le <time dateTime={token.expiresAt}>{token.expiresLabel}</time>
-                          </span>
-                        </>
-                      ) : (
-                        <>
-                          Expire le <time dateTime={token.expiresAt}>{token.expiresLabel}</time>
-                        </>
-                      )}
-                    </td>
-                    <td className="px-4 py-2 text-right">
-                      <Button
-                        variant="danger"
-                        onClick={() => void onRevoke(token)}
-                        disabled={revokingId !== null}
-                        aria-label={`Révoquer le jeton ${token.name}`}
-                      >
-                        {revokingId === token.id ? 'Révocation…' : 'Révoquer'}
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </TableBody>
+          </Table>
         )}
-        {listError ? (
+        {revoke.error ? (
           <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {listError}
+            {revoke.error}
           </p>
         ) : null}
       </section>

@@ -1,31 +1,28 @@
 'use client';
 // "Rejoindre la rédaction": consumes the invitation link, then opens the team.
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { apiFetch, errorMessage } from '@/lib/api/client';
 import { FormError } from '@/components/ui/form-error';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch } from '@/lib/api/client';
 
 export function AcceptInvitationButton({ token }: { token: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onAccept() {
-    setPending(true);
-    setError(null);
-    try {
+  const {
+    run: onAccept,
+    pending,
+    error,
+  } = useAction(
+    async () => {
       const { team } = await apiFetch<{ team: { id: string; name: string } }>(
         `/api/v1/invitations/${encodeURIComponent(token)}/accept`,
         { method: 'POST' },
       );
       router.push(`/teams/${team.id}`);
       router.refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-      setPending(false);
-    }
-  }
+    },
+    { keepPendingOnSuccess: true },
+  );
 
   return (
     <div className="space-y-3">

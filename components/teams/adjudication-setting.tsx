@@ -5,7 +5,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/ui/form-error';
-import { apiFetch, errorMessage } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch } from '@/lib/api/client';
 
 const RULE =
   'Un litige est tranché par un·e éditeur·rice ou propriétaire qui n’a pas noté la phrase.';
@@ -21,27 +22,20 @@ export function AdjudicationSetting({
 }) {
   const router = useRouter();
   const [allowed, setAllowed] = useState(allowPartyAdjudication);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const { run, pending, error } = useAction(async (next: boolean) => {
+    const team = await apiFetch<{ allowPartyAdjudication: boolean }>(`/api/v1/teams/${teamId}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ allowPartyAdjudication: next }),
+    });
+    setAllowed(team.allowPartyAdjudication);
+    setSaved('Réglage enregistré.');
+    router.refresh();
+  });
 
-  async function onChange(next: boolean) {
-    setPending(true);
-    setError(null);
+  function onChange(next: boolean) {
     setSaved(null);
-    try {
-      const team = await apiFetch<{ allowPartyAdjudication: boolean }>(`/api/v1/teams/${teamId}`, {
-        method: 'PATCH',
-        body: JSON.stringify({ allowPartyAdjudication: next }),
-      });
-      setAllowed(team.allowPartyAdjudication);
-      setSaved('Réglage enregistré.');
-      router.refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    void run(next);
   }
 
   if (!canChange) {
@@ -62,7 +56,7 @@ export function AdjudicationSetting({
           className="mt-0.5"
           checked={allowed}
           disabled={pending}
-          onChange={(event) => void onChange(event.target.checked)}
+          onChange={(event) => onChange(event.target.checked)}
         />
         <span>
           <span className="font-medium text-stone-800">

@@ -4,6 +4,7 @@
 // JSON. The sentences and the changes come from the listing (lib/workflow/audit-sentence.ts).
 import Link from 'next/link';
 import type { listTeamAudit } from '@/lib/server/teams/team-audit';
+import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
 export type AuditEventRow = Awaited<ReturnType<typeof listTeamAudit>>['events'][number];
 
@@ -68,51 +69,40 @@ function Changes({ event }: { event: AuditEventRow }) {
 
 export function AuditTable({ events }: { events: AuditEventRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Événements du journal, du plus récent au plus ancien</caption>
-        <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Date
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Événement
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Modifications
-            </th>
+    <Table caption="Événements du journal, du plus récent au plus ancien">
+      <TableHead>
+        <ColumnHeader>Date</ColumnHeader>
+        <ColumnHeader>Événement</ColumnHeader>
+        <ColumnHeader>Modifications</ColumnHeader>
+      </TableHead>
+      <TableBody alignTop>
+        {events.map((event) => (
+          <tr key={event.id}>
+            <Cell className="whitespace-nowrap tabular-nums text-stone-600">
+              <time dateTime={event.at}>{DATE_TIME.format(new Date(event.at))}</time>
+            </Cell>
+            <Cell>
+              <p className="font-medium text-stone-900">{event.summary}</p>
+              {event.article ? (
+                <p className="mt-0.5 text-xs text-stone-600">
+                  Dans{' '}
+                  {event.href ? (
+                    <Link href={event.href} className="text-blue-700 hover:underline">
+                      « {event.article.title} »
+                      {event.sentenceNumber !== null ? `, phrase ${event.sentenceNumber}` : ''}
+                    </Link>
+                  ) : (
+                    `« ${event.article.title} »`
+                  )}
+                </p>
+              ) : null}
+            </Cell>
+            <Cell className="max-w-md">
+              <Changes event={event} />
+            </Cell>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100 align-top">
-          {events.map((event) => (
-            <tr key={event.id}>
-              <td className="whitespace-nowrap px-4 py-2 tabular-nums text-stone-600">
-                <time dateTime={event.at}>{DATE_TIME.format(new Date(event.at))}</time>
-              </td>
-              <td className="px-4 py-2">
-                <p className="font-medium text-stone-900">{event.summary}</p>
-                {event.article ? (
-                  <p className="mt-0.5 text-xs text-stone-600">
-                    Dans{' '}
-                    {event.href ? (
-                      <Link href={event.href} className="text-blue-700 hover:underline">
-                        « {event.article.title} »
-                        {event.sentenceNumber !== null ? `, phrase ${event.sentenceNumber}` : ''}
-                      </Link>
-                    ) : (
-                      `« ${event.article.title} »`
-                    )}
-                  </p>
-                ) : null}
-              </td>
-              <td className="max-w-md px-4 py-2">
-                <Changes event={event} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -4,34 +4,32 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
-import { apiFetch, errorMessage } from '@/lib/api/client';
 import { FormError } from '@/components/ui/form-error';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch } from '@/lib/api/client';
 
 export function CreateTeamForm() {
   const router = useRouter();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
+  const { run, pending, error } = useAction(
+    async () => {
       const team = await apiFetch<{ id: string }>('/api/v1/teams', {
         method: 'POST',
         body: JSON.stringify({ name }),
       });
       router.push(`/teams/${team.id}`);
       router.refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-      setPending(false);
-    }
+    },
+    { keepPendingOnSuccess: true },
+  );
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void run();
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} className="space-y-3" noValidate>
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <Field label="Nom de la rédaction">
         <TextInput
           name="name"

@@ -5,39 +5,37 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
-import { apiFetch, errorMessage } from '@/lib/api/client';
 import { FormError } from '@/components/ui/form-error';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch } from '@/lib/api/client';
 
 export function DeleteTeamForm({ teamId, teamName }: { teamId: string; teamName: string }) {
   const router = useRouter();
   const [confirmName, setConfirmName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const matches = confirmName.trim().normalize('NFC') === teamName.normalize('NFC');
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!matches) {
-      setError('Saisissez exactement le nom de l’équipe pour confirmer.');
-      return;
-    }
-    setPending(true);
-    setError(null);
-    try {
+  const { run, pending, error, setError } = useAction(
+    async () => {
       await apiFetch(`/api/v1/teams/${teamId}`, {
         method: 'DELETE',
         body: JSON.stringify({ confirmName }),
       });
       router.push('/teams');
       router.refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-      setPending(false);
+    },
+    { keepPendingOnSuccess: true },
+  );
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!matches) {
+      setError('Saisissez exactement le nom de l’équipe pour confirmer.');
+      return;
     }
+    void run();
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} className="space-y-3" noValidate>
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <Field
         label={
           <>

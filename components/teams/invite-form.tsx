@@ -4,7 +4,8 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { apiFetch, errorMessage } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch } from '@/lib/api/client';
 import { ROLE_LABELS, type Role } from '@/lib/permissions';
 import { CopyField } from '@/components/ui/copy-field';
 import { FormError } from '@/components/ui/form-error';
@@ -27,34 +28,23 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
   const selectId = useId();
   const [role, setRole] = useState<Role>(roles.includes('reviewer') ? 'reviewer' : roles[0]);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error } = useAction(async () => {
+    const invitation = await apiFetch<CreatedInvitation>(`/api/v1/teams/${teamId}/invitations`, {
+      method: 'POST',
+      body: JSON.stringify({ role }),
+    });
+    setCreated(invitation);
+    router.refresh();
+  });
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      const invitation = await apiFetch<CreatedInvitation>(`/api/v1/teams/${teamId}/invitations`, {
-        method: 'POST',
-        body: JSON.stringify({ role }),
-      });
-      setCreated(invitation);
-      router.refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    void run();
   }
 
   return (
     <div className="space-y-4">
-      <form
-        onSubmit={(event) => void onSubmit(event)}
-        className="flex flex-wrap items-end gap-3"
-        noValidate
-      >
+      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
         <div className="text-sm">
           <label htmlFor={selectId} className="block font-medium text-stone-800">
             Rôle à attribuer

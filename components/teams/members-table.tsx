@@ -6,9 +6,11 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
-import { apiFetch, errorMessage } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch } from '@/lib/api/client';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/permissions';
 import { FormError } from '@/components/ui/form-error';
+import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
 export interface MemberRowData {
   id: string;
@@ -38,24 +40,11 @@ export function MembersTable({
   members: MemberRowData[];
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [confirm, confirmDialog] = useConfirm();
-
-  /** Runs one membership call; true when it succeeded. */
-  async function run(url: string, init: RequestInit): Promise<boolean> {
-    setPending(true);
-    setError(null);
-    try {
-      await apiFetch(url, init);
-      return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    } finally {
-      setPending(false);
-    }
-  }
+  /** One membership call; `run` answers true when it succeeded. */
+  const { run, pending, error } = useAction((url: string, init: RequestInit) =>
+    apiFetch(url, init),
+  );
 
   const memberUrl = (userId: string) => `/api/v1/teams/${teamId}/members/${userId}`;
 
@@ -114,48 +103,29 @@ export function MembersTable({
 
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Membres de la rédaction « {teamName} »</caption>
-          <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Nom
-              </th>
-              {showEmails ? (
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  E-mail
-                </th>
-              ) : null}
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Rôle
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Membre depuis
-              </th>
-              {canManage ? (
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  <span className="sr-only">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {members.map((member) => (
-              <MemberRow
-                key={member.id}
-                member={member}
-                isMe={member.id === currentUserId}
-                canManage={canManage}
-                showEmail={showEmails}
-                pending={pending}
-                onSaveRole={(role) => onSaveRole(member, role)}
-                onRemove={() => void onRemove(member)}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={`Membres de la rédaction « ${teamName} »`}>
+        <TableHead>
+          <ColumnHeader>Nom</ColumnHeader>
+          {showEmails ? <ColumnHeader>E-mail</ColumnHeader> : null}
+          <ColumnHeader>Rôle</ColumnHeader>
+          <ColumnHeader>Membre depuis</ColumnHeader>
+          {canManage ? <ColumnHeader hiddenLabel>Actions</ColumnHeader> : null}
+        </TableHead>
+        <TableBody>
+          {members.map((member) => (
+            <MemberRow
+              key={member.id}
+              member={member}
+              isMe={member.id === currentUserId}
+              canManage={canManage}
+              showEmail={showEmails}
+              pending={pending}
+              onSaveRole={(role) => onSaveRole(member, role)}
+              onRemove={() => void onRemove(member)}
+            />
+          ))}
+        </TableBody>
+      </Table>
       <FormError message={error} />
       <Button variant="danger" onClick={() => void onLeave()} disabled={pending}>
         Quitter la rédaction
@@ -193,12 +163,12 @@ function MemberRow({
 
   return (
     <tr>
-      <td className="px-4 py-2 font-medium text-stone-900">
+      <Cell className="font-medium text-stone-900">
         {member.name}
         {isMe ? <span className="ml-1 font-normal text-stone-500">(vous)</span> : null}
-      </td>
-      {showEmail ? <td className="px-4 py-2 text-stone-600">{member.email ?? '—'}</td> : null}
-      <td className="px-4 py-2">
+      </Cell>
+      {showEmail ? <Cell className="text-stone-600">{member.email ?? '—'}</Cell> : null}
+      <Cell>
         {canManage ? (
           <form
             className="flex items-center gap-2"
@@ -237,12 +207,12 @@ function MemberRow({
         ) : (
           ROLE_LABELS[member.role]
         )}
-      </td>
-      <td className="px-4 py-2 text-stone-600">
+      </Cell>
+      <Cell className="text-stone-600">
         <time dateTime={member.joinedAt}>{member.joinedLabel}</time>
-      </td>
+      </Cell>
       {canManage ? (
-        <td className="px-4 py-2 text-right">
+        <Cell className="text-right">
           {isMe ? null : (
             <Button
               variant="danger"
@@ -253,7 +223,7 @@ function MemberRow({
               Retirer
             </Button>
           )}
-        </td>
+        </Cell>
       ) : null}
     </tr>
   );

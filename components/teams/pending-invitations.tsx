@@ -2,12 +2,13 @@
 // Invitation links not used yet, with "Révoquer" (the link stops working at once) on those the
 // viewer may revoke: the roles they may invite (an editor cannot revoke an owner's invitation).
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
-import { apiFetch, errorMessage } from '@/lib/api/client';
+import { useAction } from '@/components/ui/use-action';
+import { apiFetch } from '@/lib/api/client';
 import { ROLE_LABELS, type Role } from '@/lib/permissions';
 import { FormError } from '@/components/ui/form-error';
+import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
 export interface PendingInvitationData {
   id: string;
@@ -30,9 +31,14 @@ export function PendingInvitations({
   invitations: PendingInvitationData[];
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pendingId, setPendingId] = useState<string | null>(null);
   const [confirm, confirmDialog] = useConfirm();
+  const revoke = useAction(
+    async (invitation: PendingInvitationData) => {
+      await apiFetch(`/api/v1/teams/${teamId}/invitations/${invitation.id}`, { method: 'DELETE' });
+      router.refresh();
+    },
+    { key: (invitation) => invitation.id },
+  );
 
   async function onRevoke(invitation: PendingInvitationData) {
     const confirmed = await confirm({
@@ -45,17 +51,7 @@ export function PendingInvitations({
       ),
       confirmLabel: 'Révoquer l’invitation',
     });
-    if (!confirmed) return;
-    setPendingId(invitation.id);
-    setError(null);
-    try {
-      await apiFetch(`/api/v1/teams/${teamId}/invitations/${invitation.id}`, { method: 'DELETE' });
-      router.refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPendingId(null);
-    }
+    if (confirmed) await revoke.run(invitation);
   }
 
   if (invitations.length === 0) {
@@ -64,57 +60,42 @@ export function PendingInvitations({
 
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Invitations en attente</caption>
-          <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Rôle
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Créée par
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Créée le
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Expire le
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                <span className="sr-only">Actions</span>
-              </th>
+      <Table caption="Invitations en attente">
+        <TableHead>
+          <ColumnHeader>Rôle</ColumnHeader>
+          <ColumnHeader>Créée par</ColumnHeader>
+          <ColumnHeader>Créée le</ColumnHeader>
+          <ColumnHeader>Expire le</ColumnHeader>
+          <ColumnHeader hiddenLabel>Actions</ColumnHeader>
+        </TableHead>
+        <TableBody>
+          {invitations.map((invitation) => (
+            <tr key={invitation.id}>
+              <Cell>{ROLE_LABELS[invitation.role]}</Cell>
+              <Cell className="text-stone-600">{invitation.createdByName ?? '—'}</Cell>
+              <Cell className="text-stone-600">
+                <time dateTime={invitation.createdAt}>{invitation.createdLabel}</time>
+              </Cell>
+              <Cell className="text-stone-600">
+                <time dateTime={invitation.expiresAt}>{invitation.expiresLabel}</time>
+              </Cell>
+              <Cell className="text-right">
+                {invitation.revocable ? (
+                  <Button
+                    variant="danger"
+                    onClick={() => void onRevoke(invitation)}
+                    disabled={revoke.pending}
+                    aria-label={`Révoquer l’invitation ${ROLE_LABELS[invitation.role]} créée le ${invitation.createdLabel}`}
+                  >
+                    {revoke.pendingKey === invitation.id ? 'Révocation…' : 'Révoquer'}
+                  </Button>
+                ) : null}
+              </Cell>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {invitations.map((invitation) => (
-              <tr key={invitation.id}>
-                <td className="px-4 py-2">{ROLE_LABELS[invitation.role]}</td>
-                <td className="px-4 py-2 text-stone-600">{invitation.createdByName ?? '—'}</td>
-                <td className="px-4 py-2 text-stone-600">
-                  <time dateTime={invitation.createdAt}>{invitation.createdLabel}</time>
-                </td>
-                <td className="px-4 py-2 text-stone-600">
-                  <time dateTime={invitation.expiresAt}>{invitation.expiresLabel}</time>
-                </td>
-                <td className="px-4 py-2 text-right">
-                  {invitation.revocable ? (
-                    <Button
-                      variant="danger"
-                      onClick={() => void onRevoke(invitation)}
-                      disabled={pendingId !== null}
-                      aria-label={`Révoquer l’invitation ${ROLE_LABELS[invitation.role]} créée le ${invitation.createdLabel}`}
-                    >
-                      {pendingId === invitation.id ? 'Révocation…' : 'Révoquer'}
-                    </Button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <FormError message={error} />
+          ))}
+        </TableBody>
+      </Table>
+      <FormError message={revoke.error} />
       {confirmDialog}
     </div>
   );

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
-import { ApiError, errorMessage } from '@/lib/api/client';
+import { ApiError, errorMessage, networkError, readApiError } from '@/lib/api/client';
 import { RATINGS, ratingLabel } from '@/lib/reports/verdict-scale';
 import { FormError } from '@/components/ui/form-error';
 
@@ -49,18 +49,6 @@ function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024)
     return `${(bytes / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} Ko`;
   return `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
-}
-
-async function failure(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; details?: unknown };
-  } | null;
-  return new ApiError(
-    response.status,
-    body?.error?.code ?? 'unknown',
-    body?.error?.message ?? `Erreur ${response.status}.`,
-    body?.error?.details,
-  );
 }
 
 function saveBlob(blob: Blob, filename: string) {
@@ -121,9 +109,9 @@ export function TeamReportForm({
         });
       } catch (e) {
         if (controller.signal.aborted) throw e;
-        throw new ApiError(0, 'network', 'Serveur injoignable : vérifiez votre connexion.');
+        throw networkError();
       }
-      if (!response.ok) throw await failure(response);
+      if (!response.ok) throw await readApiError(response);
 
       // Content-Length counts the bytes on the wire: once compressed, it is not the body's size.
       const length = Number(response.headers.get('Content-Length'));

@@ -1,42 +1,50 @@
 'use client';
-
+// Signing in with e-mail and password (next-auth credentials, no redirect: the refusal is said
+// here), then on to where the visitor was headed.
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
+import { useAction } from '@/components/ui/use-action';
+
+/** next-auth answered without signing in: `message` is what to tell the visitor. */
+class SignInRefused extends Error {}
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error } = useAction(
+    async (form: FormData) => {
+      const result = await signIn('credentials', {
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        redirect: false,
+      });
+      if (result?.error === 'TooManyAttempts') {
+        throw new SignInRefused(
+          'Trop de tentatives de connexion : réessayez dans quelques minutes.',
+        );
+      }
+      if (!result || result.error) {
+        // One message whatever went wrong: it must not tell whether the e-mail has an account.
+        throw new SignInRefused('E-mail ou mot de passe incorrect.');
+      }
+    },
+    {
+      message: (e) =>
+        e instanceof SignInRefused ? e.message : 'Une erreur inattendue est survenue. Réessayez.',
+    },
+  );
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-      redirect: false,
-    });
-    setPending(false);
-    if (result?.error === 'TooManyAttempts') {
-      setError('Trop de tentatives de connexion : réessayez dans quelques minutes.');
-      return;
+    if (await run(new FormData(event.currentTarget))) {
+      router.replace(callbackUrl);
+      router.refresh();
     }
-    if (!result || result.error) {
-      // One message whatever went wrong: it must not tell whether the e-mail has an account.
-      setError('E-mail ou mot de passe incorrect.');
-      return;
-    }
-    router.replace(callbackUrl);
-    router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
       <Field label="E-mail">
         <TextInput name="email" type="email" autoComplete="email" required />
       </Field>

@@ -1,5 +1,7 @@
 // Stored highlight → API shape with W3C Web Annotation selectors.
 import 'server-only';
+import type { z } from 'zod';
+import type { annotationDto } from '@/lib/validations/dto/annotation';
 
 export const annotationSelect = {
   id: true,
@@ -31,7 +33,12 @@ export interface AnnotationRow {
   sentences: { sentenceId: string }[];
 }
 
-export function serializeAnnotation(row: AnnotationRow, sentenceOrder?: Map<string, number>) {
+export type AnnotationDto = z.output<typeof annotationDto>;
+
+export function serializeAnnotation(
+  row: AnnotationRow,
+  sentenceOrder?: Map<string, number>,
+): AnnotationDto {
   const sentenceIds = row.sentences.map((s) => s.sentenceId);
   if (sentenceOrder)
     sentenceIds.sort((a, b) => (sentenceOrder.get(a) ?? 0) - (sentenceOrder.get(b) ?? 0));
@@ -57,5 +64,3 @@ export function serializeAnnotation(row: AnnotationRow, sentenceOrder?: Map<stri
     createdAt: row.createdAt.toISOString(),
   };
 }
-
-export type AnnotationDto = ReturnType<typeof serializeAnnotation>;

@@ -2,11 +2,11 @@
 // the migration leaves their reasons NULL). Run at start; cheap when there is nothing to do.
 import 'server-only';
 import { prisma } from '@/lib/db';
-import { triageUnit } from '@/lib/text';
+import { triageUnit, type UnitKind } from '@/lib/text';
 
 export async function backfillTriage(): Promise<number> {
   const rows = await prisma.$queryRaw<
-    { id: string; kind: 'sentence' | 'heading' | 'paywall'; text: string; language: string }[]
+    { id: string; kind: UnitKind; text: string; language: string }[]
   >`
     SELECT s.id, s.kind::text AS kind, s.text, a.language
       FROM sentences s JOIN articles a ON a.id = s.article_id

@@ -14,6 +14,7 @@ import { submittedRatings, type Submission } from '@/lib/agreement/submitted-rat
 import type { ReportAgreement } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
 import { AppError, notFound } from '@/lib/server/errors';
+import { checkableSentenceSql } from '@/lib/server/sentences/checkable';
 import { isDisputed, type VerdictStatus } from '@/lib/workflow/sentence-state';
 
 /** One sentence as the agreement figures need it. */
@@ -46,8 +47,9 @@ interface VerdictRatingRow {
 }
 
 /**
- * The checkable sentences of `articleIds` that carry a verdict, in text order, grouped by
- * article, each with its current verdicts and its ratings as submitted. Sentences without a
+ * The checkable sentences of `articleIds` (lib/server/sentences/checkable.ts: a sentence a
+ * correction removed counts nowhere, here neither) that carry a verdict, in text order, grouped
+ * by article, each with its current verdicts and its ratings as submitted. Sentences without a
  * verdict add no rating pair and cannot be disputed: they are left out. When `userId` is given
  * the query itself checks that they are a member of each article's team (so it can run beside
  * the query that checks access); otherwise the caller already did.
@@ -55,8 +57,6 @@ interface VerdictRatingRow {
 export async function listAgreementSentences(options: {
   articleIds: readonly string[];
   userId?: string;
-  /** Only units still in the current text (reports); the reader also counts retired ones. */
-  currentTextOnly?: boolean;
 }): Promise<Map<string, AgreementSentence[]>> {
   if (options.userId !== undefined && !options.userId) {
     throw new AppError('unauthenticated', 'Connexion requise.');
@@ -70,7 +70,6 @@ export async function listAgreementSentences(options: {
                                  FROM articles a
                                  JOIN memberships m ON m.team_id = a.team_id
                                 WHERE a.id = s.article_id AND m.user_id = ${options.userId}::uuid)`;
-  const current = options.currentTextOnly ? Prisma.sql`AND s.retired_at IS NULL` : Prisma.empty;
   const rows = await prisma.$queryRaw<VerdictRatingRow[]>`
     SELECT s.article_id, v.sentence_id, v.status::text AS status, v.rating::text AS rating,
            COALESCE((SELECT json_agg(json_build_object('rating', e.after->>'rating', 'seq', e.id))
@@ -85,8 +84,7 @@ export async function listAgreementSentences(options: {
       FROM verdicts v
       JOIN sentences s ON s.id = v.sentence_id
      WHERE s.article_id = ANY(${[...options.articleIds]}::uuid[])
-       AND s.kind = 'sentence'
-       ${current}
+       AND ${checkableSentenceSql('s')}
        ${member}
      ORDER BY s.article_id, s.index, v.created_at, v.id`;
 

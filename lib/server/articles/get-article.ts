@@ -2,6 +2,8 @@
 // check-worthiness, for a member of its team. Units a revision removed are listed apart, with
 // how many verdicts they still carry: nothing is dropped.
 import 'server-only';
+import type { z } from 'zod';
+import type { articleDto } from '@/lib/validations/dto/article';
 import { prisma } from '@/lib/db';
 import { articleOfMember, myMembership } from '@/lib/server/access';
 import { notFound } from '@/lib/server/errors';
@@ -81,7 +83,7 @@ export async function getArticle(options: { userId: string; articleId: string })
 export type ArticleDetail = Awaited<ReturnType<typeof getArticle>>;
 
 /** The article as the API answers it (GET, and POST after an import). */
-export function articleResponse(article: ArticleDetail) {
+export function articleResponse(article: ArticleDetail): z.output<typeof articleDto> {
   return {
     id: article.id,
     teamId: article.teamId,

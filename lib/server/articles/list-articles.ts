@@ -2,7 +2,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { articleOfMember } from '@/lib/server/access';
-import { verifiedSentenceWhere } from '@/lib/server/verdicts/verified';
+import { checkableSentences, verifiedSentences } from '@/lib/server/sentences/checkable';
 
 export async function listArticles(options: { userId: string }) {
   const articles = await prisma.article.findMany({
@@ -16,12 +16,12 @@ export async function listArticles(options: { userId: string }) {
       partial: true,
       createdAt: true,
       team: { select: { name: true } },
-      _count: { select: { sentences: { where: { kind: 'sentence' } } } },
+      _count: { select: { sentences: { where: checkableSentences } } },
     },
   });
   const checked = await prisma.sentence.groupBy({
     by: ['articleId'],
-    where: { articleId: { in: articles.map((a) => a.id) }, ...verifiedSentenceWhere },
+    where: { articleId: { in: articles.map((a) => a.id) }, ...verifiedSentences },
     _count: { _all: true },
   });
   const checkedByArticle = new Map(checked.map((row) => [row.articleId, row._count._all]));

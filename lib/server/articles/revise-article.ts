@@ -16,6 +16,7 @@ import {
   mapSentences,
   reanchorHighlight,
   unitsTouchedInOrder,
+  type AnchorStatus,
   type Selector,
 } from '@/lib/anchoring';
 import { articleOfMember, myMembership, requirePermission } from '@/lib/server/access';
@@ -258,7 +259,7 @@ async function applyRevision(
   const newlyOrphaned: string[] = [];
   const placedRows: {
     id: string;
-    status: 'anchored' | 'fuzzy';
+    status: Exclude<AnchorStatus, 'orphaned'>;
     exact: string;
     prefix: string;
     suffix: string;

@@ -1,5 +1,7 @@
 // Stored comment → API shape. A deleted comment keeps its place in the thread, without text.
 import 'server-only';
+import type { z } from 'zod';
+import type { commentDto } from '@/lib/validations/dto/comment';
 
 export const commentSelect = {
   id: true,
@@ -27,7 +29,9 @@ export interface CommentRow {
   author: { id: string; name: string };
 }
 
-export function serializeComment(row: CommentRow) {
+export type CommentDto = z.output<typeof commentDto>;
+
+export function serializeComment(row: CommentRow): CommentDto {
   const deleted = row.deletedAt !== null;
   return {
     id: row.id,
@@ -43,4 +47,3 @@ export function serializeComment(row: CommentRow) {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-export type CommentDto = ReturnType<typeof serializeComment>;

@@ -4,6 +4,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { PERMISSIONS, type Role } from '@/lib/permissions';
+import { checkableSentences } from '@/lib/server/sentences/checkable';
 import {
   sentenceState,
   type SentenceState,
@@ -21,13 +22,15 @@ const sentenceSelect = {
 
 export async function getQueue(options: { userId: string }) {
   const userId = options.userId;
+  // Checkable sentences of my teams: nothing waits on a sentence a correction removed.
   const inMyTeams = (roles: readonly Role[]) => ({
+    ...checkableSentences,
     article: { team: { memberships: { some: { userId, role: { in: [...roles] } } } } },
   });
 
   const [assignedRows, submittedRows] = await Promise.all([
     prisma.sentence.findMany({
-      where: { assigneeId: userId, kind: 'sentence', ...inMyTeams(PERMISSIONS['article.read']) },
+      where: { assigneeId: userId, ...inMyTeams(PERMISSIONS['article.read']) },
       orderBy: [{ assignedAt: 'asc' }, { index: 'asc' }],
       select: { ...sentenceSelect, assignedAt: true },
     }),
@@ -96,7 +99,7 @@ export async function getQueue(options: { userId: string }) {
   const toResolve = new Map<string, ReturnType<typeof place> & { state: SentenceState }>();
   for (const row of submittedRows) {
     const state = stateOf(row.sentence);
-    const role = row.sentence.article.team.memberships[0]?.role as Role | undefined;
+    const role = row.sentence.article.team.memberships[0]?.role;
     const mayResolve = role !== undefined && PERMISSIONS['dispute.resolve'].includes(role);
     if (state === 'disputed') {
       if (mayResolve) toResolve.set(row.sentence.id, { ...place(row.sentence), state });

@@ -28,6 +28,7 @@ import {
 import { articleOfMember } from '@/lib/server/access';
 import { agreementOf, listAgreementSentences } from '@/lib/server/articles/get-agreement';
 import { AppError, notFound } from '@/lib/server/errors';
+import { checkableSentenceSql, checkableSentences } from '@/lib/server/sentences/checkable';
 import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
 import { reportQuerySchema, type ReportFormat } from '@/lib/validations/report';
 import { textStream } from './text-stream';
@@ -47,11 +48,8 @@ export interface ClaimFilter {
  */
 export const REPORT_BATCH_SIZE = 500;
 
-/**
- * The sentences a report covers: checkable units still in the current text (the claims' SQL in
- * listReportClaims says the same).
- */
-const REPORT_SENTENCES = { kind: 'sentence', retiredAt: null } as const;
+/** The sentences a report covers: the checkable ones (listReportClaims' SQL uses its twin). */
+const REPORT_SENTENCES = checkableSentences;
 
 const headArticleSelect = {
   id: true,
@@ -230,11 +228,7 @@ async function readReportHead(options: { userId: string; articleId: string; base
       select: { sentenceId: true },
     }),
     // The ratings as submitted, before any settlement (get-agreement.ts).
-    listAgreementSentences({
-      articleIds: [options.articleId],
-      userId: options.userId,
-      currentTextOnly: true,
-    }),
+    listAgreementSentences({ articleIds: [options.articleId], userId: options.userId }),
   ]);
   if (!article) throw notFound('Article');
   const byRating = countByRating([]);
@@ -334,8 +328,7 @@ export function listReportClaims(options: {
         LEFT JOIN users approver ON approver.id = p.approved_by_id
         LEFT JOIN verdicts v ON v.id = p.verdict_id
        WHERE s.article_id = ${options.articleId}::uuid
-         AND s.kind = 'sentence'
-         AND s.retired_at IS NULL
+         AND ${checkableSentenceSql('s')}
          AND (${after}::int IS NULL OR s.index > ${after}::int)
          AND EXISTS (SELECT 1
                        FROM articles a
@@ -415,7 +408,7 @@ export async function listTeamReportData(options: {
     },
   });
   const [agreement, facts] = await Promise.all([
-    listAgreementSentences({ articleIds: articles.map((a) => a.id), currentTextOnly: true }),
+    listAgreementSentences({ articleIds: articles.map((a) => a.id) }),
     listClaimFacts(
       articles.flatMap((article) =>
         article.sentences.filter((s) => s.published !== null).map((s) => s.id),

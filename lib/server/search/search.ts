@@ -9,11 +9,8 @@
 import 'server-only';
 import { prisma } from '@/lib/db';
 import type { Rating } from '@/lib/reports';
-import {
-  sentenceState,
-  type SentenceState,
-  type VerdictStatus,
-} from '@/lib/workflow/sentence-state';
+import { checkableSentenceSql } from '@/lib/server/sentences/checkable';
+import { sentenceState, type SentenceState } from '@/lib/workflow/sentence-state';
 import { sentenceHref } from '@/lib/workflow/sentence-link';
 import {
   SEARCH_MATCH_KINDS,
@@ -87,7 +84,7 @@ export async function searchSentences(options: { userId: string; query: unknown 
              NULL::text AS body, NULL::uuid AS author_id
         FROM scope sc
         JOIN sentences s ON s.article_id = sc.id
-       WHERE s.retired_at IS NULL AND s.kind = 'sentence'
+       WHERE ${checkableSentenceSql('s')}
          AND (${q} = '' OR s.search @@ sc.tsq)
       UNION ALL
       -- A highlight's note, on the first current sentence it covers.
@@ -98,7 +95,7 @@ export async function searchSentences(options: { userId: string; query: unknown 
              SELECT s.id AS sentence_id
                FROM annotation_sentences l
                JOIN sentences s ON s.id = l.sentence_id
-              WHERE l.annotation_id = n.id AND s.retired_at IS NULL AND s.kind = 'sentence'
+              WHERE l.annotation_id = n.id AND ${checkableSentenceSql('s')}
               ORDER BY s.index
               LIMIT 1) x
        WHERE ${q} <> '' AND n.search @@ sc.tsq
@@ -112,14 +109,14 @@ export async function searchSentences(options: { userId: string; query: unknown 
         JOIN verdicts v ON v.sentence_id = s.id
        WHERE ${q} <> '' AND v.search @@ sc.tsq
          AND (v.status <> 'draft' OR v.author_id = ${userId}::uuid)
-         AND s.retired_at IS NULL AND s.kind = 'sentence'
+         AND ${checkableSentenceSql('s')}
       UNION ALL
       SELECT c.sentence_id, 'comment', c.id, ts_rank(c.search, sc.tsq), c.body, c.author_id
         FROM scope sc
         JOIN comments c ON c.article_id = sc.id
         JOIN sentences s ON s.id = c.sentence_id
        WHERE ${q} <> '' AND c.deleted_at IS NULL AND c.search @@ sc.tsq
-         AND s.retired_at IS NULL AND s.kind = 'sentence'
+         AND ${checkableSentenceSql('s')}
     ),
     candidates AS (
       SELECT sentence_id, max(rank) AS rank, bool_or(kind = 'sentence') AS text_matched,
@@ -159,7 +156,7 @@ export async function searchSentences(options: { userId: string; query: unknown 
 
   const states = await statesOf(rows.map((r) => r.id));
   const matching = rows
-    .map((row) => ({ row, state: states.get(row.id) ?? ('unchecked' as SentenceState) }))
+    .map((row) => ({ row, state: states.get(row.id) ?? 'unchecked' }))
     .filter(({ state }) => !query.state || state === query.state);
   const slice = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return {
@@ -205,13 +202,5 @@ async function statesOf(sentenceIds: string[]): Promise<Map<string, SentenceStat
       verdicts: { select: { rating: true, status: true } },
     },
   });
-  return new Map(
-    sentences.map((s) => [
-      s.id,
-      sentenceState(
-        s.verdicts.map((v) => ({ rating: v.rating, status: v.status as VerdictStatus })),
-        s.published !== null,
-      ),
-    ]),
-  );
+  return new Map(sentences.map((s) => [s.id, sentenceState(s.verdicts, s.published !== null)]));
 }

@@ -3,6 +3,8 @@
 // ratings are given independently), the published verdict and the comments, and whether the
 // caller may settle its dispute (the rule of lib/server/verdicts/adjudication.ts).
 import 'server-only';
+import type { z } from 'zod';
+import type { sentenceDetailDto } from '@/lib/validations/dto/sentence';
 import { prisma } from '@/lib/db';
 import { can } from '@/lib/permissions';
 import { articleOfMember, myMembership } from '@/lib/server/access';
@@ -16,7 +18,12 @@ import { publishedSelect, serializePublished } from '@/lib/server/verdicts/publi
 import { serializeVerdict, verdictSelect } from '@/lib/server/verdicts/serialize';
 import { summarize, summarySelect } from '@/lib/server/verdicts/list-sentence-states';
 
-export async function getSentence(options: { userId: string; sentenceId: string }) {
+export type SentenceDetail = z.output<typeof sentenceDetailDto>;
+
+export async function getSentence(options: {
+  userId: string;
+  sentenceId: string;
+}): Promise<SentenceDetail> {
   const row = await prisma.sentence.findFirst({
     where: { id: options.sentenceId, article: articleOfMember(options.userId) },
     select: {
@@ -91,5 +98,3 @@ export async function getSentence(options: { userId: string; sentenceId: string 
     comments: row.comments.map(serializeComment),
   };
 }
-
-export type SentenceDetail = Awaited<ReturnType<typeof getSentence>>;

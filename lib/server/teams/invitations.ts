@@ -4,7 +4,7 @@
 // editor). Only the token's hash is stored; accepting consumes it atomically.
 import 'server-only';
 import { prisma } from '@/lib/db';
-import { invitableRoles, type Role } from '@/lib/permissions';
+import { invitableRoles } from '@/lib/permissions';
 import { requirePermission } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError, notFound } from '@/lib/server/errors';
@@ -57,7 +57,7 @@ export async function createInvitation(options: {
     });
     return {
       id: invitation.id,
-      role: invitation.role as Role,
+      role: invitation.role,
       token,
       url: invitationUrl(options.baseUrl, token),
       expiresAt: invitation.expiresAt.toISOString(),
@@ -90,7 +90,7 @@ export async function listInvitations(options: { userId: string; teamId: string 
   });
   return rows.map((row) => ({
     id: row.id,
-    role: row.role as Role,
+    role: row.role,
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
@@ -117,7 +117,7 @@ export async function revokeInvitation(options: {
     const invitation = await tx.invitation.findFirst({ where: pending, select: { role: true } });
     if (!invitation) throw notFound('Invitation');
     // Who may create it may revoke it: editors only the reviewer and viewer invitations.
-    if (!invitableRoles(myRole).includes(invitation.role as Role)) {
+    if (!invitableRoles(myRole).includes(invitation.role)) {
       throw new AppError(
         'forbidden',
         `Votre rôle (${myRole}) ne permet pas de révoquer une invitation avec le rôle ${invitation.role}.`,
@@ -178,7 +178,7 @@ export async function getInvitation(options: { userId: string; token: string }) 
   });
   return {
     team: invitation.team,
-    role: invitation.role as Role,
+    role: invitation.role,
     invitedBy: invitation.createdBy?.name ?? null,
     expiresAt: invitation.expiresAt.toISOString(),
     alreadyMember: already !== null,
@@ -230,6 +230,6 @@ export async function acceptInvitation(options: { userId: string; token: string 
       where: { id: invitation.teamId },
       select: { id: true, name: true },
     });
-    return { team, role: invitation.role as Role };
+    return { team, role: invitation.role };
   });
 }

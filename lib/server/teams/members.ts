@@ -4,7 +4,7 @@
 // two owners cannot demote each other at once.
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
-import { can, type Role } from '@/lib/permissions';
+import { can } from '@/lib/permissions';
 import { requirePermission } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError, notFound } from '@/lib/server/errors';
@@ -37,7 +37,7 @@ export async function listMembers(options: { userId: string; teamId: string }) {
   });
   if (!team) throw notFound('Rédaction');
   const me = team.memberships.find((m) => m.user.id === options.userId);
-  const myRole = me!.role as Role;
+  const myRole = me!.role;
   const seesEmails = can(myRole, 'member.email');
   return {
     team: { id: team.id, name: team.name, myRole },
@@ -48,7 +48,7 @@ export async function listMembers(options: { userId: string; teamId: string }) {
         // Owners see every address, each member their own; null for the others.
         email: seesEmails || m.user.id === options.userId ? m.user.email : null,
       },
-      role: m.role as Role,
+      role: m.role,
       joinedAt: m.createdAt.toISOString(),
     })),
   };

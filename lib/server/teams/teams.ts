@@ -17,7 +17,7 @@ export async function listTeams(options: { userId: string }) {
   return memberships.map((m) => ({
     id: m.team.id,
     name: m.team.name,
-    role: m.role as Role,
+    role: m.role,
     memberCount: m.team._count.memberships,
   }));
 }

@@ -1,28 +1,17 @@
 // Per sentence of an article, what the reader shows at a glance: its review state, the rating
 // that colours it (the published verdict, else my own), my verdict's status, its assignee.
 import 'server-only';
+import type { z } from 'zod';
+import type { sentenceSummaryDto } from '@/lib/validations/dto/sentence';
 import { prisma } from '@/lib/db';
 import type { Rating } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
 import { notFound } from '@/lib/server/errors';
-import {
-  sentenceState,
-  type SentenceState,
-  type VerdictStatus,
-} from '@/lib/workflow/sentence-state';
+import { checkableSentences } from '@/lib/server/sentences/checkable';
+import { sentenceState, type VerdictStatus } from '@/lib/workflow/sentence-state';
 
-export interface SentenceSummary {
-  state: SentenceState;
-  /** The colour: the published verdict's rating, else my own verdict's. */
-  rating: Rating | null;
-  publishedRating: Rating | null;
-  myStatus: VerdictStatus | null;
-  assignee: { id: string; name: string } | null;
-  commentCount: number;
-  /** A revision changed the text since a verdict on it was written. */
-  needsRecheck: boolean;
-  checkworthiness: number;
-}
+/** What the reader shows at a glance (lib/validations/dto/sentence.ts). */
+export type SentenceSummary = z.output<typeof sentenceSummaryDto>;
 
 export const summarySelect = {
   id: true,
@@ -61,7 +50,7 @@ export async function listSentenceStates(options: { userId: string; articleId: s
   const article = await prisma.article.findFirst({
     where: { id: options.articleId, ...articleOfMember(options.userId) },
     select: {
-      sentences: { where: { kind: 'sentence', retiredAt: null }, select: summarySelect },
+      sentences: { where: checkableSentences, select: summarySelect },
     },
   });
   if (!article) throw notFound('Article');

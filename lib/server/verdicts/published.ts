@@ -1,5 +1,7 @@
 // The sentence's published (final) verdict as the API shows it.
 import 'server-only';
+import type { z } from 'zod';
+import type { publishedVerdictDto } from '@/lib/validations/dto/verdict';
 import { prisma } from '@/lib/db';
 import type { Rating } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
@@ -30,7 +32,9 @@ export interface PublishedRow {
   approvedBy: { id: string; name: string } | null;
 }
 
-export function serializePublished(row: PublishedRow) {
+export type PublishedVerdictDto = z.output<typeof publishedVerdictDto>;
+
+export function serializePublished(row: PublishedRow): PublishedVerdictDto {
   return {
     verdictId: row.verdictId,
     rating: row.rating,
@@ -44,7 +48,6 @@ export function serializePublished(row: PublishedRow) {
     needsRecheck: row.needsRecheck,
   };
 }
-export type PublishedVerdictDto = ReturnType<typeof serializePublished>;
 
 export async function getPublishedVerdict(options: { userId: string; sentenceId: string }) {
   const sentence = await prisma.sentence.findFirst({

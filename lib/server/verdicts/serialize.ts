@@ -1,5 +1,7 @@
 // Stored verdict → API shape.
 import 'server-only';
+import type { z } from 'zod';
+import type { sourceDto, verdictDto } from '@/lib/validations/dto/verdict';
 import type { Rating } from '@/lib/reports';
 import type { VerdictStatus } from '@/lib/workflow/sentence-state';
 
@@ -53,15 +55,17 @@ export interface VerdictRow {
   sources: SourceRow[];
 }
 
-export function serializeSource(source: SourceRow) {
+export type SourceDto = z.output<typeof sourceDto>;
+export type VerdictDto = z.output<typeof verdictDto>;
+
+export function serializeSource(source: SourceRow): SourceDto {
   return {
     ...source,
     publishedAt: source.publishedAt ? source.publishedAt.toISOString().slice(0, 10) : null,
   };
 }
-export type SourceDto = ReturnType<typeof serializeSource>;
 
-export function serializeVerdict(row: VerdictRow) {
+export function serializeVerdict(row: VerdictRow): VerdictDto {
   const status = row.status;
   return {
     id: row.id,
@@ -84,8 +88,6 @@ export function serializeVerdict(row: VerdictRow) {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-
-export type VerdictDto = ReturnType<typeof serializeVerdict>;
 
 /** What the audit trail keeps of a verdict. */
 export function auditView(verdict: VerdictDto) {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { TokensManager } from '@/components/settings/tokens-manager';
 import { getPageUser } from '@/lib/server/session';
 import { listTokens } from '@/lib/server/tokens/tokens';
@@ -21,7 +22,12 @@ export default async function TokensPage() {
         Un jeton d’accès personnel permet à un script d’utiliser l’API FactDesk en votre nom :
         envoyez-le dans l’en-tête <code className="text-xs">Authorization: Bearer …</code>, il a
         exactement vos droits dans vos rédactions. Il expire au bout de la durée choisie à sa
-        création (un an au plus) ; un jeton expiré ne donne plus accès à rien.
+        création (un an au plus) ; un jeton expiré ne donne plus accès à rien. Les opérations
+        possibles sont décrites dans la{' '}
+        <Link href="/api-docs" className="text-blue-700 underline">
+          Référence de l’API
+        </Link>
+        .
       </p>
       <TokensManager
         tokens={tokens.map((token) => ({
