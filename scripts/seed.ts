@@ -11,7 +11,7 @@ withDatabase(async (url) => {
   if (scored > 0) console.log(`Check-worthiness computed for ${scored} existing units.`);
   const { forgetOldIdempotencyKeys } = await import('../lib/server/idempotency');
   const { forgetExpiredLimits } = await import('../lib/server/rate-limit');
-  const { forgetEndedSessions } = await import('../lib/server/auth/sessions');
+  const { forgetEndedSessions } = await import('../lib/server/auth/forget-ended-sessions');
   const { forgetOldKnownSignIns } = await import('../lib/server/auth/credentials-limits');
   await Promise.all([
     forgetOldIdempotencyKeys(),

@@ -4,7 +4,7 @@ import { ProgressBar } from '@/components/progress-bar';
 import { can } from '@/lib/permissions';
 import { listArticles } from '@/lib/server/articles/list-articles';
 import { getPageUser } from '@/lib/server/session';
-import { listTeams } from '@/lib/server/teams/teams';
+import { listTeams } from '@/lib/server/teams/list-teams';
 
 export const metadata: Metadata = { title: 'Articles' };
 

@@ -14,6 +14,8 @@ import { ApiError, errorMessage } from '@/lib/api/client';
 import { followJob, JobFailedError } from '@/lib/api/follow-job';
 import { jobOf, type JobDto } from '@/lib/api/job-types';
 import { isHttpUrl } from '@/lib/validations/common';
+import { SOURCE_FILE_ACCEPT } from '@/lib/import/media-type';
+import { fileProblem, fileSource, type ArticleSource } from './file-source';
 import { postJsonWithProgress } from './post-json-with-progress';
 import { FormError } from '@/components/ui/form-error';
 
@@ -25,23 +27,20 @@ const SOURCES: { value: SourceKind; label: string }[] = [
   { value: 'url', label: 'Adresse web' },
 ];
 
-/** 5 Mo: the API takes 5 million characters at most, and a character is at least one byte. */
-const MAX_FILE_BYTES = 5_000_000;
 /** Below this, the upload is over before a progress bar could mean anything. */
 const LARGE_BODY_BYTES = 100_000;
-
-const FILE_ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
-const FILE_KINDS: Record<string, 'text' | 'markdown' | 'html'> = {
-  txt: 'text',
-  md: 'markdown',
-  markdown: 'markdown',
-  html: 'html',
-  htm: 'html',
-};
 
 const SELECT =
   'mt-1 block w-full rounded-md border border-stone-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-blue-600';
 const DETECTED = 'Détecté automatiquement si vide';
+
+/** The languages offered; '' leaves it to the server's detection. */
+const LANGUAGES = [
+  { value: '', label: 'Détecter automatiquement' },
+  { value: 'fr', label: 'Français' },
+  { value: 'en', label: 'Anglais' },
+] as const;
+type LanguageChoice = (typeof LANGUAGES)[number]['value'];
 
 type Phase =
   | { kind: 'idle' }
@@ -50,25 +49,6 @@ type Phase =
   /** Accepted (202): a worker imports it; `job` below says how far it is. */
   | { kind: 'job' }
   | { kind: 'done' };
-
-type ArticleSource =
-  { text: string; format: 'text' | 'markdown' } | { html: string } | { url: string };
-
-function fileKind(name: string): 'text' | 'markdown' | 'html' | null {
-  const dot = name.lastIndexOf('.');
-  if (dot === -1) return null;
-  return FILE_KINDS[name.slice(dot + 1).toLowerCase()] ?? null;
-}
-
-/** Why a chosen file cannot be imported, or null when it can. */
-function fileProblem(file: File): string | null {
-  if (fileKind(file.name) === null) {
-    return 'Format non pris en charge : choisissez un fichier .txt, .md ou .html.';
-  }
-  if (file.size > MAX_FILE_BYTES) return 'Fichier trop volumineux : 5 Mo au plus.';
-  if (file.size === 0) return 'Ce fichier est vide.';
-  return null;
-}
 
 function percent(loaded: number, total: number): number {
   return total === 0 ? 0 : Math.min(100, Math.round((loaded / total) * 100));
@@ -93,7 +73,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
   const [publisher, setPublisher] = useState('');
   const [publishedAt, setPublishedAt] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
-  const [language, setLanguage] = useState<'' | 'fr' | 'en'>('');
+  const [language, setLanguage] = useState<LanguageChoice>('');
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
 
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -128,8 +108,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
         } catch {
           return 'Lecture du fichier impossible : choisissez-le à nouveau.';
         }
-        const kind = fileKind(file.name);
-        return kind === 'html' ? { html: content } : { text: content, format: kind ?? 'text' };
+        return fileSource(file.name, content);
       }
       case 'url':
         if (url.trim() === '') return 'Saisissez l’adresse de l’article.';
@@ -293,7 +272,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
               <TextInput
                 type="file"
                 name="file"
-                accept={FILE_ACCEPT}
+                accept={SOURCE_FILE_ACCEPT}
                 onChange={onFileChange}
                 aria-invalid={fileError !== null}
                 aria-describedby={fileError ? fileErrorId : undefined}
@@ -367,12 +346,17 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
               <select
                 name="language"
                 value={language}
-                onChange={(event) => setLanguage(event.target.value as '' | 'fr' | 'en')}
+                onChange={(event) => {
+                  const chosen = LANGUAGES.find((option) => option.value === event.target.value);
+                  if (chosen) setLanguage(chosen.value);
+                }}
                 className={SELECT}
               >
-                <option value="">Détecter automatiquement</option>
-                <option value="fr">Français</option>
-                <option value="en">Anglais</option>
+                {LANGUAGES.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
               </select>
             </Field>
             {source !== 'url' ? (

@@ -2,6 +2,7 @@
 // how many sentences were rated by two or more members, and the disputed ones (as buttons that
 // open their panel).
 import type { ReportAgreement } from '@/lib/reports';
+import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 
 const decimal = new Intl.NumberFormat('fr-FR', {
   minimumFractionDigits: 2,
@@ -40,7 +41,7 @@ export function AgreementSummary({
       {agreement.disputed.length > 0 ? (
         <p className="mt-1 flex flex-wrap items-center gap-1">
           <span className="font-medium text-red-800">
-            En litige ({agreement.disputed.length}) :
+            {SENTENCE_STATE_LABELS.disputed} ({agreement.disputed.length}) :
           </span>
           {agreement.disputed.map((id) => (
             <button

@@ -117,7 +117,7 @@ export function ArticleReader({
   const [selection, setSelection] = useState<ReaderSelection | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const role = (article.myRole ?? 'viewer') as Role;
+  const role: Role = article.myRole ?? 'viewer';
   const canWrite = can(role, 'annotation.create');
 
   const paragraphs = useMemo(() => paragraphsOf(article.text, article.sentences), [article]);
@@ -218,7 +218,7 @@ export function ArticleReader({
             articleId={article.id}
             language={article.language}
             initial={{ title: article.title, version: article.version }}
-            canEdit={article.myRole === 'owner' || article.myRole === 'editor'}
+            canEdit={can(role, 'article.update')}
           />
           <ArticleMeta article={article} />
           <div className="mt-3 flex flex-wrap items-center justify-between gap-3">

@@ -2,14 +2,12 @@
 // print), the PDF (rendered by a worker: a button that follows the job, pdf-export-button.tsx)
 // and the data formats as downloads. The data formats and the W3C export are streamed as the
 // server writes them (no length up front), so the browser counts the bytes received.
+import { REPORT_FORMAT_FILES } from '@/lib/reports/formats';
+import { REPORT_FORMATS } from '@/lib/validations/report';
 import { PdfExportButton } from './pdf-export-button';
 
-const DOWNLOADS = [
-  { format: 'markdown', label: 'Markdown' },
-  { format: 'csv', label: 'CSV' },
-  { format: 'json', label: 'JSON' },
-  { format: 'claimreview', label: 'ClaimReview' },
-] as const;
+/** Every format but the two shown apart (the printable page and the PDF job): downloads. */
+const DOWNLOADS = REPORT_FORMATS.filter((format) => format !== 'html' && format !== 'pdf');
 
 const LINK =
   'rounded-md border border-stone-300 bg-white px-2 py-1 text-stone-800 hover:bg-stone-100';
@@ -28,9 +26,9 @@ export function ReportLinks({ articleId }: { articleId: string }) {
         Imprimable<span className="sr-only"> (s’ouvre dans un nouvel onglet)</span>
       </a>
       <PdfExportButton articleId={articleId} className={LINK} />
-      {DOWNLOADS.map(({ format, label }) => (
+      {DOWNLOADS.map((format) => (
         <a key={format} href={`${base}/report?format=${format}`} download className={LINK}>
-          {label}
+          {REPORT_FORMAT_FILES[format].label}
         </a>
       ))}
       <a

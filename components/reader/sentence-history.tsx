@@ -57,10 +57,7 @@ export function SentenceHistory({
   }, [open, refreshKey, sentenceId]);
 
   return (
-    <details
-      className="text-sm"
-      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
-    >
+    <details className="text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-stone-500">
         Historique
       </summary>

@@ -1,16 +1,17 @@
 // A verdict's place in the review workflow, in words: draft, submitted, approved by whom, sent
 // back by whom and why.
-import { VERDICT_STATUS_LABELS } from '@/lib/workflow/sentence-state';
+import { RECHECK_LABEL } from '@/lib/workflow/sentence-look';
+import { VERDICT_STATUS_LABELS, type VerdictStatus } from '@/lib/workflow/sentence-state';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 
-const STATUS_STYLES: Record<VerdictDto['status'], string> = {
+const STATUS_STYLES: Record<VerdictStatus, string> = {
   draft: 'bg-stone-100 text-stone-700',
   submitted: 'bg-blue-50 text-blue-800',
   approved: 'bg-green-50 text-green-800',
   rejected: 'bg-amber-50 text-amber-900',
 };
 
-export function StatusBadge({ status }: { status: VerdictDto['status'] }) {
+export function StatusBadge({ status }: { status: VerdictStatus }) {
   return (
     <span
       className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[status]}`}
@@ -49,7 +50,7 @@ export function VerdictStatusLine({ verdict, own }: { verdict: VerdictDto; own?:
       <StatusBadge status={verdict.status} /> {detail}
       {verdict.needsRecheck ? (
         <span className="ml-1 rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-900">
-          à revérifier
+          {RECHECK_LABEL.toLowerCase()}
         </span>
       ) : null}
     </p>

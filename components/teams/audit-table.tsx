@@ -3,7 +3,7 @@
 // linked to the sentence in the reader), and what changed as before → after pairs — never raw
 // JSON. The sentences and the changes come from the listing (lib/workflow/audit-sentence.ts).
 import Link from 'next/link';
-import type { listTeamAudit } from '@/lib/server/teams/team-audit';
+import type { listTeamAudit } from '@/lib/server/teams/list-team-audit';
 import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
 export type AuditEventRow = Awaited<ReturnType<typeof listTeamAudit>>['events'][number];

@@ -52,7 +52,11 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
           <select
             id={selectId}
             value={role}
-            onChange={(event) => setRole(event.target.value as Role)}
+            onChange={(event) => {
+              // Only a role offered here: the select lists `roles`, not every role.
+              const chosen = roles.find((r) => r === event.target.value);
+              if (chosen) setRole(chosen);
+            }}
             className="mt-1 block rounded-md border border-stone-300 bg-white px-2.5 py-1.5 text-sm shadow-sm"
           >
             {roles.map((r) => (

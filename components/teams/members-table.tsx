@@ -8,14 +8,14 @@ import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { useAction } from '@/components/ui/use-action';
 import { apiFetch } from '@/lib/api/client';
-import { ROLE_LABELS, ROLES, type Role } from '@/lib/permissions';
+import { isRole, ROLE_LABELS, ROLES, type Role } from '@/lib/permissions';
 import { FormError } from '@/components/ui/form-error';
 import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
 export interface MemberRowData {
   id: string;
   name: string;
-  /** Null when the viewer may not see it (lib/server/teams/members.ts). */
+  /** Null when the viewer may not see it (lib/server/teams/list-members.ts). */
   email: string | null;
   role: Role;
   joinedAt: string;
@@ -185,7 +185,9 @@ function MemberRow({
               ref={selectRef}
               aria-label={`Rôle de ${member.name}`}
               value={draft}
-              onChange={(event) => setDraft(event.target.value as Role)}
+              onChange={(event) => {
+                if (isRole(event.target.value)) setDraft(event.target.value);
+              }}
               disabled={pending}
               className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm shadow-sm"
             >

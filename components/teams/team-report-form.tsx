@@ -9,15 +9,11 @@ import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { ApiError, errorMessage, networkError, readApiError } from '@/lib/api/client';
 import { RATINGS, ratingLabel } from '@/lib/reports/verdict-scale';
+import { REPORT_FORMAT_FILES } from '@/lib/reports/formats';
+import { TEAM_REPORT_FORMATS } from '@/lib/validations/report';
 import { FormError } from '@/components/ui/form-error';
 
-const FORMATS = [
-  { value: 'markdown', label: 'Markdown', extension: 'md' },
-  { value: 'csv', label: 'CSV', extension: 'csv' },
-  { value: 'json', label: 'JSON', extension: 'json' },
-  { value: 'claimreview', label: 'ClaimReview', extension: 'claimreview.jsonld' },
-] as const;
-type Format = (typeof FORMATS)[number]['value'];
+type TeamReportFormat = (typeof TEAM_REPORT_FORMATS)[number];
 
 const SELECT =
   'mt-1 block w-full rounded-md border border-stone-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-blue-600';
@@ -77,7 +73,7 @@ export function TeamReportForm({
   const [to, setTo] = useState('');
   const [rating, setRating] = useState('');
   const [reviewer, setReviewer] = useState('');
-  const [format, setFormat] = useState<Format>('markdown');
+  const [format, setFormat] = useState<TeamReportFormat>('markdown');
   const [progress, setProgress] = useState<Progress>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
   const busy = progress.kind === 'downloading';
@@ -137,9 +133,9 @@ export function TeamReportForm({
           throw new ApiError(0, 'network', 'Le téléchargement a été interrompu. Réessayez.');
         }
       }
-      const extension = FORMATS.find((f) => f.value === format)?.extension ?? 'txt';
       const filename =
-        dispositionFilename(response.headers.get('Content-Disposition')) ?? `rapport.${extension}`;
+        dispositionFilename(response.headers.get('Content-Disposition')) ??
+        `rapport.${REPORT_FORMAT_FILES[format].extension}`;
       saveBlob(
         new Blob(chunks, {
           type: response.headers.get('Content-Type') ?? 'application/octet-stream',
@@ -210,12 +206,15 @@ export function TeamReportForm({
             <select
               name="format"
               value={format}
-              onChange={(event) => setFormat(event.target.value as Format)}
+              onChange={(event) => {
+                const chosen = TEAM_REPORT_FORMATS.find((f) => f === event.target.value);
+                if (chosen) setFormat(chosen);
+              }}
               className={SELECT}
             >
-              {FORMATS.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.label}
+              {TEAM_REPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {REPORT_FORMAT_FILES[f].label}
                 </option>
               ))}
             </select>

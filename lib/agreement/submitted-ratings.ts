@@ -3,7 +3,7 @@
 // withdraws an adjudicator's own verdict to a draft, and leads authors to rework theirs to match
 // the outcome; none of that may change how much the fact-checkers agreed when they rated
 // independently (issue 12: "0 sentences rated by two members" after a settlement).
-// Pure: no React, Next, Prisma or node imports.
+// Pure: no React, Next, Prisma client or node imports (the status enum is the schema's).
 //
 // The rule, per verdict:
 // 1. It counts once it was submitted (a draft never submitted is private and counts nothing).
@@ -11,6 +11,7 @@
 //    when it was first submitted after that settlement, the rating of its last submission.
 // 3. Without any recorded submission (rows written outside the app, e.g. bench data), a
 //    verdict that is not a draft counts with its current rating.
+import type { VerdictStatus } from '@/lib/workflow/sentence-state';
 
 export interface Submission {
   rating: string;
@@ -22,7 +23,7 @@ export interface Submission {
 }
 
 export interface SubmittedVerdict {
-  status: 'draft' | 'submitted' | 'approved' | 'rejected';
+  status: VerdictStatus;
   /** The rating now. */
   rating: string;
   /** Every submission of the verdict, in any order. */

@@ -4,7 +4,7 @@
  *
  * `#sentence-N` is the one the reports and the ClaimReview export write, N the unit's 1-based
  * number as readers see it (index + 1); it is written by lib/workflow/sentence-link.ts.
- * `#annotation-{id}` is the W3C export's (lib/server/annotations/w3c-annotations.ts: an
+ * `#annotation-{id}` is the W3C export's (lib/server/annotations/export-annotation-collection.ts: an
  * annotation's id is the article URL + `#annotation-` + the URI-encoded FactDesk id);
  * `#highlight-{id}` is read too, as the name people type. Pure: shared by server and browser.
  */

@@ -4,9 +4,8 @@
 // every event back; a dropped connection). Resolves with the succeeded job; a failed job
 // rejects with a JobFailedError carrying the job's own code and French message.
 import { ApiError, apiFetch } from './client';
-import { jobDtoSchema, jobOf, type JobDto } from './job-types';
-
-export type { JobDto, JobKind, JobStatus } from './job-types';
+import { jobDto } from '@/lib/validations/dto/job';
+import { jobOf, type JobDto } from './job-types';
 
 export const POLL_INTERVAL_MS = 1500;
 /** Polling after failed requests waits longer each time, up to this. */
@@ -121,7 +120,7 @@ export function followJob(
       } catch {
         return;
       }
-      const parsed = jobDtoSchema.safeParse(data);
+      const parsed = jobDto.safeParse(data);
       if (parsed.success) update(parsed.data);
     };
     // EventSource would reconnect by itself, but an error also covers a refused stream (404,

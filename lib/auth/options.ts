@@ -1,11 +1,13 @@
 // next-auth configuration: e-mail + password (Credentials), JWT sessions in an httpOnly,
 // sameSite=lax cookie (secure when served over https). The JWT names a session row
-// (lib/server/auth/sessions.ts) created at sign-in and revoked at sign-out, which every request
-// checks, so a session can be ended before its JWT expires.
+// (lib/server/auth/session-expiry.ts) created at sign-in and revoked at sign-out, which every
+// request checks, so a session can be ended before its JWT expires.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { headers } from 'next/headers';
-import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from '@/lib/server/auth/sessions';
+import { createSession } from '@/lib/server/auth/create-session';
+import { revokeSession } from '@/lib/server/auth/revoke-session';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/server/auth/session-expiry';
 import { verifyCredentials } from '@/lib/server/users/verify-credentials';
 
 async function userAgent(): Promise<string | null> {

@@ -8,13 +8,13 @@ import { formatCount, formatDate, localeFor } from './format';
 import { toJson, type JsonReport } from './json';
 import { escapeMarkdownText, toMarkdownSection, type MarkdownOptions } from './markdown';
 import type { ReportData } from './types';
+import { countByRating } from './writer';
 import {
   DEFAULT_LANGUAGE,
   RATINGS,
   isRating,
   ratingLabel,
   resolveLanguage,
-  type Rating,
   type ReportLanguage,
 } from './verdict-scale';
 
@@ -196,7 +196,7 @@ export function teamToMarkdown(data: TeamReportData, options: MarkdownOptions = 
   const date = (value: string) => formatDate(value, locale, timeZone) ?? escapeMarkdownText(value);
 
   const claims = data.articles.flatMap((article) => article.claims);
-  const counts = Object.fromEntries(RATINGS.map((rating) => [rating, 0])) as Record<Rating, number>;
+  const counts = countByRating([]);
   for (const article of data.articles) {
     const { byRating } = toJson(article).summary;
     for (const rating of RATINGS) counts[rating] += byRating[rating];

@@ -40,6 +40,8 @@ export async function* writePieces<T>(
 
 /** Claims per rating, every rating present (0 when unused), in scale order. */
 export function countByRating(ratings: Iterable<Rating>): Record<Rating, number> {
+  // Every key comes from RATINGS, the one list of the scale: the record is complete (the one
+  // place it is built; fromEntries cannot say so itself).
   const counts = Object.fromEntries(RATINGS.map((rating) => [rating, 0])) as Record<Rating, number>;
   for (const rating of ratings) counts[rating] += 1;
   return counts;

@@ -6,16 +6,13 @@ import { can, type Permission, type Role } from '@/lib/permissions';
 import { AppError, notFound } from '@/lib/server/errors';
 import { idSchema } from '@/lib/validations/common';
 
-/** Prisma filter: the article belongs to a team the user is a member of. */
+/**
+ * Prisma filter: the row belongs to a team the user is a member of — an article, and any other
+ * row with a `team` relation (jobs): the one membership rule.
+ */
 export function articleOfMember(userId: string) {
   if (!userId) throw new AppError('unauthenticated', 'Connexion requise.');
   return { team: { memberships: { some: { userId } } } };
-}
-
-/** Prisma filter: the team has the user as a member. */
-export function teamOfMember(userId: string) {
-  if (!userId) throw new AppError('unauthenticated', 'Connexion requise.');
-  return { memberships: { some: { userId } } };
 }
 
 /** Select the caller's own membership row alongside an article. */

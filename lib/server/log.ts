@@ -43,7 +43,7 @@ export const logger: Logger = pino(
 );
 
 /** The logger of one request: every line it writes carries `requestId`. */
-export function requestLogger(requestId: string): Logger {
+function requestLogger(requestId: string): Logger {
   return logger.child({ requestId });
 }
 

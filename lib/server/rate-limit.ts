@@ -88,7 +88,7 @@ export async function peek(limit: Limit, subject: string): Promise<LimitState> {
   };
 }
 
-export function tooManyAttempts(retryAfter: number): AppError {
+function tooManyAttempts(retryAfter: number): AppError {
   const minutes = Math.max(1, Math.ceil(retryAfter / 60));
   return new AppError(
     'rate_limited',

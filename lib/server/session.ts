@@ -1,6 +1,6 @@
 // The one way to know who is calling: a personal access token (`Authorization: Bearer …`, for
 // scripts) or the next-auth session, whose JWT names a session row checked on every request
-// (lib/server/auth/sessions.ts: a signed-out, revoked or expired session, or a deleted
+// (lib/server/auth/get-session-user.ts: a signed-out, revoked or expired session, or a deleted
 // account's still-valid JWT, gets nothing). Cached per request with React cache().
 import 'server-only';
 import { cache } from 'react';
@@ -8,10 +8,10 @@ import { getToken } from 'next-auth/jwt';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { NextRequest } from 'next/server';
-import { getSessionUser } from '@/lib/server/auth/sessions';
+import { getSessionUser } from '@/lib/server/auth/get-session-user';
 import { AppError } from '@/lib/server/errors';
 import { clientAddress, hit, LIMITS, requireUnder } from '@/lib/server/rate-limit';
-import { getUserByToken } from '@/lib/server/tokens/tokens';
+import { getUserByToken } from '@/lib/server/tokens/get-user-by-token';
 
 export interface SessionUser {
   id: string;

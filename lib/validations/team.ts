@@ -32,9 +32,6 @@ export const createInvitationSchema = z.object({
 /** Invitation tokens as they appear in links. */
 export const invitationTokenSchema = z.string().regex(/^fdi_[A-Za-z0-9_-]{43}$/);
 
-/** The team journal's query: lib/validations/audit.ts. */
-export { auditQuerySchema } from './audit';
-
 /** Deleting a team: its exact name, typed again, confirms it (compared on the server). */
 export const deleteTeamSchema = z.object({
   confirmName: z

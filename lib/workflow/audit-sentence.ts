@@ -1,6 +1,6 @@
 // One audit event as a French sentence (« Ben a approuvé le verdict d’Ana sur la phrase 4 »)
 // and what it changed as readable before → after pairs (rating, rationale, role, title…), for
-// the team journal. Pure: the listing (lib/server/teams/team-audit.ts) looks up the names and
+// the team journal. Pure: the listing (lib/server/teams/list-team-audit.ts) looks up the names and
 // the sentence number, and redacts first (lib/server/audit/redact.ts): a redacted side shows
 // none of its content here either, only a note saying why.
 import { isRole, ROLE_LABELS } from '@/lib/permissions';

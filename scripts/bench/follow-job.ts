@@ -5,7 +5,8 @@
 // poll, and the web server only forwards notices. Polling GET /api/v1/jobs/{id} takes over if
 // the stream ends early. Times are performance.now() of this process.
 import { performance } from 'node:perf_hooks';
-import { isJobOver, jobDtoSchema, jobOf, type JobDto } from '../../lib/api/job-types';
+import { isJobOver, jobOf, type JobDto } from '../../lib/api/job-types';
+import { jobDto } from '../../lib/validations/dto/job';
 import { sleep } from './context';
 import type { Http, HttpResponse } from './http';
 
@@ -55,7 +56,7 @@ export async function followJob(http: Http, cookie: string, jobId: string): Prom
         buffer = buffer.slice(end + 2);
         for (const line of event.split('\n')) {
           if (!line.startsWith('data: ')) continue;
-          const parsed = jobDtoSchema.safeParse(JSON.parse(line.slice('data: '.length)));
+          const parsed = jobDto.safeParse(JSON.parse(line.slice('data: '.length)));
           if (parsed.success) seen(parsed.data);
         }
       }

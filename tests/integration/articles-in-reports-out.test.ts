@@ -9,19 +9,18 @@ import { describeRange } from '@/lib/anchoring';
 import { prisma } from '@/lib/db';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
 import { listAnnotations } from '@/lib/server/annotations/list-annotations';
-import {
-  exportAnnotationCollection,
-  importAnnotationCollection,
-} from '@/lib/server/annotations/w3c-annotations';
+import { exportAnnotationCollection } from '@/lib/server/annotations/export-annotation-collection';
+import { importAnnotationCollection } from '@/lib/server/annotations/import-annotation-collection';
 import { createArticle } from '@/lib/server/articles/create-article';
 import { getArticle } from '@/lib/server/articles/get-article';
-import { listRevisions, reviseArticle } from '@/lib/server/articles/revise-article';
+import { listRevisions } from '@/lib/server/articles/list-revisions';
+import { reviseArticle } from '@/lib/server/articles/revise-article';
 import { renderPdfReport } from '@/lib/server/reports/pdf-report';
 import { closePdfRenderer } from '@/lib/server/reports/render-pdf';
 import { AppError } from '@/lib/server/errors';
 import { getReport, getReportData } from '@/lib/server/reports/get-report';
 import { getTeamReport } from '@/lib/server/reports/get-team-report';
-import { searchSentences, SNIPPET_END, SNIPPET_START } from '@/lib/server/search/search';
+import { searchSentences, SNIPPET_END, SNIPPET_START } from '@/lib/server/search/search-sentences';
 import { getSentence } from '@/lib/server/sentences/get-sentence';
 import { approved, makeNewsroom, SEED_TEXT } from './fixtures';
 

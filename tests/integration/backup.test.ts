@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeRange } from '@/lib/anchoring';
 import { PrismaClient } from '@/generated/prisma/client';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
-import { createComment } from '@/lib/server/comments/comments';
+import { createComment } from '@/lib/server/comments/create-comment';
 import {
   BackupError,
   backupDatabase,

@@ -13,7 +13,7 @@ import { ZodError } from 'zod';
 import { POST as postAnnotation } from '@/app/api/v1/articles/[id]/annotations/route';
 import { prisma } from '@/lib/db';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
-import { importAnnotationCollection } from '@/lib/server/annotations/w3c-annotations';
+import { importAnnotationCollection } from '@/lib/server/annotations/import-annotation-collection';
 import { AppError } from '@/lib/server/errors';
 import { createAnnotationSchema } from '@/lib/validations/annotation';
 import { makeNewsroom, SEED_TEXT } from './fixtures';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { prisma } from '@/lib/db';
 import { readJson } from '@/lib/api/respond';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
-import { requestAnnotationImport } from '@/lib/server/annotations/w3c-annotations';
+import { requestAnnotationImport } from '@/lib/server/annotations/request-annotation-import';
 import { requestArticleImport } from '@/lib/server/articles/create-article';
 import {
   ARTICLE_MAX_CHARACTERS,

@@ -10,7 +10,7 @@ import { reviseArticle } from '@/lib/server/articles/revise-article';
 import { getQueue } from '@/lib/server/queue/get-queue';
 import { getReportData } from '@/lib/server/reports/get-report';
 import { getTeamReport } from '@/lib/server/reports/get-team-report';
-import { searchSentences } from '@/lib/server/search/search';
+import { searchSentences } from '@/lib/server/search/search-sentences';
 import { listSentenceStates } from '@/lib/server/verdicts/list-sentence-states';
 import { approved, makeNewsroom, submitted } from './fixtures';
 

@@ -11,23 +11,25 @@ import { deleteAnnotation, updateAnnotation } from '@/lib/server/annotations/cha
 import {
   exportAnnotationCollection,
   streamAnnotationCollection,
-} from '@/lib/server/annotations/w3c-annotations';
+} from '@/lib/server/annotations/export-annotation-collection';
 import { deleteArticle } from '@/lib/server/articles/delete-article';
 import { getArticle } from '@/lib/server/articles/get-article';
-import { createComment } from '@/lib/server/comments/comments';
+import { createComment } from '@/lib/server/comments/create-comment';
 import { AppError } from '@/lib/server/errors';
-import { getJob, getJobFile } from '@/lib/server/jobs/jobs';
+import { getJob } from '@/lib/server/jobs/get-job';
+import { getJobFile } from '@/lib/server/jobs/get-job-file';
 import { openArticleStream } from '@/lib/server/live/open-article-stream';
 import { getReport } from '@/lib/server/reports/get-report';
-import { searchSentences } from '@/lib/server/search/search';
+import { searchSentences } from '@/lib/server/search/search-sentences';
 import { getSentence } from '@/lib/server/sentences/get-sentence';
 import { getSentenceHistory } from '@/lib/server/sentences/get-sentence-history';
 import { assignSentence } from '@/lib/server/sentences/assign-sentence';
 import { deleteTeam } from '@/lib/server/teams/delete-team';
-import { acceptInvitation, createInvitation } from '@/lib/server/teams/invitations';
-import { listTeamAudit } from '@/lib/server/teams/team-audit';
-import { listTeams } from '@/lib/server/teams/teams';
-import { getUserByToken } from '@/lib/server/tokens/tokens';
+import { acceptInvitation } from '@/lib/server/teams/accept-invitation';
+import { createInvitation } from '@/lib/server/teams/create-invitation';
+import { listTeamAudit } from '@/lib/server/teams/list-team-audit';
+import { listTeams } from '@/lib/server/teams/list-teams';
+import { getUserByToken } from '@/lib/server/tokens/get-user-by-token';
 import {
   CONTRIBUTION_COLUMNS,
   deleteAccount,

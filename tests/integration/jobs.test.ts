@@ -5,11 +5,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
 import { requestArticleImport } from '@/lib/server/articles/create-article';
-import { getJob } from '@/lib/server/jobs/jobs';
+import { getJob } from '@/lib/server/jobs/get-job';
 import { runJob, type JobHandler } from '@/lib/server/jobs/run-job';
 import { lockArticleForRevision, requestRevision } from '@/lib/server/articles/revise-article';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
-import { requestAnnotationImport } from '@/lib/server/annotations/w3c-annotations';
+import { requestAnnotationImport } from '@/lib/server/annotations/request-annotation-import';
 import { ARTICLE_MAX_UNITS, SYNC_IMPORT_MAX_CHARACTERS } from '@/lib/validations/limits';
 import {
   longArticle,

@@ -11,9 +11,10 @@ vi.mock('@/lib/server/session', async (importOriginal) =>
 import { ZodError } from 'zod';
 import { describeRange } from '@/lib/anchoring';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
-import { createComment, deleteComment } from '@/lib/server/comments/comments';
-import { updateMember } from '@/lib/server/teams/members';
-import { listTeamAudit } from '@/lib/server/teams/team-audit';
+import { createComment } from '@/lib/server/comments/create-comment';
+import { deleteComment } from '@/lib/server/comments/delete-comment';
+import { updateMember } from '@/lib/server/teams/update-member';
+import { listTeamAudit } from '@/lib/server/teams/list-team-audit';
 import { setVerdict } from '@/lib/server/verdicts/set-verdict';
 import { approveVerdict } from '@/lib/server/verdicts/review-verdict';
 import { signedIn as session } from '../support/signed-in';

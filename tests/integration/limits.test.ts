@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
-import { createComment } from '@/lib/server/comments/comments';
+import { createComment } from '@/lib/server/comments/create-comment';
 import {
   IdempotentReplay,
   runWithIdempotencyKey,
@@ -13,7 +13,7 @@ import {
 } from '@/lib/server/idempotency';
 import { hit, peek, spend } from '@/lib/server/rate-limit';
 import { AppError } from '@/lib/server/errors';
-import { createToken } from '@/lib/server/tokens/tokens';
+import { createToken } from '@/lib/server/tokens/create-token';
 import { makeNewsroom } from './fixtures';
 
 describe('rate limits', () => {

@@ -13,10 +13,10 @@ const HEARTBEAT_MS = vi.hoisted(() => {
 import pg from 'pg';
 import { prisma } from '@/lib/db';
 import { LIVE_CHANNEL, notifyChange } from '@/lib/server/audit/record-audit';
-import { createComment } from '@/lib/server/comments/comments';
+import { createComment } from '@/lib/server/comments/create-comment';
 import { openArticleStream } from '@/lib/server/live/open-article-stream';
 import { presenceQueryCounts } from '@/lib/server/live/presence';
-import { removeMember } from '@/lib/server/teams/members';
+import { removeMember } from '@/lib/server/teams/remove-member';
 import { makeNewsroom, makeTeam, makeUser } from './fixtures';
 
 const MAX_STREAMS = 8; // the documented default of LIVE_MAX_STREAMS_PER_USER

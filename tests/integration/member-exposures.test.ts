@@ -19,12 +19,10 @@ import { DELETE as revokeRoute } from '@/app/api/v1/teams/[id]/invitations/[invi
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/server/errors';
 import { getTeamReport } from '@/lib/server/reports/get-team-report';
-import {
-  createInvitation,
-  listInvitations,
-  revokeInvitation,
-} from '@/lib/server/teams/invitations';
-import { listMembers } from '@/lib/server/teams/members';
+import { createInvitation } from '@/lib/server/teams/create-invitation';
+import { listInvitations } from '@/lib/server/teams/list-invitations';
+import { revokeInvitation } from '@/lib/server/teams/revoke-invitation';
+import { listMembers } from '@/lib/server/teams/list-members';
 import { approved, makeNewsroom } from './fixtures';
 import { pageStrings } from './page-text';
 

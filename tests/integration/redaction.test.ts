@@ -9,17 +9,19 @@ import { prisma } from '@/lib/db';
 import {
   exportAnnotationCollection,
   streamAnnotationCollection,
-} from '@/lib/server/annotations/w3c-annotations';
+} from '@/lib/server/annotations/export-annotation-collection';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
 import { LIVE_CHANNEL } from '@/lib/server/audit/record-audit';
-import { createComment, deleteComment, updateComment } from '@/lib/server/comments/comments';
+import { createComment } from '@/lib/server/comments/create-comment';
+import { deleteComment } from '@/lib/server/comments/delete-comment';
+import { updateComment } from '@/lib/server/comments/update-comment';
 import { AppError } from '@/lib/server/errors';
 import { openArticleStream } from '@/lib/server/live/open-article-stream';
 import { getReport, getReportData, type RenderedReport } from '@/lib/server/reports/get-report';
 import { getTeamReport } from '@/lib/server/reports/get-team-report';
 import { getSentence } from '@/lib/server/sentences/get-sentence';
 import { getSentenceHistory } from '@/lib/server/sentences/get-sentence-history';
-import { listTeamAudit } from '@/lib/server/teams/team-audit';
+import { listTeamAudit } from '@/lib/server/teams/list-team-audit';
 import { resolveDispute } from '@/lib/server/verdicts/resolve-dispute';
 import { approveVerdict, rejectVerdict } from '@/lib/server/verdicts/review-verdict';
 import { setVerdict } from '@/lib/server/verdicts/set-verdict';

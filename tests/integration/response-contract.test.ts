@@ -11,8 +11,8 @@ vi.mock('@/lib/server/session', async (importOriginal) =>
 );
 // listTeams answers what the test says when `extraField` is set (a serializer gone wrong).
 const drift = vi.hoisted(() => ({ extraField: false }));
-vi.mock('@/lib/server/teams/teams', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/server/teams/teams')>();
+vi.mock('@/lib/server/teams/list-teams', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/server/teams/list-teams')>();
   return {
     ...original,
     listTeams: async (options: { userId: string }) => {

@@ -4,16 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { prisma } from '@/lib/db';
-import {
-  changePassword,
-  createSession,
-  getSessionUser,
-  listSessions,
-  revokeAllSessions,
-  revokeSession,
-} from '@/lib/server/auth/sessions';
+import { changePassword } from '@/lib/server/auth/change-password';
+import { createSession } from '@/lib/server/auth/create-session';
+import { getSessionUser } from '@/lib/server/auth/get-session-user';
+import { listSessions } from '@/lib/server/auth/list-sessions';
+import { revokeAllSessions } from '@/lib/server/auth/revoke-all-sessions';
+import { revokeSession } from '@/lib/server/auth/revoke-session';
 import { LIMITS } from '@/lib/server/rate-limit';
-import { createToken, getUserByToken, listTokens } from '@/lib/server/tokens/tokens';
+import { createToken } from '@/lib/server/tokens/create-token';
+import { getUserByToken } from '@/lib/server/tokens/get-user-by-token';
+import { listTokens } from '@/lib/server/tokens/list-tokens';
 import { verifyCredentials } from '@/lib/server/users/verify-credentials';
 import { makeUser, TEST_PASSWORD } from './fixtures';
 

@@ -19,7 +19,7 @@ import { createAnnotation } from '@/lib/server/annotations/create-annotation';
 import {
   exportAnnotationCollection,
   streamAnnotationCollection,
-} from '@/lib/server/annotations/w3c-annotations';
+} from '@/lib/server/annotations/export-annotation-collection';
 import { AppError } from '@/lib/server/errors';
 import { requestPdfReport } from '@/lib/server/reports/pdf-report';
 import { getReport, getReportData } from '@/lib/server/reports/get-report';

@@ -5,17 +5,21 @@ import { prisma } from '@/lib/db';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
 import { deleteAnnotation, updateAnnotation } from '@/lib/server/annotations/change-annotation';
 import { AppError } from '@/lib/server/errors';
-import {
-  acceptInvitation,
-  createInvitation,
-  getInvitation,
-  listInvitations,
-  revokeInvitation,
-} from '@/lib/server/teams/invitations';
-import { listMembers, removeMember, updateMember } from '@/lib/server/teams/members';
-import { listTeamAudit } from '@/lib/server/teams/team-audit';
-import { createTeam, listTeams } from '@/lib/server/teams/teams';
-import { createToken, getUserByToken, listTokens, revokeToken } from '@/lib/server/tokens/tokens';
+import { acceptInvitation } from '@/lib/server/teams/accept-invitation';
+import { createInvitation } from '@/lib/server/teams/create-invitation';
+import { getInvitation } from '@/lib/server/teams/get-invitation';
+import { listInvitations } from '@/lib/server/teams/list-invitations';
+import { revokeInvitation } from '@/lib/server/teams/revoke-invitation';
+import { listMembers } from '@/lib/server/teams/list-members';
+import { removeMember } from '@/lib/server/teams/remove-member';
+import { updateMember } from '@/lib/server/teams/update-member';
+import { listTeamAudit } from '@/lib/server/teams/list-team-audit';
+import { createTeam } from '@/lib/server/teams/create-team';
+import { listTeams } from '@/lib/server/teams/list-teams';
+import { createToken } from '@/lib/server/tokens/create-token';
+import { getUserByToken } from '@/lib/server/tokens/get-user-by-token';
+import { listTokens } from '@/lib/server/tokens/list-tokens';
+import { revokeToken } from '@/lib/server/tokens/revoke-token';
 import { makeNewsroom, makeUser, SEED_TEXT } from './fixtures';
 
 const BASE = 'https://factdesk.example';

@@ -3,7 +3,7 @@ import { can } from '@/lib/permissions';
 import { ratingLabel } from '@/lib/reports/verdict-scale';
 import { getQueue } from '@/lib/server/queue/get-queue';
 import { getPageUser } from '@/lib/server/session';
-import { listTeams } from '@/lib/server/teams/teams';
+import { listTeams } from '@/lib/server/teams/list-teams';
 import { SENTENCE_STATE_LABELS, VERDICT_STATUS_LABELS } from '@/lib/workflow/sentence-state';
 import { QueueSection } from './queue-section';
 

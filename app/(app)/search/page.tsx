@@ -1,11 +1,17 @@
 import type { Metadata } from 'next';
 import { ZodError } from 'zod';
-import { searchSentences } from '@/lib/server/search/search';
+import { searchSentences } from '@/lib/server/search/search-sentences';
 import { getPageUser } from '@/lib/server/session';
-import { listMembers } from '@/lib/server/teams/members';
-import { listTeams } from '@/lib/server/teams/teams';
+import { listMembers } from '@/lib/server/teams/list-members';
+import { listTeams } from '@/lib/server/teams/list-teams';
 import { SearchForm } from './search-form';
-import { readSearchValues, searchHref, searchQueryOf, type SearchField } from './search-params';
+import {
+  isSearchField,
+  readSearchValues,
+  searchHref,
+  searchQueryOf,
+  type SearchField,
+} from './search-params';
 import { SearchResults } from './search-results';
 
 export const metadata: Metadata = { title: 'Recherche' };
@@ -63,9 +69,14 @@ export default async function SearchPage({
     // A hand-edited or stale URL (a NUL, a parameter given twice…): say which filter is wrong
     // instead of failing the page.
     if (!(error instanceof ZodError)) throw error;
+    // An issue on no known field (the whole query) names none: the message stays general.
     invalidFields = [
-      ...new Set(error.issues.map((issue) => FIELD_LABELS[issue.path[0] as SearchField])),
-    ].filter(Boolean);
+      ...new Set(
+        error.issues.flatMap(({ path: [field] }) =>
+          isSearchField(field) ? [FIELD_LABELS[field]] : [],
+        ),
+      ),
+    ];
   }
 
   return (

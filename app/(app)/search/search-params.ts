@@ -14,6 +14,10 @@ export const SEARCH_FIELDS = [
 ] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
+export function isSearchField(value: unknown): value is SearchField {
+  return SEARCH_FIELDS.some((field) => field === value);
+}
+
 /** Raw values as typed in the URL (not validated: the form shows them back as they were). */
 export type SearchValues = Record<SearchField, string>;
 

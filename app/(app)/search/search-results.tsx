@@ -4,8 +4,8 @@
 // open; then pages.
 import Link from 'next/link';
 import { ratingLabel } from '@/lib/reports/verdict-scale';
-import type { searchSentences } from '@/lib/server/search/search';
-import { SNIPPET_END, SNIPPET_START } from '@/lib/server/search/search';
+import type { searchSentences } from '@/lib/server/search/search-sentences';
+import { SNIPPET_END, SNIPPET_START } from '@/lib/server/search/search-sentences';
 import type { SearchMatchKind } from '@/lib/validations/search';
 import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 import { searchHref, type SearchValues } from './search-params';

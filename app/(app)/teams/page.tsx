@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { CreateTeamForm } from '@/components/teams/create-team-form';
 import { ROLE_LABELS } from '@/lib/permissions';
 import { getPageUser } from '@/lib/server/session';
-import { listTeams } from '@/lib/server/teams/teams';
+import { listTeams } from '@/lib/server/teams/list-teams';
 
 export const metadata: Metadata = { title: 'Rédactions' };
 

@@ -131,7 +131,7 @@ export const tooMany = (description: string): ResponseSpec => ({
   ...fail(description),
   headers: retryAfter,
 });
-// The per-user job cap and the PDF queue are server settings (lib/server/jobs/jobs.ts,
+// The per-user job cap and the PDF queue are server settings (lib/server/jobs/enqueue-job.ts,
 // lib/server/reports/pdf-report.ts): named here with their defaults.
 export const JOB_CAP = 'JOBS_MAX_PENDING_PER_USER jobs (a server setting, 5 by default)';
 export const tooManyJobs = tooMany(
@@ -150,9 +150,18 @@ export const accepted = (description: string): ResponseSpec => ({
 export const FOLLOW_THE_JOB =
   'follow it with GET /api/v1/jobs/{id} (the `Location`) or live with GET /api/v1/jobs/{id}/events';
 
-/** Every operation may answer these: not signed in, the database away, an internal failure. */
+/** A bearer token that is not one, too often from one address (lib/server/rate-limit.ts). */
+export const badTokensThrottled = tooMany(
+  'too many invalid access tokens from your address (`rate_limited`); wait `Retry-After` seconds',
+);
+
+/**
+ * Every operation may answer these: not signed in, bad bearer tokens throttled, the database
+ * away, an internal failure.
+ */
 export const readErrors = {
   '401': unauthenticated,
+  '429': badTokensThrottled,
   '500': internal,
   '503': databaseUnavailable,
 } as const;

@@ -15,8 +15,8 @@ import {
   teamSettingsDto,
 } from '@/lib/validations/dto/team';
 import { teamReportQuerySchema } from '@/lib/validations/report';
+import { auditQuerySchema } from '@/lib/validations/audit';
 import {
-  auditQuerySchema,
   createInvitationSchema,
   createTeamSchema,
   deleteTeamSchema,

@@ -1,6 +1,7 @@
 // Stored highlight → API shape with W3C Web Annotation selectors.
 import 'server-only';
 import type { z } from 'zod';
+import type { Prisma } from '@/generated/prisma/client';
 import type { annotationDto } from '@/lib/validations/dto/annotation';
 
 export const annotationSelect = {
@@ -16,22 +17,9 @@ export const annotationSelect = {
   createdAt: true,
   author: { select: { id: true, name: true } },
   sentences: { select: { sentenceId: true } },
-} as const;
+} as const satisfies Prisma.AnnotationSelect;
 
-export interface AnnotationRow {
-  id: string;
-  note: string | null;
-  quoteExact: string;
-  quotePrefix: string;
-  quoteSuffix: string;
-  positionStart: number;
-  positionEnd: number;
-  anchorStatus: 'anchored' | 'fuzzy' | 'orphaned';
-  version: number;
-  createdAt: Date;
-  author: { id: string; name: string };
-  sentences: { sentenceId: string }[];
-}
+export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
 
 export type AnnotationDto = z.output<typeof annotationDto>;
 

@@ -21,7 +21,9 @@ import {
   ARTICLE_MAX_UNITS,
   SYNC_IMPORT_MAX_CHARACTERS,
 } from '@/lib/validations/limits';
-import { enqueueJob, serializeJob, type JobDto } from '@/lib/server/jobs/jobs';
+import { enqueueJob } from '@/lib/server/jobs/enqueue-job';
+import { serializeJob } from '@/lib/server/jobs/serialize-job';
+import type { JobDto } from '@/lib/api/job-types';
 import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
 import { getArticle } from './get-article';
 
@@ -41,7 +43,7 @@ export async function createArticle(options: CreateArticleOptions) {
 }
 
 /** Whether a source is small enough to be read, segmented and scored within the request. */
-export function isSyncSource(data: { text?: string; html?: string; url?: string }): boolean {
+function isSyncSource(data: { text?: string; html?: string; url?: string }): boolean {
   if (data.url !== undefined) return false;
   return (data.text ?? data.html ?? '').length <= SYNC_IMPORT_MAX_CHARACTERS;
 }
@@ -203,7 +205,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  * query in flight is sent and answered meanwhile (on the largest article: ≈ 8 s one after the
  * other, the longer of the two when overlapped).
  */
-export async function insertScoredUnits(
+async function insertScoredUnits(
   tx: Tx,
   articleId: string,
   units: readonly TextUnit[],

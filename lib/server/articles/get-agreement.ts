@@ -7,6 +7,7 @@
 // the settlements from their `sentence.resolve` events; the dispute list from the verdicts as
 // they are now.
 import 'server-only';
+import type { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { prisma } from '@/lib/db';
 import { nominalAgreement } from '@/lib/agreement/krippendorff';
@@ -15,6 +16,7 @@ import type { ReportAgreement } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
 import { AppError, notFound } from '@/lib/server/errors';
 import { checkableSentenceSql } from '@/lib/server/sentences/checkable';
+import type { agreementDto } from '@/lib/validations/dto/article';
 import { isDisputed, type VerdictStatus } from '@/lib/workflow/sentence-state';
 
 /** One sentence as the agreement figures need it. */
@@ -106,7 +108,10 @@ export async function listAgreementSentences(options: {
   return byArticle;
 }
 
-export async function getAgreement(options: { userId: string; articleId: string }) {
+export async function getAgreement(options: {
+  userId: string;
+  articleId: string;
+}): Promise<z.output<typeof agreementDto>> {
   const [article, sentences] = await Promise.all([
     prisma.article.findFirst({
       where: { id: options.articleId, ...articleOfMember(options.userId) },
@@ -115,5 +120,8 @@ export async function getAgreement(options: { userId: string; articleId: string 
     listAgreementSentences({ articleIds: [options.articleId], userId: options.userId }),
   ]);
   if (!article) throw notFound('Article');
-  return agreementOf(sentences.get(options.articleId) ?? []);
+  const { alpha, percentAgreement, ratedSentences, disputed } = agreementOf(
+    sentences.get(options.articleId) ?? [],
+  );
+  return { alpha, percentAgreement, ratedSentences, disputed };
 }

@@ -7,7 +7,7 @@ import type { articleDto } from '@/lib/validations/dto/article';
 import { prisma } from '@/lib/db';
 import { articleOfMember, myMembership } from '@/lib/server/access';
 import { notFound } from '@/lib/server/errors';
-import type { TriageReason } from '@/lib/text';
+import { storedTriageReasons } from '@/lib/server/sentences/triage-reasons';
 
 export async function getArticle(options: { userId: string; articleId: string }) {
   const article = await prisma.article.findFirst({
@@ -65,7 +65,7 @@ export async function getArticle(options: { userId: string; articleId: string })
       kind: s.kind,
       text: s.text,
       checkworthiness: s.checkworthiness,
-      checkworthinessReasons: (s.checkworthinessReasons ?? []) as TriageReason[],
+      checkworthinessReasons: storedTriageReasons(s.checkworthinessReasons),
     })),
     /** Units removed by a revision that still carry verdicts or comments. */
     retiredSentences: retired

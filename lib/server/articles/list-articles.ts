@@ -1,10 +1,15 @@
-// The articles of every team the user belongs to, with their checking progress.
+// The articles of every team the user belongs to, with their checking progress: for the
+// articles page (with the team's name) and, as articleListDto says, for the API.
 import 'server-only';
+import type { z } from 'zod';
 import { prisma } from '@/lib/db';
 import { articleOfMember } from '@/lib/server/access';
 import { checkableSentences, verifiedSentences } from '@/lib/server/sentences/checkable';
+import type { articleListDto, articleSummaryDto } from '@/lib/validations/dto/article';
 
-export async function listArticles(options: { userId: string }) {
+export type ArticleListItem = z.output<typeof articleSummaryDto> & { teamName: string };
+
+export async function listArticles(options: { userId: string }): Promise<ArticleListItem[]> {
   const articles = await prisma.article.findMany({
     where: articleOfMember(options.userId),
     orderBy: { createdAt: 'desc' },
@@ -14,7 +19,6 @@ export async function listArticles(options: { userId: string }) {
       title: true,
       language: true,
       partial: true,
-      createdAt: true,
       team: { select: { name: true } },
       _count: { select: { sentences: { where: checkableSentences } } },
     },
@@ -32,8 +36,22 @@ export async function listArticles(options: { userId: string }) {
     title: article.title,
     language: article.language,
     partial: article.partial,
-    createdAt: article.createdAt.toISOString(),
     sentenceCount: article._count.sentences,
     checkedCount: checkedByArticle.get(article.id) ?? 0,
   }));
+}
+
+/** GET /api/v1/articles: the list without what only the page shows. */
+export function articleListResponse(articles: ArticleListItem[]): z.output<typeof articleListDto> {
+  return {
+    articles: articles.map((article) => ({
+      id: article.id,
+      teamId: article.teamId,
+      title: article.title,
+      language: article.language,
+      partial: article.partial,
+      sentenceCount: article.sentenceCount,
+      checkedCount: article.checkedCount,
+    })),
+  };
 }

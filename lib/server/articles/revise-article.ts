@@ -25,7 +25,9 @@ import { AppError, notFound } from '@/lib/server/errors';
 import { readSource } from '@/lib/server/import/read-source';
 import { isPartial, segment } from '@/lib/text';
 import { reviseArticleSchema } from '@/lib/validations/article';
-import { enqueueJob, serializeJob, type JobDto } from '@/lib/server/jobs/jobs';
+import { enqueueJob } from '@/lib/server/jobs/enqueue-job';
+import { serializeJob } from '@/lib/server/jobs/serialize-job';
+import type { JobDto } from '@/lib/api/job-types';
 import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
 import {
   checkArticleSize,
@@ -371,35 +373,4 @@ async function applyRevision(
     after: { version: newVersion, note: revision.note, ...summary },
   });
   return { version: newVersion, summary };
-}
-
-/**
- * The article's revisions, newest first (texts on demand, by version). `version` is the
- * article's row version the revision made (renames bump it too: the 409 checks use it);
- * `number` is the text's own revision number — 1 for the import, 2 for the first correction.
- */
-export async function listRevisions(options: { userId: string; articleId: string }) {
-  const article = await prisma.article.findFirst({
-    where: { id: options.articleId, ...articleOfMember(options.userId) },
-    select: {
-      revisions: {
-        orderBy: { version: 'desc' },
-        select: {
-          version: true,
-          source: true,
-          note: true,
-          summary: true,
-          createdAt: true,
-          createdBy: { select: { id: true, name: true } },
-        },
-      },
-    },
-  });
-  if (!article) throw notFound('Article');
-  const count = article.revisions.length;
-  return article.revisions.map((r, i) => ({
-    ...r,
-    number: count - i,
-    createdAt: r.createdAt.toISOString(),
-  }));
 }

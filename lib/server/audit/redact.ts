@@ -59,7 +59,7 @@ function verdictSide(side: Json, authorId: string | null, viewerId: string): Jso
 }
 
 /** A deleted comment's event side without its text. */
-export function commentSideWithoutText(side: Json): Json {
+function commentSideWithoutText(side: Json): Json {
   return keepFacts(side, COMMENT_FACTS);
 }
 

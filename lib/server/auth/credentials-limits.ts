@@ -74,10 +74,7 @@ export interface SignInClient {
 }
 
 /** Who is trying to sign in, and whether this client is trusted for that account. */
-export async function identifySignInClient(
-  headers: Headers,
-  rawEmail: string,
-): Promise<SignInClient> {
+async function identifySignInClient(headers: Headers, rawEmail: string): Promise<SignInClient> {
   const parsed = emailSchema.safeParse(rawEmail);
   const email = parsed.success ? parsed.data : rawEmail.trim().toLowerCase().slice(0, 320);
   const address = clientAddress(headers);
@@ -107,7 +104,7 @@ const backoffSubject = (client: SignInClient) =>
   client.deviceId ? `device:${client.deviceId}` : `${client.email}|${client.address}`;
 
 /** The longest wait that applies to this client right now (blocked = must wait). */
-export async function signInWait(client: SignInClient): Promise<LimitState | null> {
+async function signInWait(client: SignInClient): Promise<LimitState | null> {
   const checks: Promise<LimitState>[] = [peekBackoff(BACKOFFS.signIn, backoffSubject(client))];
   if (!isTrusted(client)) {
     if (client.email) checks.push(peek(LIMITS.signInAccount, client.email));
@@ -120,7 +117,7 @@ export async function signInWait(client: SignInClient): Promise<LimitState | nul
   );
 }
 
-export async function recordSignInFailure(client: SignInClient): Promise<void> {
+async function recordSignInFailure(client: SignInClient): Promise<void> {
   await Promise.all([
     hitBackoff(BACKOFFS.signIn, backoffSubject(client)),
     ...(isTrusted(client)
@@ -133,7 +130,7 @@ export async function recordSignInFailure(client: SignInClient): Promise<void> {
 }
 
 /** A success: its delay forgotten, its address remembered; returns a fresh device cookie. */
-export async function recordSignInSuccess(client: SignInClient, userId: string): Promise<string> {
+async function recordSignInSuccess(client: SignInClient, userId: string): Promise<string> {
   await Promise.all([
     forgetBackoff(BACKOFFS.signIn, backoffSubject(client)),
     client.deviceId ? forgetBackoff(BACKOFFS.signIn, `${client.email}|${client.address}`) : null,

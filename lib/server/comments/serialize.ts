@@ -1,6 +1,7 @@
 // Stored comment → API shape. A deleted comment keeps its place in the thread, without text.
 import 'server-only';
 import type { z } from 'zod';
+import type { Prisma } from '@/generated/prisma/client';
 import type { commentDto } from '@/lib/validations/dto/comment';
 
 export const commentSelect = {
@@ -14,20 +15,9 @@ export const commentSelect = {
   updatedAt: true,
   deletedAt: true,
   author: { select: { id: true, name: true } },
-} as const;
+} as const satisfies Prisma.CommentSelect;
 
-export interface CommentRow {
-  id: string;
-  sentenceId: string;
-  annotationId: string | null;
-  parentId: string | null;
-  body: string;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
-  author: { id: string; name: string };
-}
+export type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
 
 export type CommentDto = z.output<typeof commentDto>;
 

@@ -3,7 +3,7 @@ import 'server-only';
 import type { JobKind } from '@/generated/prisma/client';
 import { runArticleImportJob } from '@/lib/server/articles/create-article';
 import { runArticleReviseJob } from '@/lib/server/articles/revise-article';
-import { runAnnotationImportJob } from '@/lib/server/annotations/w3c-annotations';
+import { runAnnotationImportJob } from '@/lib/server/annotations/run-annotation-import-job';
 import { runPdfReportJob } from '@/lib/server/reports/pdf-report';
 import type { JobHandler } from './run-job';
 

@@ -4,14 +4,11 @@
 // reconnection starts from the current state; a Last-Event-ID is still read with the streams'
 // one schema (a malformed one is a 400, as on the article stream).
 import 'server-only';
+import { isJobOver, type JobDto } from '@/lib/api/job-types';
 import { ensureListening, subscribe } from '@/lib/server/live/hub';
 import { parseLastEventId } from '@/lib/server/live/last-event-id';
 import { HEARTBEAT_MS } from '@/lib/server/live/settings';
-import { getJob, type JobDto } from './jobs';
-
-function isOver(job: JobDto): boolean {
-  return job.status === 'succeeded' || job.status === 'failed';
-}
+import { getJob } from './get-job';
 
 export async function openJobStream(options: {
   userId: string;
@@ -35,7 +32,7 @@ export async function openJobStream(options: {
         if (chunk === latest) return;
         latest = chunk;
         controller.enqueue(encoder.encode(`data: ${chunk}\n\n`));
-        if (isOver(job)) close();
+        if (isJobOver(job)) close();
       };
       // Subscribed before the first read: a change committed meanwhile is not missed.
       const unsubscribe = subscribe(`job:${options.jobId}`, (notice) => {
@@ -44,7 +41,7 @@ export async function openJobStream(options: {
         if (notice.type === 'resync') void getJob(options).then(send, () => {});
         if (!job) return;
         // The announcement leaves the result out (NOTIFY's size limit): read the finished job.
-        if (isOver(job)) void getJob(options).then(send, () => send(job));
+        if (isJobOver(job)) void getJob(options).then(send, () => send(job));
         else send(job);
       });
       const heartbeat = setInterval(() => {

@@ -12,7 +12,8 @@ import { ZodError } from 'zod';
 import { prisma, type Tx } from '@/lib/db';
 import type { JobKind, Prisma } from '@/generated/prisma/client';
 import { AppError } from '@/lib/server/errors';
-import { jobSelect, notifyJob } from './jobs';
+import { jobSelect } from './serialize-job';
+import { notifyJob } from './notify-job';
 
 export interface ClaimedJob {
   id: string;

@@ -2,14 +2,15 @@
 // yet, the submitted verdicts of others I may approve or send back, and, for editors and
 // owners, the disputed sentences to settle.
 import 'server-only';
+import type { z } from 'zod';
+import type { Prisma } from '@/generated/prisma/client';
 import { prisma } from '@/lib/db';
 import { PERMISSIONS, type Role } from '@/lib/permissions';
 import { checkableSentences } from '@/lib/server/sentences/checkable';
-import {
-  sentenceState,
-  type SentenceState,
-  type VerdictStatus,
-} from '@/lib/workflow/sentence-state';
+import type { queueDto } from '@/lib/validations/dto/queue';
+import { sentenceState } from '@/lib/workflow/sentence-state';
+
+type QueueDto = z.output<typeof queueDto>;
 
 const sentenceSelect = {
   id: true,
@@ -18,9 +19,11 @@ const sentenceSelect = {
   article: { select: { id: true, title: true, language: true, team: { select: { name: true } } } },
   published: { select: { rating: true } },
   verdicts: { select: { rating: true, status: true, authorId: true } },
-} as const;
+} as const satisfies Prisma.SentenceSelect;
 
-export async function getQueue(options: { userId: string }) {
+type SentenceRow = Prisma.SentenceGetPayload<{ select: typeof sentenceSelect }>;
+
+export async function getQueue(options: { userId: string }): Promise<QueueDto> {
   const userId = options.userId;
   // Checkable sentences of my teams: nothing waits on a sentence a correction removed.
   const inMyTeams = (roles: readonly Role[]) => ({
@@ -67,12 +70,7 @@ export async function getQueue(options: { userId: string }) {
     }),
   ]);
 
-  const place = (s: {
-    id: string;
-    index: number;
-    text: string;
-    article: { id: string; title: string; language: string; team: { name: string } };
-  }) => ({
+  const place = (s: SentenceRow) => ({
     sentence: { id: s.id, index: s.index, text: s.text },
     article: {
       id: s.article.id,
@@ -81,12 +79,9 @@ export async function getQueue(options: { userId: string }) {
       teamName: s.article.team.name,
     },
   });
-  const stateOf = (s: {
-    published: { rating: string } | null;
-    verdicts: { rating: string; status: VerdictStatus }[];
-  }) => sentenceState(s.verdicts, s.published !== null);
+  const stateOf = (s: SentenceRow) => sentenceState(s.verdicts, s.published !== null);
 
-  const assigned = assignedRows
+  const assigned: QueueDto['assigned'] = assignedRows
     .map((row) => ({
       ...place(row),
       state: stateOf(row),
@@ -95,8 +90,8 @@ export async function getQueue(options: { userId: string }) {
     }))
     .filter((item) => item.state !== 'approved');
 
-  const toReview = [];
-  const toResolve = new Map<string, ReturnType<typeof place> & { state: SentenceState }>();
+  const toReview: QueueDto['toReview'] = [];
+  const toResolve = new Map<string, QueueDto['toResolve'][number]>();
   for (const row of submittedRows) {
     const state = stateOf(row.sentence);
     const role = row.sentence.article.team.memberships[0]?.role;

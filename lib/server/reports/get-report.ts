@@ -29,8 +29,9 @@ import { articleOfMember } from '@/lib/server/access';
 import { agreementOf, listAgreementSentences } from '@/lib/server/articles/get-agreement';
 import { AppError, notFound } from '@/lib/server/errors';
 import { checkableSentenceSql, checkableSentences } from '@/lib/server/sentences/checkable';
-import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
-import { reportQuerySchema, type ReportFormat } from '@/lib/validations/report';
+import { publishedSelect, serializePublished } from '@/lib/server/verdicts/serialize';
+import { reportQuerySchema } from '@/lib/validations/report';
+import { REPORT_FORMAT_FILES } from '@/lib/reports/formats';
 import { textStream } from './text-stream';
 
 /** Narrows which claims a report lists (team reports); everything by default. */
@@ -196,7 +197,7 @@ function reportMeta(
  * run together that read no sentence text. Throws not_found for a missing article or a
  * non-member.
  */
-export async function getReportHead(options: {
+async function getReportHead(options: {
   userId: string;
   articleId: string;
   baseUrl: string;
@@ -305,7 +306,7 @@ function claimOfRow(row: ClaimRow): ReportClaim {
  * query), and each next one as soon as the previous batch arrives, so reading the database
  * overlaps writing the claims out: at most two batches are held at a time.
  */
-export function listReportClaims(options: {
+function listReportClaims(options: {
   userId: string;
   articleId: string;
   batchSize?: number;
@@ -455,19 +456,6 @@ export function slug(title: string): string {
   return base || 'rapport';
 }
 
-/** Content type and file extension of each report format. */
-export const REPORT_FILES: Record<ReportFormat, { contentType: string; extension: string }> = {
-  markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
-  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
-  json: { contentType: 'application/json; charset=utf-8', extension: 'json' },
-  claimreview: {
-    contentType: 'application/ld+json; charset=utf-8',
-    extension: 'claimreview.jsonld',
-  },
-  html: { contentType: 'text/html; charset=utf-8', extension: 'html' },
-  pdf: { contentType: 'application/pdf', extension: 'pdf' },
-};
-
 /**
  * The article's report in the asked format. The header query runs before this resolves (so
  * access and not-found errors are thrown here, as for any request); the claims are then read
@@ -482,7 +470,7 @@ export async function getReport(options: {
   batchSize?: number;
 }): Promise<RenderedReport> {
   const { format } = reportQuerySchema.parse(options.query);
-  const { contentType, extension } = REPORT_FILES[format];
+  const { contentType, extension } = REPORT_FORMAT_FILES[format];
   if (format === 'pdf') {
     // Rendering is a worker's job (lib/server/reports/pdf-report.ts): never in a request.
     throw new AppError('bad_request', 'Le PDF se demande par un traitement : voir /api/v1/jobs.');

@@ -10,18 +10,20 @@ import { prisma } from '@/lib/db';
 import { toHtmlReport } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
 import { AppError, notFound } from '@/lib/server/errors';
-import { enqueueJob, serializeJob, type JobDto } from '@/lib/server/jobs/jobs';
+import { enqueueJob } from '@/lib/server/jobs/enqueue-job';
+import { serializeJob } from '@/lib/server/jobs/serialize-job';
+import type { JobDto } from '@/lib/api/job-types';
 import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
 import { getReportData, slug } from './get-report';
 import { renderPdf } from './render-pdf';
 
 /** PDF renders running at once in the whole deployment. */
-export function pdfConcurrency(): number {
+function pdfConcurrency(): number {
   return wholeNumber('PDF_CONCURRENCY', 2);
 }
 
 /** PDF renders waiting or running in the whole deployment before new ones are refused. */
-export function pdfQueueMax(): number {
+function pdfQueueMax(): number {
   return wholeNumber('PDF_QUEUE_MAX', 10);
 }
 

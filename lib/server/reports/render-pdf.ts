@@ -17,7 +17,7 @@ let browser: Promise<Browser> | null = null;
 let active = 0;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-export function renderTimeoutMs(): number {
+function renderTimeoutMs(): number {
   return wholeNumber('PDF_RENDER_TIMEOUT_MS', 60_000);
 }
 

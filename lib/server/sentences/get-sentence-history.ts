@@ -2,12 +2,17 @@
 // its comments, its assignment and the highlights touching it, oldest first, as the caller may
 // read it (teammates' drafts and deleted comments' texts left out: lib/server/audit/redact.ts).
 import 'server-only';
+import type { z } from 'zod';
 import { prisma } from '@/lib/db';
 import { articleOfMember } from '@/lib/server/access';
 import { redactAuditEvents } from '@/lib/server/audit/redact';
 import { notFound } from '@/lib/server/errors';
+import type { historyEventDto } from '@/lib/validations/dto/sentence';
 
-export async function getSentenceHistory(options: { userId: string; sentenceId: string }) {
+export async function getSentenceHistory(options: {
+  userId: string;
+  sentenceId: string;
+}): Promise<z.output<typeof historyEventDto>[]> {
   const sentence = await prisma.sentence.findFirst({
     where: { id: options.sentenceId, article: articleOfMember(options.userId) },
     select: { id: true, annotations: { select: { annotationId: true } } },

@@ -10,11 +10,11 @@ import { can } from '@/lib/permissions';
 import { articleOfMember, myMembership } from '@/lib/server/access';
 import { isVisibleVerdict } from '@/lib/server/audit/redact';
 import { notFound } from '@/lib/server/errors';
-import type { TriageReason } from '@/lib/text';
+import { storedTriageReasons } from '@/lib/server/sentences/triage-reasons';
 import { annotationSelect, serializeAnnotation } from '@/lib/server/annotations/serialize';
 import { commentSelect, serializeComment } from '@/lib/server/comments/serialize';
 import { adjudicationRight, isPartyTo } from '@/lib/server/verdicts/adjudication';
-import { publishedSelect, serializePublished } from '@/lib/server/verdicts/published';
+import { publishedSelect, serializePublished } from '@/lib/server/verdicts/serialize';
 import { serializeVerdict, verdictSelect } from '@/lib/server/verdicts/serialize';
 import { summarize, summarySelect } from '@/lib/server/verdicts/list-sentence-states';
 
@@ -81,7 +81,7 @@ export async function getSentence(options: {
       text: row.text,
       assignee: row.assignee,
       checkworthiness: row.checkworthiness,
-      checkworthinessReasons: (row.checkworthinessReasons ?? []) as TriageReason[],
+      checkworthinessReasons: storedTriageReasons(row.checkworthinessReasons),
       /** Removed from the text by a revision (kept with its verdicts). */
       retired: row.retiredAt !== null,
     },

@@ -2,13 +2,13 @@
 // that colours it (the published verdict, else my own), my verdict's status, its assignee.
 import 'server-only';
 import type { z } from 'zod';
-import type { sentenceSummaryDto } from '@/lib/validations/dto/sentence';
+import type { Prisma } from '@/generated/prisma/client';
+import type { sentenceStatesDto, sentenceSummaryDto } from '@/lib/validations/dto/sentence';
 import { prisma } from '@/lib/db';
-import type { Rating } from '@/lib/reports';
 import { articleOfMember } from '@/lib/server/access';
 import { notFound } from '@/lib/server/errors';
 import { checkableSentences } from '@/lib/server/sentences/checkable';
-import { sentenceState, type VerdictStatus } from '@/lib/workflow/sentence-state';
+import { sentenceState } from '@/lib/workflow/sentence-state';
 
 /** What the reader shows at a glance (lib/validations/dto/sentence.ts). */
 export type SentenceSummary = z.output<typeof sentenceSummaryDto>;
@@ -20,16 +20,9 @@ export const summarySelect = {
   verdicts: { select: { authorId: true, rating: true, status: true, needsRecheck: true } },
   assignee: { select: { id: true, name: true } },
   _count: { select: { comments: { where: { deletedAt: null } } } },
-} as const;
+} as const satisfies Prisma.SentenceSelect;
 
-export interface SummaryRow {
-  id: string;
-  checkworthiness: number;
-  published: { rating: Rating; needsRecheck: boolean } | null;
-  verdicts: { authorId: string; rating: Rating; status: VerdictStatus; needsRecheck: boolean }[];
-  assignee: { id: string; name: string } | null;
-  _count: { comments: number };
-}
+type SummaryRow = Prisma.SentenceGetPayload<{ select: typeof summarySelect }>;
 
 export function summarize(row: SummaryRow, userId: string): SentenceSummary {
   const mine = row.verdicts.find((v) => v.authorId === userId) ?? null;
@@ -46,7 +39,10 @@ export function summarize(row: SummaryRow, userId: string): SentenceSummary {
   };
 }
 
-export async function listSentenceStates(options: { userId: string; articleId: string }) {
+export async function listSentenceStates(options: {
+  userId: string;
+  articleId: string;
+}): Promise<z.output<typeof sentenceStatesDto>['states']> {
   const article = await prisma.article.findFirst({
     where: { id: options.articleId, ...articleOfMember(options.userId) },
     select: {

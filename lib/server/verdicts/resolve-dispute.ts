@@ -18,7 +18,7 @@ import {
   verdictsOf,
   type SentenceContext,
 } from './workflow';
-import { getPublishedVerdict } from './published';
+import { getPublishedVerdict } from './get-published-verdict';
 
 export async function resolveDispute(options: {
   userId: string;

@@ -1,11 +1,11 @@
-// Stored verdict → API shape.
+// Stored verdict and published (final) verdict → API shapes.
 import 'server-only';
 import type { z } from 'zod';
-import type { sourceDto, verdictDto } from '@/lib/validations/dto/verdict';
+import type { publishedVerdictDto, sourceDto, verdictDto } from '@/lib/validations/dto/verdict';
 import type { Rating } from '@/lib/reports';
 import type { VerdictStatus } from '@/lib/workflow/sentence-state';
 
-export const sourceSelect = {
+const sourceSelect = {
   url: true,
   title: true,
   publisher: true,
@@ -97,5 +97,46 @@ export function auditView(verdict: VerdictDto) {
     status: verdict.status,
     version: verdict.version,
     sources: verdict.sources.map((s) => s.url),
+  };
+}
+
+export const publishedSelect = {
+  verdictId: true,
+  rating: true,
+  rationale: true,
+  sources: true,
+  approvedAt: true,
+  isResolution: true,
+  needsRecheck: true,
+  author: { select: { id: true, name: true } },
+  approvedBy: { select: { id: true, name: true } },
+} as const;
+
+interface PublishedRow {
+  verdictId: string | null;
+  rating: Rating;
+  rationale: string;
+  sources: unknown;
+  approvedAt: Date;
+  isResolution: boolean;
+  needsRecheck: boolean;
+  author: { id: string; name: string } | null;
+  approvedBy: { id: string; name: string } | null;
+}
+
+export type PublishedVerdictDto = z.output<typeof publishedVerdictDto>;
+
+export function serializePublished(row: PublishedRow): PublishedVerdictDto {
+  return {
+    verdictId: row.verdictId,
+    rating: row.rating,
+    rationale: row.rationale,
+    // Written by publishVerdict / resolveDispute from validated sources only.
+    sources: (Array.isArray(row.sources) ? row.sources : []) as SourceDto[],
+    author: row.author,
+    approvedBy: row.approvedBy,
+    approvedAt: row.approvedAt.toISOString(),
+    isResolution: row.isResolution,
+    needsRecheck: row.needsRecheck,
   };
 }

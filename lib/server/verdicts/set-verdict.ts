@@ -93,7 +93,7 @@ export async function setVerdict(options: { userId: string; sentenceId: string; 
   }
 }
 
-export async function writeSources(
+async function writeSources(
   tx: Tx,
   verdictId: string,
   sources: readonly SourceInput[],

@@ -6,7 +6,7 @@
 // may parse with these too.
 import { z } from 'zod';
 import { AnchorStatus, UnitKind } from '@/generated/prisma/enums';
-import { TRIAGE_WEIGHTS, type TriageReason } from '@/lib/text/triage';
+import { TRIAGE_REASONS } from '@/lib/text/triage';
 
 /** Ids are database uuids; `guid` accepts any uuid-shaped value (fixtures included). */
 export const idDto = z.guid().meta({ id: 'Id', format: 'uuid' });
@@ -62,7 +62,6 @@ export const anchorStatusDto = z.enum(AnchorStatus).meta({
   description: 'after corrections of the text: placed exactly, approximately, or not at all',
 });
 
-const TRIAGE_REASONS = Object.keys(TRIAGE_WEIGHTS) as [TriageReason, ...TriageReason[]];
 export const triageReasonDto = z.enum(TRIAGE_REASONS).meta({ id: 'TriageReason' });
 
 /** A unit of an article's text: a sentence, a heading or a paywall notice. */

@@ -1,5 +1,6 @@
 // Response shape of a background job (`{"job"}` with 202, GET /api/v1/jobs/{id}, each `data:`
-// of …/events); lib/api/job-types.ts (the browser's and the serializer's schema) re-exports it.
+// of …/events): the one schema lib/server/jobs/serialize-job.ts is typed from and the browser
+// parses with (lib/api/job-types.ts, lib/api/follow-job.ts).
 import { z } from 'zod';
 import { JobKind, JobStatus } from '@/generated/prisma/enums';
 import { idDto, timestampDto } from './common';

@@ -1,4 +1,4 @@
-// Response shape of the full-text search (lib/server/search/search.ts is typed from it).
+// Response shape of the full-text search (lib/server/search/search-sentences.ts is typed from it).
 import { z } from 'zod';
 import { SEARCH_MATCH_KINDS } from '../search';
 import { dateDto, idDto, personDto, sentenceRefDto } from './common';

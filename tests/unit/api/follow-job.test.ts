@@ -8,9 +8,11 @@ import {
   JobFailedError,
   POLL_INTERVAL_MS,
 } from '@/lib/api/follow-job';
-import { jobDtoSchema, type JobDto } from '@/lib/api/job-types';
+import type { JobDto } from '@/lib/api/job-types';
+import { jobDto } from '@/lib/validations/dto/job';
 
 const JOB_ID = '6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b';
+const ARTICLE_ID = '0b7e4c1d-2a3f-4b5c-9d6e-7f8a9b0c1d2e';
 
 function job(overrides: Partial<JobDto> = {}): JobDto {
   return {
@@ -34,9 +36,9 @@ function job(overrides: Partial<JobDto> = {}): JobDto {
 const SUCCEEDED = job({
   status: 'succeeded',
   progress: 1,
-  articleId: 'a1',
-  pageUrl: '/articles/a1',
-  resultUrl: '/api/v1/articles/a1',
+  articleId: ARTICLE_ID,
+  pageUrl: `/articles/${ARTICLE_ID}`,
+  resultUrl: `/api/v1/articles/${ARTICLE_ID}`,
 });
 const FAILED = job({
   status: 'failed',
@@ -200,10 +202,25 @@ describe('followJob', () => {
   });
 });
 
-describe('jobDtoSchema', () => {
+describe('jobDto (the one schema of the server and the browser)', () => {
   it('accepts every state the server sends', () => {
     for (const value of [job(), SUCCEEDED, FAILED]) {
-      expect(jobDtoSchema.parse(value)).toEqual(value);
+      expect(jobDto.parse(value)).toEqual(value);
     }
+  });
+
+  it('refuses what the server never sends: a field it does not declare, a non-uuid id', () => {
+    expect(jobDto.safeParse({ ...SUCCEEDED, secret: 'x' }).success).toBe(false);
+    expect(jobDto.safeParse({ ...SUCCEEDED, articleId: 'a1' }).success).toBe(false);
+  });
+
+  it('is what the stream listener parses: an event with an undeclared field is ignored', async () => {
+    stubFetch([]);
+    const updates: JobDto[] = [];
+    void followJob(JOB_ID, (j) => updates.push(j));
+    const source = FakeEventSource.instances[0]!;
+    source.emit({ ...job(), secret: 'x' });
+    source.emit(job({ status: 'running', progress: 0.5 }));
+    expect(updates.map((u) => u.status)).toEqual(['running']);
   });
 });

@@ -12,7 +12,7 @@ import {
   sameSitePathSchema,
 } from '@/lib/validations/query';
 import { searchQuerySchema } from '@/lib/validations/search';
-import { auditQuerySchema } from '@/lib/validations/team';
+import { auditQuerySchema } from '@/lib/validations/audit';
 
 describe('queryOf', () => {
   it('keeps a parameter given once as a string, twice as an array', () => {

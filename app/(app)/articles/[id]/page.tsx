@@ -6,7 +6,7 @@ import { getAgreement } from '@/lib/server/articles/get-agreement';
 import { getArticle } from '@/lib/server/articles/get-article';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
-import { listMembers } from '@/lib/server/teams/members';
+import { listMembers } from '@/lib/server/teams/list-members';
 import { listSentenceStates } from '@/lib/server/verdicts/list-sentence-states';
 import { idSchema } from '@/lib/validations/common';
 import { articlePageQuerySchema } from '@/lib/validations/query';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ImportForm } from '@/components/import/import-form';
 import { can } from '@/lib/permissions';
 import { getPageUser } from '@/lib/server/session';
-import { listTeams } from '@/lib/server/teams/teams';
+import { listTeams } from '@/lib/server/teams/list-teams';
 
 export const metadata: Metadata = { title: 'Importer un article' };
 

@@ -4,7 +4,7 @@ import { AcceptInvitationButton } from '@/components/teams/accept-invitation-but
 import { ROLE_LABELS } from '@/lib/permissions';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
-import { getInvitation } from '@/lib/server/teams/invitations';
+import { getInvitation } from '@/lib/server/teams/get-invitation';
 
 export const metadata: Metadata = { title: 'Invitation' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PasswordForm } from '@/components/settings/password-form';
 import { SessionsManager } from '@/components/settings/sessions-manager';
-import { listSessions } from '@/lib/server/auth/sessions';
+import { listSessions } from '@/lib/server/auth/list-sessions';
 import { getPageUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Sécurité du compte' };

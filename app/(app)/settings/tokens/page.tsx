@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TokensManager } from '@/components/settings/tokens-manager';
 import { getPageUser } from '@/lib/server/session';
-import { listTokens } from '@/lib/server/tokens/tokens';
+import { listTokens } from '@/lib/server/tokens/list-tokens';
 
 export const metadata: Metadata = { title: 'Jetons d’accès' };
 

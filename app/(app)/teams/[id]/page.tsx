@@ -10,9 +10,9 @@ import { TeamReportForm } from '@/components/teams/team-report-form';
 import { can, invitableRoles, ROLE_LABELS } from '@/lib/permissions';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
-import { listInvitations } from '@/lib/server/teams/invitations';
-import { listMembers } from '@/lib/server/teams/members';
-import { getTeamSettings } from '@/lib/server/teams/team-settings';
+import { listInvitations } from '@/lib/server/teams/list-invitations';
+import { listMembers } from '@/lib/server/teams/list-members';
+import { getTeamSettings } from '@/lib/server/teams/get-team-settings';
 import { idSchema } from '@/lib/validations/common';
 
 export const metadata: Metadata = { title: 'Rédaction' };

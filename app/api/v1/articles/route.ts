@@ -2,26 +2,14 @@ import { apiHandler, readJson } from '@/lib/api/respond';
 import { jobAccepted } from '@/lib/api/job-response';
 import { requestArticleImport } from '@/lib/server/articles/create-article';
 import { articleResponse } from '@/lib/server/articles/get-article';
-import { listArticles } from '@/lib/server/articles/list-articles';
+import { articleListResponse, listArticles } from '@/lib/server/articles/list-articles';
 import { getRequiredUser } from '@/lib/server/session';
 import { IMPORT_MAX_BODY_BYTES } from '@/lib/validations/limits';
 
 export const GET = apiHandler(async () => {
   const user = await getRequiredUser();
   const articles = await listArticles({ userId: user.id });
-  return Response.json({
-    articles: articles.map(
-      ({ id, teamId, title, language, partial, sentenceCount, checkedCount }) => ({
-        id,
-        teamId,
-        title,
-        language,
-        partial,
-        sentenceCount,
-        checkedCount,
-      }),
-    ),
-  });
+  return Response.json(articleListResponse(articles));
 });
 
 export const POST = apiHandler(async (request) => {

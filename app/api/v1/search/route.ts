@@ -1,5 +1,5 @@
 import { apiHandler } from '@/lib/api/respond';
-import { searchSentences } from '@/lib/server/search/search';
+import { searchSentences } from '@/lib/server/search/search-sentences';
 import { getRequiredUser } from '@/lib/server/session';
 import { queryOf } from '@/lib/validations/query';
 

@@ -1,6 +1,7 @@
 import { apiHandler, readJson } from '@/lib/api/respond';
 import { getRequiredUser } from '@/lib/server/session';
-import { createTeam, listTeams } from '@/lib/server/teams/teams';
+import { createTeam } from '@/lib/server/teams/create-team';
+import { listTeams } from '@/lib/server/teams/list-teams';
 
 export const GET = apiHandler(async () => {
   const user = await getRequiredUser();

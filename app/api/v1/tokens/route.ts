@@ -1,6 +1,7 @@
 import { apiHandler, readJson } from '@/lib/api/respond';
 import { getRequiredSessionUser, getRequiredUser } from '@/lib/server/session';
-import { createToken, listTokens } from '@/lib/server/tokens/tokens';
+import { createToken } from '@/lib/server/tokens/create-token';
+import { listTokens } from '@/lib/server/tokens/list-tokens';
 
 export const GET = apiHandler(async () => {
   const user = await getRequiredUser();

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { AuditTable } from '@/components/teams/audit-table';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
-import { listTeamAudit } from '@/lib/server/teams/team-audit';
+import { listTeamAudit } from '@/lib/server/teams/list-team-audit';
 import { idSchema } from '@/lib/validations/common';
 import { AuditFilters } from './audit-filters';
 import { auditHref, readAuditQuery } from './audit-params';

@@ -1,6 +1,7 @@
 import { apiHandler, readJson, readOptionalJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
-import { deleteComment, updateComment } from '@/lib/server/comments/comments';
+import { deleteComment } from '@/lib/server/comments/delete-comment';
+import { updateComment } from '@/lib/server/comments/update-comment';
 import { getRequiredUser } from '@/lib/server/session';
 
 export const PATCH = apiHandler<{ id: string }>(async (request, { params }) => {

@@ -1,6 +1,6 @@
 import { apiHandler } from '@/lib/api/respond';
 import { getRequiredUser } from '@/lib/server/session';
-import { getInvitation } from '@/lib/server/teams/invitations';
+import { getInvitation } from '@/lib/server/teams/get-invitation';
 
 export const GET = apiHandler<{ token: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();

@@ -1,6 +1,6 @@
 import { apiHandler } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
-import { getJob } from '@/lib/server/jobs/jobs';
+import { getJob } from '@/lib/server/jobs/get-job';
 import { getRequiredUser } from '@/lib/server/session';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {

@@ -1,5 +1,5 @@
 import { apiHandler, readJson } from '@/lib/api/respond';
-import { changePassword } from '@/lib/server/auth/sessions';
+import { changePassword } from '@/lib/server/auth/change-password';
 import { getRequiredSessionUser } from '@/lib/server/session';
 
 /** A new password (the current one required); the account's other sessions end. */

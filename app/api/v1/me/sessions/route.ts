@@ -1,5 +1,6 @@
 import { apiHandler } from '@/lib/api/respond';
-import { listSessions, revokeAllSessions } from '@/lib/server/auth/sessions';
+import { listSessions } from '@/lib/server/auth/list-sessions';
+import { revokeAllSessions } from '@/lib/server/auth/revoke-all-sessions';
 import { getRequiredSessionUser } from '@/lib/server/session';
 
 export const GET = apiHandler(async () => {

@@ -2,7 +2,7 @@ import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { getRequiredUser } from '@/lib/server/session';
 import { deleteTeam } from '@/lib/server/teams/delete-team';
-import { updateTeam } from '@/lib/server/teams/team-settings';
+import { updateTeam } from '@/lib/server/teams/update-team';
 
 export const PATCH = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();

@@ -1,7 +1,7 @@
 import { apiHandler } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { getRequiredUser } from '@/lib/server/session';
-import { revokeToken } from '@/lib/server/tokens/tokens';
+import { revokeToken } from '@/lib/server/tokens/revoke-token';
 
 export const DELETE = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();

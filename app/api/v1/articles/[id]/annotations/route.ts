@@ -3,7 +3,7 @@ import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { createAnnotation } from '@/lib/server/annotations/create-annotation';
 import { listAnnotations } from '@/lib/server/annotations/list-annotations';
-import { streamAnnotationCollection } from '@/lib/server/annotations/w3c-annotations';
+import { streamAnnotationCollection } from '@/lib/server/annotations/export-annotation-collection';
 import { getRequiredUser } from '@/lib/server/session';
 import { annotationListQuerySchema } from '@/lib/validations/annotation';
 import { queryOf } from '@/lib/validations/query';

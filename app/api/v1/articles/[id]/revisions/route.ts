@@ -1,6 +1,6 @@
 import { apiHandler } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
-import { listRevisions } from '@/lib/server/articles/revise-article';
+import { listRevisions } from '@/lib/server/articles/list-revisions';
 import { getRequiredUser } from '@/lib/server/session';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {

@@ -1,6 +1,6 @@
 import { apiHandler } from '@/lib/api/respond';
 import { getRequiredUser } from '@/lib/server/session';
-import { acceptInvitation } from '@/lib/server/teams/invitations';
+import { acceptInvitation } from '@/lib/server/teams/accept-invitation';
 
 export const POST = apiHandler<{ token: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();

@@ -1,6 +1,6 @@
 import { apiHandler } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
-import { getJobFile } from '@/lib/server/jobs/jobs';
+import { getJobFile } from '@/lib/server/jobs/get-job-file';
 import { getRequiredUser } from '@/lib/server/session';
 
 /** A succeeded job's result: the PDF file, or the JSON summary of an import. */

@@ -1,6 +1,6 @@
 import { apiHandler } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
-import { revokeSession } from '@/lib/server/auth/sessions';
+import { revokeSession } from '@/lib/server/auth/revoke-session';
 import { getRequiredSessionUser } from '@/lib/server/session';
 
 export const DELETE = apiHandler<{ id: string }>(async (_request, { params }) => {

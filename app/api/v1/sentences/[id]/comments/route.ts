@@ -1,6 +1,7 @@
 import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
-import { createComment, listComments } from '@/lib/server/comments/comments';
+import { createComment } from '@/lib/server/comments/create-comment';
+import { listComments } from '@/lib/server/comments/list-comments';
 import { getRequiredUser } from '@/lib/server/session';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {

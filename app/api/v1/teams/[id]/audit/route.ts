@@ -1,7 +1,7 @@
 import { apiHandler } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { getRequiredUser } from '@/lib/server/session';
-import { listTeamAudit } from '@/lib/server/teams/team-audit';
+import { listTeamAudit } from '@/lib/server/teams/list-team-audit';
 import { queryOf } from '@/lib/validations/query';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {

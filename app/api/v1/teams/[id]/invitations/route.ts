@@ -2,7 +2,8 @@ import { publicBaseUrl } from '@/lib/api/base-url';
 import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { getRequiredUser } from '@/lib/server/session';
-import { createInvitation, listInvitations } from '@/lib/server/teams/invitations';
+import { createInvitation } from '@/lib/server/teams/create-invitation';
+import { listInvitations } from '@/lib/server/teams/list-invitations';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();

@@ -1,7 +1,7 @@
 import { jobAccepted } from '@/lib/api/job-response';
 import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
-import { requestAnnotationImport } from '@/lib/server/annotations/w3c-annotations';
+import { requestAnnotationImport } from '@/lib/server/annotations/request-annotation-import';
 import { getRequiredUser } from '@/lib/server/session';
 import { IMPORT_MAX_BODY_BYTES } from '@/lib/validations/limits';
 

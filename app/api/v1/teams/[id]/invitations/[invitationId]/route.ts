@@ -1,7 +1,7 @@
 import { apiHandler } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { getRequiredUser } from '@/lib/server/session';
-import { revokeInvitation } from '@/lib/server/teams/invitations';
+import { revokeInvitation } from '@/lib/server/teams/revoke-invitation';
 
 export const DELETE = apiHandler<{ id: string; invitationId: string }>(
   async (_request, { params }) => {

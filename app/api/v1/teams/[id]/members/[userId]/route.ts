@@ -1,7 +1,8 @@
 import { apiHandler, readJson } from '@/lib/api/respond';
 import { parseId } from '@/lib/server/access';
 import { getRequiredUser } from '@/lib/server/session';
-import { removeMember, updateMember } from '@/lib/server/teams/members';
+import { removeMember } from '@/lib/server/teams/remove-member';
+import { updateMember } from '@/lib/server/teams/update-member';
 
 export const PATCH = apiHandler<{ id: string; userId: string }>(async (request, { params }) => {
   const user = await getRequiredUser();

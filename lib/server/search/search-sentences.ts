@@ -7,11 +7,13 @@
 // are the reading rules: a teammate's draft verdict is its author's alone (isVisibleVerdict in
 // lib/server/audit/redact.ts), a deleted comment is gone.
 import 'server-only';
+import type { z } from 'zod';
 import { prisma } from '@/lib/db';
 import type { Rating } from '@/lib/reports';
 import { checkableSentenceSql } from '@/lib/server/sentences/checkable';
 import { sentenceState, type SentenceState } from '@/lib/workflow/sentence-state';
 import { sentenceHref } from '@/lib/workflow/sentence-link';
+import type { searchResponseDto } from '@/lib/validations/dto/search';
 import {
   SEARCH_MATCH_KINDS,
   searchQuerySchema,
@@ -53,7 +55,12 @@ interface Row {
   published_rating: Rating | null;
 }
 
-export async function searchSentences(options: { userId: string; query: unknown }) {
+export type SearchResponse = z.output<typeof searchResponseDto>;
+
+export async function searchSentences(options: {
+  userId: string;
+  query: unknown;
+}): Promise<SearchResponse> {
   const query = searchQuerySchema.parse(options.query ?? {});
   const page = query.page ?? 1;
   if (query.q === '' && !query.rating && !query.state && !query.reviewer) {

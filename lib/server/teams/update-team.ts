@@ -1,32 +1,22 @@
-// A team's settings, read by its members and changed by its owners: for now whether a party to
-// a dispute may settle it (lib/server/verdicts/adjudication.ts). A change and its audit event go
-// in one transaction.
+// Changing a team's settings (owners): for now whether a party to a dispute may settle it
+// (lib/server/verdicts/adjudication.ts). A change and its audit event go in one transaction.
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { requirePermission } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
-import { AppError, notFound } from '@/lib/server/errors';
+import { notFound } from '@/lib/server/errors';
 import { updateTeamSchema } from '@/lib/validations/team';
+import {
+  serializeTeamSettings,
+  teamSettingsSelect,
+  type TeamSettingsDto,
+} from './team-settings-select';
 
-export const teamSettingsSelect = {
-  id: true,
-  name: true,
-  allowPartyAdjudication: true,
-} as const;
-
-export async function getTeamSettings(options: { userId: string; teamId: string }) {
-  if (!options.userId) throw new AppError('unauthenticated', 'Connexion requise.');
-  const team = await prisma.team.findFirst({
-    where: { id: options.teamId, memberships: { some: { userId: options.userId } } },
-    select: teamSettingsSelect,
-  });
-  if (!team) throw notFound('Rédaction');
-  return team;
-}
-
-export type TeamSettings = Awaited<ReturnType<typeof getTeamSettings>>;
-
-export async function updateTeam(options: { userId: string; teamId: string; input: unknown }) {
+export async function updateTeam(options: {
+  userId: string;
+  teamId: string;
+  input: unknown;
+}): Promise<TeamSettingsDto> {
   const data = updateTeamSchema.parse(options.input);
   return prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({
@@ -42,7 +32,9 @@ export async function updateTeam(options: { userId: string; teamId: string; inpu
       where: { id: options.teamId },
       select: teamSettingsSelect,
     });
-    if (before.allowPartyAdjudication === data.allowPartyAdjudication) return before;
+    if (before.allowPartyAdjudication === data.allowPartyAdjudication) {
+      return serializeTeamSettings(before);
+    }
     const after = await tx.team.update({
       where: { id: options.teamId },
       data: { allowPartyAdjudication: data.allowPartyAdjudication },
@@ -57,6 +49,6 @@ export async function updateTeam(options: { userId: string; teamId: string; inpu
       before: { allowPartyAdjudication: before.allowPartyAdjudication },
       after: { allowPartyAdjudication: after.allowPartyAdjudication },
     });
-    return after;
+    return serializeTeamSettings(after);
   });
 }

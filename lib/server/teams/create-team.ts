@@ -1,28 +1,11 @@
-// Teams: the ones I belong to (with my role), and creating one (I become its owner).
+// Creating a team: I become its owner (both audited, in one transaction).
 import 'server-only';
 import { prisma } from '@/lib/db';
-import type { Role } from '@/lib/permissions';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { createTeamSchema } from '@/lib/validations/team';
+import type { TeamDto } from './list-teams';
 
-export async function listTeams(options: { userId: string }) {
-  const memberships = await prisma.membership.findMany({
-    where: { userId: options.userId },
-    orderBy: { team: { name: 'asc' } },
-    select: {
-      role: true,
-      team: { select: { id: true, name: true, _count: { select: { memberships: true } } } },
-    },
-  });
-  return memberships.map((m) => ({
-    id: m.team.id,
-    name: m.team.name,
-    role: m.role,
-    memberCount: m.team._count.memberships,
-  }));
-}
-
-export async function createTeam(options: { userId: string; input: unknown }) {
+export async function createTeam(options: { userId: string; input: unknown }): Promise<TeamDto> {
   const { name } = createTeamSchema.parse(options.input);
   return prisma.$transaction(async (tx) => {
     const team = await tx.team.create({ data: { name }, select: { id: true, name: true } });
@@ -45,6 +28,6 @@ export async function createTeam(options: { userId: string; input: unknown }) {
       entityId: options.userId,
       after: { role: 'owner' },
     });
-    return { ...team, role: 'owner' as Role, memberCount: 1 };
+    return { ...team, role: 'owner', memberCount: 1 };
   });
 }

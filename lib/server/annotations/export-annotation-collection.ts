@@ -1,30 +1,23 @@
-// W3C Web Annotation exchange: an article's highlights as an AnnotationCollection (JSON-LD,
-// TextQuote + TextPosition selectors, notes as TextualBody), and the import of such a
-// collection — each item anchored like a highlight made in the reader, the ones that do not
-// match the text reported, never half-imported. The export is streamed: a count first (with the
+// W3C Web Annotation export: an article's highlights as an AnnotationCollection (JSON-LD,
+// TextQuote + TextPosition selectors, notes as TextualBody), read whole or streamed — the one
+// use-case in two deliveries, sharing their queries. The stream sends a count first (with the
 // access check), then the highlights in batches, so 20,000 of them never sit in memory at once.
+// The import is import-annotation-collection.ts.
 import 'server-only';
-import { prisma, type Tx } from '@/lib/db';
-import type { Selector } from '@/lib/anchoring';
+import { prisma } from '@/lib/db';
 import {
   annotationCollectionWriter,
-  countAnnotationItems,
-  parseAnnotationCollection,
   toAnnotationCollection,
   type AnnotationCollectionHead,
   type W3CAnnotationInput,
   writePieces,
 } from '@/lib/reports';
-import { articleOfMember, myMembership, requirePermission } from '@/lib/server/access';
-import { enqueueJob, serializeJob, type JobDto } from '@/lib/server/jobs/jobs';
-import { JOB_TRANSACTION, type JobContext } from '@/lib/server/jobs/run-job';
-import { IMPORT_MAX_ANNOTATIONS, SYNC_ANNOTATION_IMPORT_MAX } from '@/lib/validations/limits';
+import { articleOfMember } from '@/lib/server/access';
 import { AppError, notFound } from '@/lib/server/errors';
 import { textStream } from '@/lib/server/reports/text-stream';
-import { createAnnotationsInTransaction } from './create-annotation';
 
 /** Highlights read per query while streaming the export. */
-export const ANNOTATION_EXPORT_BATCH_SIZE = 1000;
+const ANNOTATION_EXPORT_BATCH_SIZE = 1000;
 
 /** Orphaned highlights have no place in the current text: they are not exported. */
 const EXPORTED = { anchorStatus: { not: 'orphaned' } } as const;
@@ -172,129 +165,5 @@ export async function streamAnnotationCollection(options: {
   const head = await getCollectionHead(options);
   return textStream(writePieces(annotationCollectionWriter(head), annotations), {
     label: `the W3C annotation export of article ${options.articleId}`,
-  });
-}
-
-function checkImportSize(total: number): void {
-  if (total > IMPORT_MAX_ANNOTATIONS) {
-    throw new AppError(
-      'payload_too_large',
-      `${IMPORT_MAX_ANNOTATIONS.toLocaleString('fr-FR')} annotations au plus par import (${total.toLocaleString('fr-FR')} reçues) : rien n’a été importé.`,
-      { limit: IMPORT_MAX_ANNOTATIONS, actual: total },
-    );
-  }
-}
-
-function parseImport(input: unknown) {
-  checkImportSize(countAnnotationItems(input));
-  const parsed = parseAnnotationCollection(input);
-  if (parsed.annotations.length === 0) {
-    throw new AppError(
-      'validation_failed',
-      parsed.errors[0] ?? 'Aucune annotation exploitable dans ce document.',
-      parsed.errors.map((message) => ({ path: 'items', message })),
-    );
-  }
-  return parsed;
-}
-
-/** The import itself, in one transaction (the request path for small ones, a worker else). */
-export async function importAnnotationCollection(options: {
-  userId: string;
-  articleId: string;
-  input: unknown;
-  /** Already read (a job keeps the parsed annotations, not the raw document). */
-  parsed?: { annotations: { note: string | null; selectors: Selector[] }[]; errors: string[] };
-  onProgress?: (fraction: number) => Promise<void>;
-  /** Last step of the import's transaction (a job completes itself there). */
-  inTransaction?: (tx: Tx, done: { importedCount: number; skipped: string[] }) => Promise<void>;
-}) {
-  const parsed = options.parsed ?? parseImport(options.input);
-  const created = await prisma.$transaction(
-    async (tx) => {
-      const done = await createAnnotationsInTransaction(tx, {
-        userId: options.userId,
-        articleId: options.articleId,
-        items: parsed.annotations.map((a) => ({ selector: a.selectors, note: a.note })),
-        onProgress: options.onProgress,
-        returnRows: !options.inTransaction,
-      });
-      await options.inTransaction?.(tx, {
-        importedCount: done.importedCount,
-        skipped: [...parsed.errors, ...done.skipped],
-      });
-      return done;
-    },
-    options.inTransaction ? JOB_TRANSACTION : undefined,
-  );
-  return {
-    imported: created.imported,
-    importedCount: created.importedCount,
-    skipped: [...parsed.errors, ...created.skipped],
-  };
-}
-
-/**
- * POST /api/v1/articles/{id}/annotations/import: up to SYNC_ANNOTATION_IMPORT_MAX items are
- * imported in the request (201); more go to a worker (202 and a job). Refused before any work:
- * non-members, roles that may not highlight, more than IMPORT_MAX_ANNOTATIONS items.
- */
-export async function requestAnnotationImport(options: {
-  userId: string;
-  articleId: string;
-  input: unknown;
-}): Promise<
-  | { result: Awaited<ReturnType<typeof importAnnotationCollection>>; job?: never }
-  | { job: JobDto; result?: never }
-> {
-  // Only counted here: reading 5,000 items is the worker's work (~140 ms of the event loop).
-  const total = countAnnotationItems(options.input);
-  checkImportSize(total);
-  if (total <= SYNC_ANNOTATION_IMPORT_MAX) {
-    return {
-      result: await importAnnotationCollection({ ...options, parsed: parseImport(options.input) }),
-    };
-  }
-  const job = await prisma.$transaction(async (tx) => {
-    const article = await tx.article.findFirst({
-      where: { id: options.articleId, ...articleOfMember(options.userId) },
-      select: { id: true, teamId: true, ...myMembership(options.userId) },
-    });
-    if (!article) throw notFound('Article');
-    requirePermission(article.team.memberships[0], 'annotation.create');
-    return enqueueJob(tx, {
-      kind: 'annotations_import',
-      userId: options.userId,
-      teamId: article.teamId,
-      articleId: article.id,
-      // The document as received (stored as one JSON text parameter, read by the worker).
-      input: options.input,
-    });
-  });
-  return { job: serializeJob(job) };
-}
-
-/** Messages kept in a job's result (the first ones; the count says how many there were). */
-const SKIPPED_KEPT = 100;
-
-export async function runAnnotationImportJob(ctx: JobContext): Promise<void> {
-  const articleId = ctx.job.articleId;
-  if (!articleId) throw new AppError('validation_failed', 'Article manquant.');
-  await importAnnotationCollection({
-    userId: ctx.job.createdById,
-    articleId,
-    input: ctx.job.input,
-    onProgress: (fraction) => ctx.progress(0.9 * fraction),
-    inTransaction: async (tx, done) => {
-      await ctx.guard(tx);
-      await ctx.complete(tx, {
-        articleId,
-        result: {
-          imported: done.importedCount,
-          skippedCount: done.skipped.length,
-          skipped: done.skipped.slice(0, SKIPPED_KEPT),
-        },
-      });
-    },
   });
 }

@@ -3,10 +3,12 @@
 // lib/server/audit/redact.ts — owners included), each told as a French sentence with what it
 // changed (lib/workflow/audit-sentence.ts), filtered by member and by action in the query.
 import 'server-only';
+import type { z } from 'zod';
 import { prisma } from '@/lib/db';
 import { requirePermission } from '@/lib/server/access';
 import { redactAuditEvents } from '@/lib/server/audit/redact';
 import { auditQuerySchema } from '@/lib/validations/audit';
+import type { teamAuditDto } from '@/lib/validations/dto/team';
 import { describeAuditEvent } from '@/lib/workflow/audit-sentence';
 import { sentenceHref } from '@/lib/workflow/sentence-link';
 
@@ -15,7 +17,13 @@ const PAGE_SIZE = 100;
 /** Events whose entity id is a member's user id (the member concerned). */
 const MEMBER_ENTITIES = new Set(['membership', 'user']);
 
-export async function listTeamAudit(options: { userId: string; teamId: string; query: unknown }) {
+export type TeamAudit = z.output<typeof teamAuditDto>;
+
+export async function listTeamAudit(options: {
+  userId: string;
+  teamId: string;
+  query: unknown;
+}): Promise<TeamAudit> {
   const { before, member, action } = auditQuerySchema.parse(options.query ?? {});
   const membership = await prisma.membership.findUnique({
     where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },

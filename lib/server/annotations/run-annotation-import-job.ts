@@ -1,0 +1,30 @@
+// The worker's side of a large W3C import (job kind annotations_import).
+import 'server-only';
+import { AppError } from '@/lib/server/errors';
+import type { JobContext } from '@/lib/server/jobs/run-job';
+import { importAnnotationCollection } from './import-annotation-collection';
+
+/** Messages kept in a job's result (the first ones; the count says how many there were). */
+const SKIPPED_KEPT = 100;
+
+export async function runAnnotationImportJob(ctx: JobContext): Promise<void> {
+  const articleId = ctx.job.articleId;
+  if (!articleId) throw new AppError('validation_failed', 'Article manquant.');
+  await importAnnotationCollection({
+    userId: ctx.job.createdById,
+    articleId,
+    input: ctx.job.input,
+    onProgress: (fraction) => ctx.progress(0.9 * fraction),
+    inTransaction: async (tx, done) => {
+      await ctx.guard(tx);
+      await ctx.complete(tx, {
+        articleId,
+        result: {
+          imported: done.importedCount,
+          skippedCount: done.skipped.length,
+          skipped: done.skipped.slice(0, SKIPPED_KEPT),
+        },
+      });
+    },
+  });
+}
