@@ -196,7 +196,6 @@ export async function readOptionalJson(request: Request): Promise<unknown> {
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** Wraps a route handler so every failure leaves as the API's error shape. */
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**

@@ -102,13 +102,17 @@ async function createArticle(
   };
 }
 
-/** The `Cookie` header a sign-in would have given `user` (same encoder, same secret). */
+/**
+ * The `Cookie` header a sign-in would have given `user` (same encoder, same secret), carrying
+ * the id of a session row as a sign-in does (`sid`: sessions are revocable, lib/auth/options.ts).
+ */
 export async function mintSession(
   user: { id: string; email: string; name: string },
   secret: string,
+  sessionId: string,
 ): Promise<string> {
   const token = await encode({
-    token: { sub: user.id, name: user.name, email: user.email },
+    token: { sub: user.id, name: user.name, email: user.email, sid: sessionId },
     secret,
     maxAge: 12 * 60 * 60,
   });
@@ -137,7 +141,17 @@ async function insertWriters(
      SELECT $1, id, 'reviewer' FROM unnest($2::uuid[]) AS t(id)`,
     [teamId, users.map((u) => u.id)],
   );
-  return Promise.all(users.map(async (u) => ({ ...u, cookie: await mintSession(u, secret) })));
+  const sessions = await db.query<{ id: string; user_id: string }>(
+    `INSERT INTO sessions (id, user_id, expires_at, user_agent)
+     SELECT gen_random_uuid(), id, now() + interval '12 hours', 'bench'
+     FROM unnest($1::uuid[]) AS t(id)
+     RETURNING id, user_id`,
+    [users.map((u) => u.id)],
+  );
+  const sessionOf = new Map(sessions.rows.map((row) => [row.user_id, row.id]));
+  return Promise.all(
+    users.map(async (u) => ({ ...u, cookie: await mintSession(u, secret, sessionOf.get(u.id)!) })),
+  );
 }
 
 async function insertHighlights(
