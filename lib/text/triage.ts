@@ -22,16 +22,9 @@ import {
   wholeWords,
 } from './lexicon';
 
-/** The features triage detects, in the fixed order in which they are reported. */
-export const TRIAGE_REASONS = [
-  'figure',
-  'date',
-  'entity',
-  'attribution',
-  'quote',
-  'comparison',
-] as const;
-export type TriageReason = (typeof TRIAGE_REASONS)[number];
+import { TRIAGE_REASONS, type TriageReason } from './triage-reasons';
+
+export { TRIAGE_REASONS, type TriageReason };
 
 /** French labels. */
 export const TRIAGE_REASON_LABELS: Record<TriageReason, string> = {

@@ -6,7 +6,7 @@
 // may parse with these too.
 import { z } from 'zod';
 import { AnchorStatus, UnitKind } from '@/generated/prisma/enums';
-import { TRIAGE_REASONS } from '@/lib/text/triage';
+import { TRIAGE_REASONS } from '@/lib/text/triage-reasons';
 
 /** Ids are database uuids; `guid` accepts any uuid-shaped value (fixtures included). */
 export const idDto = z.guid().meta({ id: 'Id', format: 'uuid' });
