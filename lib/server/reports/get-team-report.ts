@@ -4,11 +4,18 @@
 // nobody) is the same 422, which says nothing about that user.
 import 'server-only';
 import { prisma } from '@/lib/db';
-import { teamToClaimReview, teamToCsv, teamToJson, teamToMarkdown } from '@/lib/reports';
+import {
+  teamToClaimReview,
+  teamToCsv,
+  teamToJson,
+  teamToMarkdown,
+  type TeamReportData,
+} from '@/lib/reports';
+import { REPORT_FORMAT_FILES } from '@/lib/reports/formats';
 import { requirePermission } from '@/lib/server/access';
 import { AppError } from '@/lib/server/errors';
 import { stringifyJsonLd } from '@/lib/text/json-ld';
-import { teamReportQuerySchema } from '@/lib/validations/report';
+import { teamReportQuerySchema, type TeamReportQuery } from '@/lib/validations/report';
 import { listTeamReportData, slug, type RenderedReport } from './get-report';
 
 /** The member's name, or a 422 on `reviewer` when the id is not a member of the team. */
@@ -39,7 +46,7 @@ export async function getTeamReport(options: {
   });
   requirePermission(membership ?? undefined, 'report.export', 'Rédaction');
   const reviewerName = query.reviewer ? await memberName(options.teamId, query.reviewer) : null;
-  const data = {
+  const data: TeamReportData = {
     team: membership!.team.name,
     generatedAt: new Date().toISOString(),
     filters: {
@@ -60,30 +67,23 @@ export async function getTeamReport(options: {
     }),
   };
   const name = `factdesk-${slug(data.team)}`;
-  switch (query.format) {
+  const { contentType, extension } = REPORT_FORMAT_FILES[query.format];
+  return {
+    body: teamReportBody(query.format, data),
+    contentType,
+    filename: `${name}.${extension}`,
+  };
+}
+
+function teamReportBody(format: TeamReportQuery['format'], data: TeamReportData): string {
+  switch (format) {
     case 'markdown':
-      return {
-        body: teamToMarkdown(data),
-        contentType: 'text/markdown; charset=utf-8',
-        filename: `${name}.md`,
-      };
+      return teamToMarkdown(data);
     case 'csv':
-      return {
-        body: teamToCsv(data),
-        contentType: 'text/csv; charset=utf-8',
-        filename: `${name}.csv`,
-      };
+      return teamToCsv(data);
     case 'json':
-      return {
-        body: JSON.stringify(teamToJson(data), null, 2),
-        contentType: 'application/json; charset=utf-8',
-        filename: `${name}.json`,
-      };
+      return JSON.stringify(teamToJson(data), null, 2);
     case 'claimreview':
-      return {
-        body: stringifyJsonLd(teamToClaimReview(data), 2),
-        contentType: 'application/ld+json; charset=utf-8',
-        filename: `${name}.claimreview.jsonld`,
-      };
+      return stringifyJsonLd(teamToClaimReview(data), 2);
   }
 }
