@@ -1,5 +1,9 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 import { IMPORT_MAX_BODY_BYTES } from './lib/validations/limits';
+
+// next-intl reads the language, messages and time zone of each request from this module.
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 // Security headers on every response. The Content-Security-Policy (with a per-request script
 // nonce) and HSTS (over https) are set by proxy.ts, which runs per request.
@@ -31,4 +35,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

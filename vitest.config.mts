@@ -32,7 +32,12 @@ export default defineConfig({
       },
       {
         resolve: {
-          alias: { '@': root, 'server-only': `${root}tests/integration/server-only-stub.ts` },
+          alias: {
+            '@': root,
+            'server-only': `${root}tests/integration/server-only-stub.ts`,
+            // Pages called from Node, outside a Next.js request, translate in French.
+            'next-intl/server': `${root}tests/integration/next-intl-server-stub.ts`,
+          },
         },
         test: {
           name: 'integration',

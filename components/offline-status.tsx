@@ -3,6 +3,7 @@
 // database down), and sends them as soon as the server answers again: on reconnection and every
 // few seconds while anything waits. Nothing typed is lost in between.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import {
   describeLabels,
@@ -14,11 +15,19 @@ import {
 
 const RETRY_MS = 3000;
 
+interface Note {
+  kind: 'sent' | 'dropped';
+  count: number;
+  labels: string;
+}
+
 export function OfflineStatus() {
   const router = useRouter();
+  const t = useTranslations('common');
   const [pending, setPending] = useState<string[]>([]);
   const [online, setOnline] = useState(true);
-  const [note, setNote] = useState<string | null>(null);
+  // Kept as data and worded at render: the words follow a change of language.
+  const [note, setNote] = useState<Note | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -27,13 +36,15 @@ export function OfflineStatus() {
       setPending(detail.pendingLabels);
       if (detail.replayed) {
         const sent = (detail.settled ?? []).filter((w) => w.status < 400).map((w) => w.label);
-        setNote(
-          `${detail.replayed} modification${detail.replayed > 1 ? 's envoyées' : ' envoyée'} au serveur : ${describeLabels(sent)}.`,
-        );
+        setNote({ kind: 'sent', count: detail.replayed, labels: describeLabels(sent) });
         router.refresh();
       }
       if (detail.dropped?.length) {
-        setNote(`Refusé par le serveur, non enregistré : ${detail.dropped.join(', ')}.`);
+        setNote({
+          kind: 'dropped',
+          count: detail.dropped.length,
+          labels: detail.dropped.join(', '),
+        });
       }
     };
     const onOnline = () => {
@@ -66,17 +77,21 @@ export function OfflineStatus() {
   }, [waiting]);
 
   const show = waiting > 0 || !online;
+  const state = online ? 'unreachable' : 'offline';
   return (
     <div role="status" aria-live="polite" data-testid="offline-status">
       {show ? (
         <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
-          {online ? 'Serveur injoignable' : 'Hors ligne'} :{' '}
           {waiting > 0
-            ? `${waiting} modification${waiting > 1 ? 's' : ''} enregistrée${waiting > 1 ? 's' : ''} sur cet appareil (${describeLabels(pending)}), envoyée${waiting > 1 ? 's' : ''} dès le retour du serveur.`
-            : 'vos prochaines modifications seront gardées sur cet appareil.'}
+            ? t('offline.waiting', { state, count: waiting, labels: describeLabels(pending) })
+            : t('offline.idle', { state })}
         </p>
       ) : note ? (
-        <p className="bg-green-50 px-4 py-1.5 text-center text-sm text-green-900">{note}</p>
+        <p className="bg-green-50 px-4 py-1.5 text-center text-sm text-green-900">
+          {note.kind === 'sent'
+            ? t('offline.sent', { count: note.count, labels: note.labels })
+            : t('offline.dropped', { labels: note.labels })}
+        </p>
       ) : null}
     </div>
   );

@@ -1,4 +1,6 @@
 // "N / M phrases vérifiées" with a bar; the text is the accessible value.
+import { useTranslations } from 'next-intl';
+
 export function ProgressBar({
   done,
   total,
@@ -8,6 +10,7 @@ export function ProgressBar({
   total: number;
   label: string;
 }) {
+  const t = useTranslations('ui.progressBar');
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);
   return (
     <div className="flex items-center gap-3">
@@ -22,9 +25,7 @@ export function ProgressBar({
       >
         <div className="h-full bg-green-600" style={{ width: `${percent}%` }} />
       </div>
-      <span className="text-sm text-stone-600 tabular-nums">
-        {done} / {total} phrases vérifiées
-      </span>
+      <span className="text-sm text-stone-600 tabular-nums">{t('checked', { done, total })}</span>
     </div>
   );
 }

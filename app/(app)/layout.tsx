@@ -1,21 +1,24 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitch } from '@/components/layout/language-switch';
 import { OfflineStatus } from '@/components/offline-status';
 import { getCurrentUser } from '@/lib/server/session';
 import { SignOutButton } from '@/components/sign-out-button';
 
+/** The header's links; their labels are `common.nav.<key>`. */
 const NAV_LINKS = [
-  { href: '/', label: 'Articles' },
-  { href: '/articles/new', label: 'Importer' },
-  { href: '/search', label: 'Recherche' },
-  { href: '/queue', label: 'Ma file' },
-  { href: '/teams', label: 'Rédactions' },
-  { href: '/settings/tokens', label: 'Jetons d’accès' },
-  { href: '/settings/security', label: 'Sécurité' },
-  { href: '/settings/account', label: 'Mon compte' },
+  { href: '/', key: 'articles' },
+  { href: '/articles/new', key: 'import' },
+  { href: '/search', key: 'search' },
+  { href: '/queue', key: 'queue' },
+  { href: '/teams', key: 'teams' },
+  { href: '/settings/tokens', key: 'tokens' },
+  { href: '/settings/security', key: 'security' },
+  { href: '/settings/account', key: 'account' },
 ] as const;
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
+  const [user, t] = await Promise.all([getCurrentUser(), getTranslations('common')]);
   if (!user) {
     // Signed out: every page calls getPageUser(next) itself and redirects to the sign-in page
     // with its own callbackUrl (an invitation link must survive sign-in); a layout cannot know
@@ -28,7 +31,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
-        Aller au contenu
+        {t('skipToContent')}
       </a>
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
@@ -36,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/" className="text-lg font-semibold tracking-tight">
               Fact<span className="text-blue-700">Desk</span>
             </Link>
-            <nav aria-label="Navigation principale">
+            <nav aria-label={t('nav.label')}>
               <ul className="flex flex-wrap items-center gap-1 text-sm">
                 {NAV_LINKS.map((link) => (
                   <li key={link.href}>
@@ -44,7 +47,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                       href={link.href}
                       className="rounded-md px-2 py-1.5 text-stone-700 hover:bg-stone-100 hover:text-stone-900"
                     >
-                      {link.label}
+                      {t(`nav.${link.key}`)}
                     </Link>
                   </li>
                 ))}
@@ -52,6 +55,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </nav>
           </div>
           <div className="flex items-center gap-3 text-sm">
+            <LanguageSwitch signedIn />
             <span className="text-stone-600" data-testid="current-user">
               {user.name}
             </span>

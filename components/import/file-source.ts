@@ -1,7 +1,8 @@
 // A file chosen in the import form: whether it can be imported (kind, size), and the source
 // part of the request body it becomes. Which files are read is the import's one table
 // (lib/import/media-type.ts), so the picker, this check and the server cannot disagree. Pure:
-// no React, so the rule is tested without a browser.
+// no React, so the rule is tested without a browser; the words for a problem are the
+// catalogue's (importing.fileProblem.<problem>).
 import { sourceFormatOfFileName } from '@/lib/import/media-type';
 import type { ArticleSourceInput } from '@/lib/validations/article';
 
@@ -12,13 +13,14 @@ export const MAX_FILE_BYTES = 5_000_000;
 export type ArticleSource =
   { text: string; format: ArticleSourceInput['format'] } | { html: string } | { url: string };
 
+/** Why a file cannot be imported: its kind, its size, or nothing in it. */
+export type FileProblem = 'unsupported' | 'tooLarge' | 'empty';
+
 /** Why a chosen file cannot be imported, or null when it can. */
-export function fileProblem(file: { name: string; size: number }): string | null {
-  if (sourceFormatOfFileName(file.name) === null) {
-    return 'Format non pris en charge : choisissez un fichier .txt, .md ou .html.';
-  }
-  if (file.size > MAX_FILE_BYTES) return 'Fichier trop volumineux : 5 Mo au plus.';
-  if (file.size === 0) return 'Ce fichier est vide.';
+export function fileProblem(file: { name: string; size: number }): FileProblem | null {
+  if (sourceFormatOfFileName(file.name) === null) return 'unsupported';
+  if (file.size > MAX_FILE_BYTES) return 'tooLarge';
+  if (file.size === 0) return 'empty';
   return null;
 }
 

@@ -4,8 +4,9 @@
 // XMLHttpRequest so a large text shows its upload progress; then the server segments a small
 // text at once (201, the article), or hands a large text and every web address to a worker (202,
 // a job followed live until it is over). On success the reader opens on the new article. On
-// failure — of the request or of the job — the French message is shown and every input is kept.
+// failure — of the request or of the job — the message is shown and every input is kept.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea, TextInput } from '@/components/ui/field';
@@ -15,30 +16,30 @@ import { followJob, JobFailedError } from '@/lib/api/follow-job';
 import { jobOf, type JobDto } from '@/lib/api/job-types';
 import { isHttpUrl } from '@/lib/validations/common';
 import { SOURCE_FILE_ACCEPT } from '@/lib/import/media-type';
-import { fileProblem, fileSource, type ArticleSource } from './file-source';
+import { fileProblem, fileSource, type ArticleSource, type FileProblem } from './file-source';
 import { postJsonWithProgress } from './post-json-with-progress';
 import { FormError } from '@/components/ui/form-error';
 
 type SourceKind = 'paste' | 'file' | 'url';
 
-const SOURCES: { value: SourceKind; label: string }[] = [
-  { value: 'paste', label: 'Coller le texte' },
-  { value: 'file', label: 'Fichier' },
-  { value: 'url', label: 'Adresse web' },
-];
+/** The source choices, each with its label's key in importing.form. */
+const SOURCES = [
+  { value: 'paste', label: 'sourcePaste' },
+  { value: 'file', label: 'sourceFile' },
+  { value: 'url', label: 'sourceUrl' },
+] as const satisfies readonly { value: SourceKind; label: string }[];
 
 /** Below this, the upload is over before a progress bar could mean anything. */
 const LARGE_BODY_BYTES = 100_000;
 
 const SELECT =
   'mt-1 block w-full rounded-md border border-stone-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-blue-600';
-const DETECTED = 'Détecté automatiquement si vide';
 
-/** The languages offered; '' leaves it to the server's detection. */
+/** The languages offered ('' leaves it to the server's detection), with their labels' keys. */
 const LANGUAGES = [
-  { value: '', label: 'Détecter automatiquement' },
-  { value: 'fr', label: 'Français' },
-  { value: 'en', label: 'Anglais' },
+  { value: '', label: 'languageAuto' },
+  { value: 'fr', label: 'languageFr' },
+  { value: 'en', label: 'languageEn' },
 ] as const;
 type LanguageChoice = (typeof LANGUAGES)[number]['value'];
 
@@ -56,6 +57,7 @@ function percent(loaded: number, total: number): number {
 
 export function ImportForm({ teams }: { teams: { id: string; name: string }[] }) {
   const router = useRouter();
+  const t = useTranslations('importing');
   const progressId = useId();
   const fileErrorId = useId();
   const abortRef = useRef<AbortController | null>(null);
@@ -65,7 +67,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
   const [text, setText] = useState('');
   const [isMarkdown, setIsMarkdown] = useState(false);
   const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<FileProblem | null>(null);
   const [url, setUrl] = useState('');
 
   const [title, setTitle] = useState('');
@@ -92,28 +94,27 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
     setFileError(chosen ? fileProblem(chosen) : null);
   }
 
-  /** The source part of the body, or a French message saying what is missing. */
+  /** The source part of the body, or a message saying what is missing. */
   async function readSource(): Promise<ArticleSource | string> {
     switch (source) {
       case 'paste':
-        if (text.trim() === '') return 'Collez le texte de l’article.';
+        if (text.trim() === '') return t('form.pasteEmpty');
         return { text, format: isMarkdown ? 'markdown' : 'text' };
       case 'file': {
-        if (!file) return 'Choisissez un fichier à importer.';
+        if (!file) return t('form.noFile');
         const problem = fileProblem(file);
-        if (problem) return problem;
+        if (problem) return t(`fileProblem.${problem}`);
         let content: string;
         try {
           content = await file.text();
         } catch {
-          return 'Lecture du fichier impossible : choisissez-le à nouveau.';
+          return t('form.fileUnreadable');
         }
         return fileSource(file.name, content);
       }
       case 'url':
-        if (url.trim() === '') return 'Saisissez l’adresse de l’article.';
-        if (!isHttpUrl(url.trim()))
-          return 'Adresse invalide : elle doit commencer par http ou https.';
+        if (url.trim() === '') return t('form.urlEmpty');
+        if (!isHttpUrl(url.trim())) return t('form.urlInvalid');
         return { url: url.trim() };
     }
   }
@@ -124,12 +125,12 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
     setError(null);
     setJob(null);
     if (!teamId) {
-      setError('Choisissez une rédaction.');
+      setError(t('form.noTeam'));
       return;
     }
     const trimmedSourceUrl = source === 'url' ? '' : sourceUrl.trim();
     if (trimmedSourceUrl !== '' && !isHttpUrl(trimmedSourceUrl)) {
-      setError('Adresse d’origine invalide : elle doit commencer par http ou https.');
+      setError(t('form.sourceUrlInvalid'));
       return;
     }
     const articleSource = await readSource();
@@ -183,13 +184,14 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
         const finished = await followJob(accepted.id, setJob, controller.signal);
         const articleId = finished.articleId;
         path = finished.pageUrl ?? (articleId ? `/articles/${articleId}` : '');
-        if (!path) throw new ApiError(500, 'unknown', 'Réponse inattendue du serveur.');
+        if (!path) throw new ApiError(500, 'unknown', t('form.unexpectedAnswer'));
         setJob(null);
       } else {
         const id =
           typeof created === 'object' && created !== null && 'id' in created ? created.id : null;
-        if (typeof id !== 'string')
-          throw new ApiError(500, 'unknown', 'Réponse inattendue du serveur.');
+        if (typeof id !== 'string') {
+          throw new ApiError(500, 'unknown', t('form.unexpectedAnswer'));
+        }
         path = `/articles/${id}`;
       }
       setPhase({ kind: 'done' });
@@ -207,8 +209,8 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
     }
   }
 
-  const analysingLabel =
-    source === 'url' ? 'Téléchargement et analyse de la page…' : 'Analyse du texte…';
+  const analysingLabel = source === 'url' ? t('form.analysingPage') : t('form.analysingText');
+  const detected = t('form.detected');
 
   return (
     <form
@@ -219,7 +221,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
     >
       <fieldset disabled={busy} className="space-y-6">
         <fieldset className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-          <legend className="px-1 text-base font-semibold">Source</legend>
+          <legend className="px-1 text-base font-semibold">{t('form.source')}</legend>
           <div className="mb-4 flex flex-wrap gap-2">
             {SOURCES.map((option) => (
               <label
@@ -234,23 +236,20 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
                   onChange={() => setSource(option.value)}
                   className="accent-blue-700"
                 />
-                {option.label}
+                {t(`form.${option.label}`)}
               </label>
             ))}
           </div>
 
           {/* Inactive panels are hidden, not unmounted: a chosen file stays chosen. */}
           <div hidden={source !== 'paste'} className="space-y-3">
-            <Field
-              label="Texte de l’article"
-              hint="Une signature et une date en tête (« Par … — 14 mars 2025 ») renseignent l’auteur·rice et la date ; les encarts publicitaires et d’inscription à une newsletter sont retirés."
-            >
+            <Field label={t('form.text')} hint={t('form.textHint')}>
               <TextArea
                 name="text"
                 rows={14}
                 value={text}
                 onChange={(event) => setText(event.target.value)}
-                placeholder="Collez ici le texte de l’article…"
+                placeholder={t('form.textPlaceholder')}
               />
             </Field>
             <label className="flex items-center gap-2 text-sm">
@@ -260,15 +259,12 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
                 onChange={(event) => setIsMarkdown(event.target.checked)}
                 className="accent-blue-700"
               />
-              Le texte est en Markdown
+              {t('form.markdown')}
             </label>
           </div>
 
           <div hidden={source !== 'file'}>
-            <Field
-              label="Fichier (.txt, .md, .html)"
-              hint="5 Mo au plus. Le fichier est lu dans votre navigateur puis envoyé."
-            >
+            <Field label={t('form.file')} hint={t('form.fileHint')}>
               <TextInput
                 type="file"
                 name="file"
@@ -280,61 +276,58 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
             </Field>
             {fileError ? (
               <p id={fileErrorId} role="alert" className="mt-1 text-sm text-red-700">
-                {fileError}
+                {t(`fileProblem.${fileError}`)}
               </p>
             ) : null}
           </div>
 
           <div hidden={source !== 'url'}>
-            <Field
-              label="Adresse de l’article (http ou https)"
-              hint="Le serveur télécharge la page et en extrait le texte principal."
-            >
+            <Field label={t('form.url')} hint={t('form.urlHint')}>
               <TextInput
                 type="url"
                 name="url"
                 inputMode="url"
                 value={url}
                 onChange={(event) => setUrl(event.target.value)}
-                placeholder="https://exemple.fr/article"
+                placeholder={t('form.urlPlaceholder')}
               />
             </Field>
           </div>
         </fieldset>
 
         <fieldset className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-          <legend className="px-1 text-base font-semibold">Informations (facultatives)</legend>
+          <legend className="px-1 text-base font-semibold">{t('form.details')}</legend>
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="sm:col-span-2">
-              <Field label="Titre">
+              <Field label={t('form.title')}>
                 <TextInput
                   name="title"
                   value={title}
                   onChange={(event) => setTitle(event.target.value)}
                   maxLength={300}
-                  placeholder={DETECTED}
+                  placeholder={detected}
                 />
               </Field>
             </div>
-            <Field label="Auteur·rice">
+            <Field label={t('form.author')}>
               <TextInput
                 name="author"
                 value={author}
                 onChange={(event) => setAuthor(event.target.value)}
                 maxLength={200}
-                placeholder={DETECTED}
+                placeholder={detected}
               />
             </Field>
-            <Field label="Éditeur">
+            <Field label={t('form.publisher')}>
               <TextInput
                 name="publisher"
                 value={publisher}
                 onChange={(event) => setPublisher(event.target.value)}
                 maxLength={200}
-                placeholder={DETECTED}
+                placeholder={detected}
               />
             </Field>
-            <Field label="Date de publication" hint="Détectée automatiquement si vide.">
+            <Field label={t('form.publishedAt')} hint={t('form.publishedAtHint')}>
               <TextInput
                 type="date"
                 name="publishedAt"
@@ -342,7 +335,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
                 onChange={(event) => setPublishedAt(event.target.value)}
               />
             </Field>
-            <Field label="Langue">
+            <Field label={t('form.language')}>
               <select
                 name="language"
                 value={language}
@@ -354,30 +347,27 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
               >
                 {LANGUAGES.map((option) => (
                   <option key={option.value} value={option.value}>
-                    {option.label}
+                    {t(`form.${option.label}`)}
                   </option>
                 ))}
               </select>
             </Field>
             {source !== 'url' ? (
               <div className="sm:col-span-2">
-                <Field
-                  label="Adresse d’origine"
-                  hint="Où l’article a été publié, pour le citer dans les rapports."
-                >
+                <Field label={t('form.sourceAddress')} hint={t('form.sourceAddressHint')}>
                   <TextInput
                     type="url"
                     name="sourceUrl"
                     inputMode="url"
                     value={sourceUrl}
                     onChange={(event) => setSourceUrl(event.target.value)}
-                    placeholder="https://exemple.fr/article (détectée si vide quand possible)"
+                    placeholder={t('form.sourceAddressPlaceholder')}
                   />
                 </Field>
               </div>
             ) : null}
             {teams.length > 1 ? (
-              <Field label="Rédaction">
+              <Field label={t('form.team')}>
                 <select
                   name="teamId"
                   value={teamId}
@@ -395,12 +385,15 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
           </div>
           {teams.length === 1 ? (
             <p className="mt-4 text-sm text-stone-600">
-              L’article sera ajouté à la rédaction <strong>{teams[0].name}</strong>.
+              {t.rich('form.addedTo', {
+                team: teams[0].name,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
           ) : null}
         </fieldset>
 
-        <Button type="submit">{busy ? 'Import en cours…' : 'Importer l’article'}</Button>
+        <Button type="submit">{busy ? t('form.importing') : t('form.submit')}</Button>
       </fieldset>
 
       <FormError message={error} />
@@ -410,10 +403,12 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
         {phase.kind === 'uploading' ? (
           <div className="flex flex-wrap items-center gap-3">
             <label htmlFor={progressId} className="font-medium">
-              Envoi
+              {t('form.uploading')}
             </label>
             <progress id={progressId} max={phase.total} value={phase.loaded} className="h-2 w-64" />
-            <span className="tabular-nums">{percent(phase.loaded, phase.total)} %</span>
+            <span className="tabular-nums">
+              {t('form.percent', { percent: percent(phase.loaded, phase.total) })}
+            </span>
           </div>
         ) : null}
         {phase.kind === 'analysing' ? (
@@ -422,7 +417,7 @@ export function ImportForm({ teams }: { teams: { id: string; name: string }[] })
             <span>{analysingLabel}</span>
           </div>
         ) : null}
-        {phase.kind === 'done' ? <p>Article importé : ouverture…</p> : null}
+        {phase.kind === 'done' ? <p>{t('form.done')}</p> : null}
       </div>
       {/* The worker's part (202): its own live region, mounted from the start. */}
       <JobProgress job={job} />

@@ -2,36 +2,30 @@
 // A background job's progress, for people and screen readers: what is being done (by kind),
 // a <progress> with its percentage, in a polite live region that is always mounted so each
 // step is announced; a failed job's message in an alert. `job` null renders the empty region.
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import type { JobDto, JobKind } from '@/lib/api/job-types';
 
-const RUNNING: Record<JobKind, string> = {
-  article_import: 'Import en cours…',
-  article_revise: 'Correction en cours…',
-  annotations_import: 'Import des annotations en cours…',
-  report_pdf: 'PDF en préparation…',
-};
+/** Each kind's key in the catalogue (jobs.running.*, jobs.succeeded.*). */
+const KIND_KEYS = {
+  article_import: 'articleImport',
+  article_revise: 'articleRevise',
+  annotations_import: 'annotationsImport',
+  report_pdf: 'reportPdf',
+} as const satisfies Record<JobKind, string>;
 
-const SUCCEEDED: Record<JobKind, string> = {
-  article_import: 'Article importé.',
-  article_revise: 'Texte corrigé.',
-  annotations_import: 'Annotations importées.',
-  report_pdf: 'PDF prêt.',
-};
-
-const FAILED = 'Le traitement a échoué : rien n’a été enregistré.';
-
-function jobLabel(job: JobDto): string {
+/** What the job is at, as a catalogue key of `jobs`. */
+function jobLabelKey(job: JobDto) {
   switch (job.status) {
     case 'queued':
       // Back in the queue after a failed attempt: the worker tries again shortly.
-      return job.attempts > 0 ? 'En file d’attente (nouvelle tentative)' : 'En file d’attente';
+      return job.attempts > 0 ? ('queuedRetry' as const) : ('queued' as const);
     case 'running':
-      return RUNNING[job.kind];
+      return `running.${KIND_KEYS[job.kind]}` as const;
     case 'succeeded':
-      return SUCCEEDED[job.kind];
+      return `succeeded.${KIND_KEYS[job.kind]}` as const;
     case 'failed':
-      return FAILED;
+      return 'failed' as const;
   }
 }
 
@@ -49,6 +43,7 @@ export function JobProgress({
   compact?: boolean;
   className?: string;
 }) {
+  const t = useTranslations('jobs');
   const id = useId();
   const pending = job?.status === 'queued' || job?.status === 'running';
   // Waiting in the queue has no measure yet (an indeterminate bar); once done, words suffice.
@@ -60,7 +55,7 @@ export function JobProgress({
         {job && pending ? (
           <div className={`flex flex-wrap items-center ${compact ? 'gap-2' : 'gap-3'}`}>
             <label htmlFor={id} className="font-medium">
-              {jobLabel(job)}
+              {t(jobLabelKey(job))}
             </label>
             <progress
               id={id}
@@ -68,10 +63,10 @@ export function JobProgress({
               value={measured ? percent : undefined}
               className={compact ? 'h-1.5 w-20' : 'h-2 w-64'}
             />
-            {measured ? <span className="tabular-nums">{percent} %</span> : null}
+            {measured ? <span className="tabular-nums">{t('percent', { percent })}</span> : null}
           </div>
         ) : null}
-        {job?.status === 'succeeded' ? <p className="font-medium">{jobLabel(job)}</p> : null}
+        {job?.status === 'succeeded' ? <p className="font-medium">{t(jobLabelKey(job))}</p> : null}
       </div>
       {job?.status === 'failed' ? (
         <p
@@ -80,7 +75,7 @@ export function JobProgress({
             compact ? 'text-red-700' : 'rounded-md bg-red-50 px-3 py-2 text-sm text-red-800'
           }
         >
-          {job.error?.message || FAILED}
+          {job.error?.message || t('failed')}
         </p>
       ) : null}
     </div>

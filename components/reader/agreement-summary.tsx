@@ -1,6 +1,7 @@
 // How much the team's fact-checkers agree on this article: Krippendorff's alpha, raw agreement,
 // how many sentences were rated by two or more members, and the disputed ones (as buttons that
 // open their panel).
+import { useTranslations } from 'next-intl';
 import type { ReportAgreement } from '@/lib/reports';
 import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 
@@ -19,29 +20,33 @@ export function AgreementSummary({
   indexOf: Map<string, number>;
   onOpen: (sentenceId: string) => void;
 }) {
+  const t = useTranslations('reader');
   return (
-    <section aria-label="Accord entre vérificateurs" className="mt-3 text-sm text-stone-700">
+    <section aria-label={t('agreement.label')} className="mt-3 text-sm text-stone-700">
       <p data-testid="agreement">
-        Accord entre vérificateurs :{' '}
+        {t('agreement.lead')}{' '}
         {agreement.ratedSentences === 0 ? (
-          <span className="text-stone-500">
-            aucune phrase notée par deux membres pour l’instant.
-          </span>
+          <span className="text-stone-500">{t('agreement.none')}</span>
         ) : (
           <>
-            <abbr title="alpha de Krippendorff (nominal)">α</abbr> ={' '}
-            {agreement.alpha === null ? 'non calculable' : decimal.format(agreement.alpha)}
+            <abbr title={t('agreement.alphaTitle')}>{t('agreement.alpha')}</abbr> ={' '}
+            {agreement.alpha === null
+              ? t('agreement.notComputable')
+              : decimal.format(agreement.alpha)}
             {agreement.percentAgreement === null
               ? ''
-              : ` · accord brut ${percent.format(agreement.percentAgreement)}`}
-            {` · ${agreement.ratedSentences} phrase${agreement.ratedSentences > 1 ? 's' : ''} notée${agreement.ratedSentences > 1 ? 's' : ''} par au moins deux membres`}
+              : ` · ${t('agreement.raw', { percent: percent.format(agreement.percentAgreement) })}`}
+            {` · ${t('agreement.rated', { count: agreement.ratedSentences })}`}
           </>
         )}
       </p>
       {agreement.disputed.length > 0 ? (
         <p className="mt-1 flex flex-wrap items-center gap-1">
           <span className="font-medium text-red-800">
-            {SENTENCE_STATE_LABELS.disputed} ({agreement.disputed.length}) :
+            {t('agreement.disputed', {
+              label: SENTENCE_STATE_LABELS.disputed,
+              count: agreement.disputed.length,
+            })}
           </span>
           {agreement.disputed.map((id) => (
             <button
@@ -50,7 +55,7 @@ export function AgreementSummary({
               className="rounded border border-red-200 bg-red-50 px-1.5 py-0.5 text-xs text-red-900 hover:bg-red-100"
               onClick={() => onOpen(id)}
             >
-              Phrase {(indexOf.get(id) ?? 0) + 1}
+              {t('shared.sentenceNumber', { number: String((indexOf.get(id) ?? 0) + 1) })}
             </button>
           ))}
         </p>

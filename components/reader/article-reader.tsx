@@ -12,6 +12,7 @@
 // use-keyboard-selection.ts and use-pointer-selection.ts make the toolbar's selection; use-article-links.ts ties the open
 // sentence to the address; use-bottom-sheet.ts closes the sheet by its handle.
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TextRange } from '@/lib/anchoring/types';
 import { ProgressBar } from '@/components/progress-bar';
@@ -47,12 +48,18 @@ export type { ReaderAnnotation } from './unit-view';
 // The panel (verdict form, sources, comments, history, review actions) loads when a sentence
 // is first opened, not with the page: most of the reader's own code, kept out of first load.
 const SentencePanel = dynamic(() => import('./sentence-panel').then((m) => m.SentencePanel), {
-  loading: () => (
-    <p className="rounded-xl border border-stone-200 bg-white p-5 text-sm text-stone-500">
-      Chargement de la phrase…
-    </p>
-  ),
+  loading: PanelLoading,
 });
+
+/** What shows while the panel's code arrives (rendered by next/dynamic as a component). */
+function PanelLoading() {
+  const t = useTranslations('reader');
+  return (
+    <p className="rounded-xl border border-stone-200 bg-white p-5 text-sm text-stone-500">
+      {t('articleReader.loadingSentence')}
+    </p>
+  );
+}
 
 /**
  * The panel's code, fetched once the page is idle: not in the first load, but on the device
@@ -108,6 +115,7 @@ export function ArticleReader({
   currentUser: { id: string; name: string };
 }) {
   usePreloadedPanel();
+  const t = useTranslations('reader');
   const rootRef = useRef<HTMLDivElement>(null);
   const [selectedId, setSelectedId] = useState<string | null>(() =>
     article.sentences.some((u) => u.id === initialSentenceId && u.kind !== 'paywall')
@@ -211,7 +219,7 @@ export function ArticleReader({
         <header className="mb-6 border-b border-stone-100 pb-4">
           <p className="text-xs uppercase tracking-wide text-stone-500">
             {article.teamName} · {article.language.toUpperCase()}
-            {article.partial ? ' · article partiel (paywall)' : ''}
+            {article.partial ? ` · ${t('articleReader.partial')}` : ''}
           </p>
           <ArticleTitle
             key={article.version}
@@ -222,7 +230,11 @@ export function ArticleReader({
           />
           <ArticleMeta article={article} />
           <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
-            <ProgressBar done={verifiedCount} total={checkable.length} label="Phrases vérifiées" />
+            <ProgressBar
+              done={verifiedCount}
+              total={checkable.length}
+              label={t('articleReader.verifiedSentences')}
+            />
             <ReportLinks articleId={article.id} />
           </div>
           <div className="mt-2 flex justify-end">
@@ -232,7 +244,7 @@ export function ArticleReader({
               aria-keyshortcuts="?"
               onClick={() => setHelpOpen(true)}
             >
-              Raccourcis clavier
+              {t('articleReader.shortcuts')}
             </Button>
           </div>
           {can(role, 'article.delete') ? (
@@ -250,16 +262,14 @@ export function ArticleReader({
           <AgreementSummary agreement={agreement} indexOf={indexOf} onOpen={openById} />
           <p className="mt-2 text-xs text-stone-500" data-testid="viewers">
             {others.length > 0
-              ? `Également sur cet article : ${others.map((v) => v.name).join(', ')}`
-              : 'Personne d’autre sur cet article pour l’instant.'}
+              ? t('articleReader.viewers', { names: others.map((v) => v.name).join(', ') })
+              : t('articleReader.noViewers')}
           </p>
           {data.suspended ? (
             <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-amber-900">
-              <p role="status">
-                Mises à jour en direct suspendues : cet article est ouvert dans trop d’onglets.
-              </p>
+              <p role="status">{t('articleReader.liveSuspended')}</p>
               <Button variant="secondary" onClick={data.reconnect}>
-                Reconnecter
+                {t('articleReader.reconnect')}
               </Button>
             </div>
           ) : null}
@@ -332,7 +342,7 @@ export function ArticleReader({
       {/* Narrow screens: the open sentence's panel is a sheet over the lower part of the text
           (fixed, so opening it scrolls nothing); the text gets room to scroll above it. */}
       <aside
-        aria-label="Phrase sélectionnée"
+        aria-label={t('articleReader.selectedSentence')}
         data-reader-side
         data-sheet={sheetOpen ? 'open' : undefined}
         className={
@@ -371,15 +381,12 @@ export function ArticleReader({
             <TriageList language={article.language} onOpen={openById} items={triageItems} />
             <StateLegend />
             <div className="rounded-xl border border-dashed border-stone-300 p-5 text-sm text-stone-600">
-              <p className="font-medium text-stone-800">Comment vérifier</p>
+              <p className="font-medium text-stone-800">{t('articleReader.howTo.title')}</p>
               <ul className="mt-2 list-disc space-y-1 pl-5">
-                <li>Sélectionnez un passage pour le surligner (au doigt : appui long).</li>
-                <li>Cliquez sur une phrase (ou Tab puis Entrée) pour donner un verdict sourcé.</li>
-                <li>
-                  Au clavier, sur une phrase : h la surligne entière, s (ou Maj+→) passe en mode
-                  sélection.
-                </li>
-                <li>Échap ferme le panneau ; ? affiche tous les raccourcis.</li>
+                <li>{t('articleReader.howTo.select')}</li>
+                <li>{t('articleReader.howTo.open')}</li>
+                <li>{t('articleReader.howTo.keyboard')}</li>
+                <li>{t('articleReader.howTo.keys')}</li>
               </ul>
             </div>
           </div>
@@ -393,6 +400,7 @@ export function ArticleReader({
 
 /** Author, publisher, date and original address, when known. */
 function ArticleMeta({ article }: { article: ArticleDetail }) {
+  const t = useTranslations('reader');
   const parts = [
     article.author,
     article.publisher,
@@ -415,7 +423,7 @@ function ArticleMeta({ article }: { article: ArticleDetail }) {
             rel="noopener noreferrer nofollow"
             className="text-blue-700 underline"
           >
-            article original
+            {t('articleReader.originalArticle')}
           </a>
         </>
       ) : null}

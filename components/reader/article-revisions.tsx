@@ -5,6 +5,7 @@
 // The re-anchoring runs in a worker (202 and a job, followed live): the form stays on screen,
 // read-only, until the job is over; on failure the text is still there to fix or copy.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { JobProgress } from '@/components/jobs/job-progress';
 import { Button } from '@/components/ui/button';
@@ -30,37 +31,29 @@ interface Revision {
   };
 }
 
-const SOURCE_LABELS: Record<string, string> = {
-  paste: 'texte collé',
-  upload: 'fichier importé',
-  url: 'page web importée',
-  import: 'import',
-  edit: 'correction',
-  reimport: 'nouvel import',
-};
+/** The revision sources named in the catalogue (reader.revisions.source); others show as is. */
+const SOURCES = ['paste', 'upload', 'url', 'import', 'edit', 'reimport'] as const;
+type KnownSource = (typeof SOURCES)[number];
 
-function summaryText(summary: Revision['summary']): string {
-  const parts: string[] = [];
+function isKnownSource(source: string): source is KnownSource {
+  return (SOURCES as readonly string[]).includes(source);
+}
+
+type SummaryPart = 'changed' | 'added' | 'removed' | 'fuzzy' | 'orphaned' | 'toRecheck';
+
+/** What a revision did, as counts by part (zero parts left out), in the summary's order. */
+function summaryCounts(summary: Revision['summary']): [SummaryPart, number][] {
   const s = summary.sentences;
-  if (s) {
-    const changed = s.nearly + s.changed;
-    if (changed)
-      parts.push(`${changed} phrase${changed > 1 ? 's' : ''} modifiée${changed > 1 ? 's' : ''}`);
-    if (s.added) parts.push(`${s.added} ajoutée${s.added > 1 ? 's' : ''}`);
-    if (s.removed) parts.push(`${s.removed} retirée${s.removed > 1 ? 's' : ''}`);
-  }
   const h = summary.highlights;
-  if (h && h.fuzzy)
-    parts.push(
-      `${h.fuzzy} surlignage${h.fuzzy > 1 ? 's' : ''} replacé${h.fuzzy > 1 ? 's' : ''} approximativement`,
-    );
-  if (h && h.orphaned) parts.push(`${h.orphaned} orphelin${h.orphaned > 1 ? 's' : ''}`);
-  if (summary.verdictsToRecheck) {
-    parts.push(
-      `${summary.verdictsToRecheck} verdict${summary.verdictsToRecheck > 1 ? 's' : ''} à revérifier`,
-    );
-  }
-  return parts.join(' · ');
+  const counts: [SummaryPart, number][] = [
+    ['changed', s ? s.nearly + s.changed : 0],
+    ['added', s?.added ?? 0],
+    ['removed', s?.removed ?? 0],
+    ['fuzzy', h?.fuzzy ?? 0],
+    ['orphaned', h?.orphaned ?? 0],
+    ['toRecheck', summary.verdictsToRecheck ?? 0],
+  ];
+  return counts.filter(([, count]) => count > 0);
 }
 
 interface Draft {
@@ -97,6 +90,11 @@ export function ArticleRevisions({
   canEdit: boolean;
 }) {
   const router = useRouter();
+  const t = useTranslations('reader');
+  const summaryText = (summary: Revision['summary']) =>
+    summaryCounts(summary)
+      .map(([part, count]) => t(`revisions.summary.${part}`, { count }))
+      .join(' · ');
   const [open, setOpen] = useState(false);
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   // Read once, on mount: a correction written before a remount comes back as it was.
@@ -225,7 +223,7 @@ export function ArticleRevisions({
           className="text-stone-600 underline decoration-dotted underline-offset-2"
         >
           {/* The text's revision number, not the row version: a rename is not a new text. */}
-          Version {revisionCount} du texte · {revisionCount} version{revisionCount > 1 ? 's' : ''}
+          {t('revisions.toggle', { number: String(revisionCount), count: revisionCount })}
         </button>
         {canEdit && !editing ? (
           <Button
@@ -239,24 +237,31 @@ export function ArticleRevisions({
               setEditing(true);
             }}
           >
-            Corriger le texte
+            {t('revisions.correct')}
           </Button>
         ) : null}
       </div>
       {open ? (
         revisions === null ? (
-          <p className="mt-1 text-stone-500">Chargement…</p>
+          <p className="mt-1 text-stone-500">{t('shared.loading')}</p>
         ) : (
           <ol
             className="mt-2 space-y-1 border-l-2 border-stone-200 pl-3"
-            aria-label="Versions du texte"
+            aria-label={t('revisions.list')}
           >
             {revisions.map((r) => (
               <li key={r.version}>
-                <span className="font-medium">Version {r.number}</span> —{' '}
-                {SOURCE_LABELS[r.source] ?? r.source}, {formatDate(r.createdAt)}
-                {r.createdBy ? ` par ${r.createdBy.name}` : ''}
-                {r.note ? <span className="text-stone-700"> : « {r.note} »</span> : null}
+                {t.rich('revisions.line', {
+                  number: String(r.number),
+                  source: isKnownSource(r.source) ? t(`revisions.source.${r.source}`) : r.source,
+                  date: formatDate(r.createdAt),
+                  hasAuthor: r.createdBy ? 'yes' : 'no',
+                  author: r.createdBy?.name ?? '',
+                  version: (chunks) => <span className="font-medium">{chunks}</span>,
+                })}
+                {r.note ? (
+                  <span className="text-stone-700">{t('revisions.note', { note: r.note })}</span>
+                ) : null}
                 {summaryText(r.summary) ? (
                   <span className="block text-xs text-stone-500">{summaryText(r.summary)}</span>
                 ) : null}
@@ -269,21 +274,16 @@ export function ArticleRevisions({
         <form
           onSubmit={(event) => void onSubmit(event)}
           className="mt-3 space-y-2"
-          aria-label="Corriger le texte"
+          aria-label={t('revisions.correct')}
           aria-busy={busy}
         >
           {baseVersion !== version && !busy && !job ? (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-              L’article a été modifié entre-temps : votre correction est conservée ci-dessous.
-              Copiez-la, puis annulez et rouvrez « Corriger le texte » pour repartir de la version
-              actuelle.
+              {t('revisions.stale')}
             </p>
           ) : null}
           {/* Read-only rather than disabled while saving: the text can still be selected and copied. */}
-          <Field
-            label="Texte corrigé"
-            hint="Les surlignages et verdicts suivent leurs phrases ; ce qui ne peut pas suivre reste listé."
-          >
+          <Field label={t('revisions.text')} hint={t('revisions.textHint')}>
             <TextArea
               rows={14}
               value={draft}
@@ -295,7 +295,7 @@ export function ArticleRevisions({
               className={`font-serif ${busy ? 'opacity-75' : ''}`}
             />
           </Field>
-          <Field label="Note de correction (facultative)">
+          <Field label={t('revisions.noteLabel')}>
             <TextArea
               rows={2}
               value={note}
@@ -310,11 +310,11 @@ export function ArticleRevisions({
           </Field>
           <div className="flex gap-2">
             <Button type="submit" disabled={busy}>
-              {busy ? 'Enregistrement…' : 'Enregistrer la nouvelle version'}
+              {busy ? t('shared.saving') : t('revisions.save')}
             </Button>
             {/* A started correction cannot be called back: nothing to cancel while it runs. */}
             <Button variant="secondary" disabled={busy} onClick={closeEditor}>
-              Annuler
+              {t('shared.cancel')}
             </Button>
           </div>
         </form>

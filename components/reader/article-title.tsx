@@ -2,6 +2,7 @@
 // The article's title, renamed in place by editors and owners (the default title is only the
 // first sentence, shortened). A stale version is refused by the server; the current title is
 // then offered instead of being silently overwritten.
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
@@ -25,6 +26,7 @@ export function ArticleTitle({
   initial: TitleState;
   canEdit: boolean;
 }) {
+  const t = useTranslations('reader');
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<string | null>(null);
   const [current, setCurrent] = useState<TitleState | null>(null);
@@ -46,7 +48,7 @@ export function ArticleTitle({
         throw e;
       }
     },
-    { message: apiMessageOr('Enregistrement impossible.') },
+    { message: apiMessageOr(t('shared.saveFailed')) },
   );
   const { error, pending: saving } = save;
 
@@ -70,7 +72,7 @@ export function ArticleTitle({
         </h1>
         {canEdit ? (
           <Button variant="ghost" className="shrink-0" onClick={() => setDraft(saved.title)}>
-            Renommer
+            {t('articleTitle.rename')}
           </Button>
         ) : null}
       </div>
@@ -81,7 +83,7 @@ export function ArticleTitle({
     <form
       onSubmit={onSubmit}
       className="mt-1 space-y-2"
-      aria-label="Renommer l’article"
+      aria-label={t('articleTitle.formLabel')}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault();
@@ -89,7 +91,7 @@ export function ArticleTitle({
         }
       }}
     >
-      <Field label="Titre de l’article" error={error ?? undefined}>
+      <Field label={t('articleTitle.label')} error={error ?? undefined}>
         <TextInput
           value={draft}
           lang={language}
@@ -102,7 +104,10 @@ export function ArticleTitle({
       {current ? (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
           <p>
-            Titre actuel : <q lang={language}>{current.title}</q>
+            {t.rich('articleTitle.current', {
+              title: current.title,
+              q: (chunks) => <q lang={language}>{chunks}</q>,
+            })}
           </p>
           <Button
             variant="secondary"
@@ -113,16 +118,16 @@ export function ArticleTitle({
               save.clearError();
             }}
           >
-            Repartir du titre actuel
+            {t('articleTitle.useCurrent')}
           </Button>
         </div>
       ) : null}
       <div className="flex gap-2">
         <Button type="submit" disabled={saving}>
-          {saving ? 'Enregistrement…' : 'Enregistrer le titre'}
+          {saving ? t('shared.saving') : t('articleTitle.save')}
         </Button>
         <Button variant="secondary" onClick={cancel}>
-          Annuler
+          {t('shared.cancel')}
         </Button>
       </div>
     </form>

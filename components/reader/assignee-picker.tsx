@@ -1,5 +1,6 @@
 'use client';
 // Who is asked to check this sentence; editors and owners change it.
+import { useTranslations } from 'next-intl';
 import { useAction } from '@/components/ui/use-action';
 import { apiFetch, apiMessageOr } from '@/lib/api/client';
 import type { TeamMember } from './sentence-panel';
@@ -17,6 +18,7 @@ export function AssigneePicker({
   canAssign: boolean;
   onChanged: () => Promise<void>;
 }) {
+  const t = useTranslations('reader');
   const {
     run: assign,
     pending: busy,
@@ -29,13 +31,16 @@ export function AssigneePicker({
       });
       await onChanged();
     },
-    { message: apiMessageOr('Attribution impossible.') },
+    { message: apiMessageOr(t('assignee.failed')) },
   );
 
   if (!canAssign) {
     return assignee ? (
       <p className="text-sm text-stone-600">
-        Attribuée à <span className="font-medium">{assignee.name}</span>
+        {t.rich('assignee.assignedTo', {
+          name: assignee.name,
+          strong: (chunks) => <span className="font-medium">{chunks}</span>,
+        })}
       </p>
     ) : null;
   }
@@ -43,14 +48,14 @@ export function AssigneePicker({
   return (
     <div className="text-sm">
       <label className="flex items-center gap-2">
-        <span className="text-stone-700">Attribuée à</span>
+        <span className="text-stone-700">{t('assignee.label')}</span>
         <select
           className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
           value={assignee?.id ?? ''}
           disabled={busy}
           onChange={(e) => void assign(e.target.value)}
         >
-          <option value="">personne</option>
+          <option value="">{t('assignee.nobody')}</option>
           {members
             .filter((m) => m.role !== 'viewer')
             .map((m) => (

@@ -1,6 +1,7 @@
 'use client';
 // Threaded comments on a sentence or on one of its highlights. Everyone in the team comments;
 // authors edit and delete their own, editors and owners delete any.
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
@@ -27,6 +28,7 @@ function quoteOf(highlight: AnnotationDto): string {
 }
 
 export function CommentsThread(props: ThreadProps) {
+  const t = useTranslations('reader');
   const { comments } = props;
   const roots = comments.filter((c) => c.parentId === null);
   const repliesOf = (id: string) => comments.filter((c) => c.parentId === id);
@@ -36,12 +38,12 @@ export function CommentsThread(props: ThreadProps) {
         id={`comments-${props.sentenceId}`}
         className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500"
       >
-        Commentaires ({comments.filter((c) => !c.deleted).length})
+        {t('comments.title', { count: comments.filter((c) => !c.deleted).length })}
       </h3>
       {roots.length === 0 ? (
-        <p className="text-sm text-stone-500">Aucun commentaire pour l’instant.</p>
+        <p className="text-sm text-stone-500">{t('comments.empty')}</p>
       ) : (
-        <ul className="space-y-2" aria-label="Fil de commentaires">
+        <ul className="space-y-2" aria-label={t('comments.thread')}>
           {roots.map((comment) => (
             <CommentItem key={comment.id} comment={comment} repliesOf={repliesOf} {...props} />
           ))}
@@ -57,6 +59,7 @@ function CommentItem({
   repliesOf,
   ...props
 }: ThreadProps & { comment: CommentDto; repliesOf: (id: string) => CommentDto[] }) {
+  const t = useTranslations('reader');
   const [mode, setMode] = useState<'view' | 'edit' | 'reply'>('view');
   const [text, setText] = useState('');
   const replies = repliesOf(comment.id);
@@ -77,7 +80,7 @@ function CommentItem({
       setText('');
       await props.onChanged();
     },
-    { message: apiMessageOr('Action impossible.') },
+    { message: apiMessageOr(t('shared.actionFailed')) },
   );
 
   return (
@@ -85,19 +88,23 @@ function CommentItem({
       {confirmDialog}
       {highlight && comment.parentId === null ? (
         <p className="mb-1 text-xs text-stone-500">
-          Sur le surlignage{' '}
-          <q lang={props.language} className="font-serif">
-            {quoteOf(highlight)}
-          </q>
+          {t.rich('comments.onHighlight', {
+            quote: quoteOf(highlight),
+            q: (chunks) => (
+              <q lang={props.language} className="font-serif">
+                {chunks}
+              </q>
+            ),
+          })}
         </p>
       ) : null}
       <p className="text-xs text-stone-500">
         <span className="font-medium text-stone-800">{comment.author.name}</span> ·{' '}
         {formatDate(comment.createdAt)}
-        {comment.edited ? ' · modifié' : ''}
+        {comment.edited ? ` · ${t('comments.edited')}` : ''}
       </p>
       {comment.deleted ? (
-        <p className="italic text-stone-500">Commentaire supprimé.</p>
+        <p className="italic text-stone-500">{t('comments.deleted')}</p>
       ) : mode === 'edit' ? (
         <form
           className="mt-1 space-y-2"
@@ -109,15 +116,15 @@ function CommentItem({
             });
           }}
         >
-          <Field label="Modifier le commentaire">
+          <Field label={t('comments.editLabel')}>
             <TextArea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
           </Field>
           <div className="flex gap-2">
             <Button type="submit" disabled={busy}>
-              Enregistrer
+              {t('comments.save')}
             </Button>
             <Button variant="secondary" onClick={() => setMode('view')}>
-              Annuler
+              {t('shared.cancel')}
             </Button>
           </div>
         </form>
@@ -127,7 +134,7 @@ function CommentItem({
       {!comment.deleted && mode === 'view' ? (
         <div className="mt-1 flex flex-wrap gap-1">
           <Button variant="ghost" className="px-2 py-0.5 text-xs" onClick={() => setMode('reply')}>
-            Répondre à {comment.author.name}
+            {t('comments.replyTo', { name: comment.author.name })}
           </Button>
           {isMine ? (
             <Button
@@ -138,7 +145,7 @@ function CommentItem({
                 setMode('edit');
               }}
             >
-              Modifier
+              {t('comments.edit')}
             </Button>
           ) : null}
           {isMine || props.canModerate ? (
@@ -148,9 +155,9 @@ function CommentItem({
               disabled={busy}
               onClick={() => {
                 void confirm({
-                  title: 'Supprimer ce commentaire ?',
-                  body: 'Il sera remplacé par « commentaire supprimé » dans le fil.',
-                  confirmLabel: 'Supprimer',
+                  title: t('comments.confirmTitle'),
+                  body: t('comments.confirmBody'),
+                  confirmLabel: t('shared.delete'),
                 }).then((yes) => {
                   if (yes) {
                     void run(`/api/v1/comments/${comment.id}`, 'DELETE', {
@@ -160,7 +167,7 @@ function CommentItem({
                 });
               }}
             >
-              Supprimer
+              {t('shared.delete')}
             </Button>
           ) : null}
         </div>
@@ -176,15 +183,15 @@ function CommentItem({
             });
           }}
         >
-          <Field label={`Réponse à ${comment.author.name}`}>
+          <Field label={t('comments.replyLabel', { name: comment.author.name })}>
             <TextArea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
           </Field>
           <div className="flex gap-2">
             <Button type="submit" disabled={busy || text.trim() === ''}>
-              Répondre
+              {t('comments.reply')}
             </Button>
             <Button variant="secondary" onClick={() => setMode('view')}>
-              Annuler
+              {t('shared.cancel')}
             </Button>
           </div>
         </form>
@@ -206,6 +213,7 @@ function CommentItem({
 }
 
 function NewComment(props: ThreadProps) {
+  const t = useTranslations('reader');
   const [body, setBody] = useState('');
   const [target, setTarget] = useState('');
   const {
@@ -218,7 +226,7 @@ function NewComment(props: ThreadProps) {
         await apiFetch(`/api/v1/sentences/${props.sentenceId}/comments`, {
           method: 'POST',
           body: JSON.stringify({ body, ...(target ? { annotationId: target } : {}) }),
-          offline: { label: 'Commentaire' },
+          offline: { label: t('comments.offlineLabel') },
         });
       } catch (e) {
         // Kept on this device: the text leaves the box, and the message says where it went.
@@ -234,7 +242,7 @@ function NewComment(props: ThreadProps) {
           ? e.message
           : e instanceof ApiError
             ? e.message
-            : 'Commentaire non envoyé.',
+            : t('comments.notSent'),
     },
   );
 
@@ -244,21 +252,21 @@ function NewComment(props: ThreadProps) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-3 space-y-2" aria-label="Nouveau commentaire">
-      <Field label="Ajouter un commentaire">
+    <form onSubmit={onSubmit} className="mt-3 space-y-2" aria-label={t('comments.newLabel')}>
+      <Field label={t('comments.add')}>
         <TextArea rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
       </Field>
       {props.highlights.length > 0 ? (
-        <Field label="À propos de">
+        <Field label={t('comments.about')}>
           <select
             className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm"
             value={target}
             onChange={(e) => setTarget(e.target.value)}
           >
-            <option value="">la phrase</option>
+            <option value="">{t('comments.aboutSentence')}</option>
             {props.highlights.map((h) => (
               <option key={h.id} value={h.id}>
-                surlignage « {quoteOf(h).slice(0, 60)} »
+                {t('comments.aboutHighlight', { quote: quoteOf(h).slice(0, 60) })}
               </option>
             ))}
           </select>
@@ -270,7 +278,7 @@ function NewComment(props: ThreadProps) {
         </p>
       ) : null}
       <Button type="submit" variant="secondary" disabled={busy || body.trim() === ''}>
-        Commenter
+        {t('comments.submit')}
       </Button>
     </form>
   );

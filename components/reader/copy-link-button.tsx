@@ -3,6 +3,7 @@
 // (lib/anchoring/fragments.ts), put on the clipboard with a visible confirmation. Without a
 // clipboard (insecure origin, refused permission) the link is shown in a field, selected, to
 // copy by hand.
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -15,10 +16,11 @@ export function CopyLinkButton({
 }: {
   /** Without the `#`, e.g. `sentence-3`. */
   fragment: string;
-  /** What the link leads to, for screen readers: « de la phrase 3 ». */
+  /** What the link leads to, for screen readers, e.g. « de la phrase 3 » (already translated). */
   what: string;
   className?: string;
 }) {
+  const t = useTranslations('reader');
   const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle');
   const [link, setLink] = useState('');
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -49,14 +51,17 @@ export function CopyLinkButton({
   return (
     <span className={`inline-flex flex-wrap items-center gap-1 ${className}`}>
       <Button variant="ghost" className="px-2 py-0.5 text-xs" onClick={() => void onCopy()}>
-        Copier le lien<span className="sr-only"> {what}</span>
+        {t.rich('copyLink.copy', {
+          what,
+          sr: (chunks) => <span className="sr-only">{chunks}</span>,
+        })}
       </Button>
       <span role="status" className="text-xs text-green-800">
-        {status === 'copied' ? 'Lien copié' : ''}
+        {status === 'copied' ? t('copyLink.copied') : ''}
       </span>
       {status === 'manual' ? (
         <label className="block w-full text-xs text-stone-700">
-          Copie impossible : copiez le lien avec Ctrl+C.
+          {t('copyLink.manual')}
           <input
             ref={fieldRef}
             type="text"

@@ -2,6 +2,7 @@
 // « Supprimer l’article » (editors and owners): asks for confirmation in a dialog, then deletes
 // the article for good (DELETE /api/v1/articles/{id}) and goes back to the list of articles.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -10,6 +11,7 @@ import { apiFetch } from '@/lib/api/client';
 
 export function DeleteArticleButton({ articleId, title }: { articleId: string; title: string }) {
   const router = useRouter();
+  const t = useTranslations('reader');
   const [open, setOpen] = useState(false);
   const {
     run: onConfirm,
@@ -35,25 +37,20 @@ export function DeleteArticleButton({ articleId, title }: { articleId: string; t
           setOpen(true);
         }}
       >
-        Supprimer l’article
+        {t('deleteArticle.button')}
       </Button>
       <ConfirmDialog
         open={open}
-        title="Supprimer l’article ?"
-        confirmLabel="Supprimer définitivement"
-        pendingLabel="Suppression…"
+        title={t('deleteArticle.title')}
+        confirmLabel={t('deleteArticle.confirm')}
+        pendingLabel={t('deleteArticle.pending')}
         pending={pending}
         error={error}
         onConfirm={() => void onConfirm()}
         onCancel={() => setOpen(false)}
       >
-        <p>
-          « {title} » sera supprimé pour de bon, avec ses phrases, surlignages, verdicts, sources,
-          commentaires, révisions et rapports. Personne ne pourra plus le lire ni l’exporter.
-        </p>
-        <p>
-          Le journal de la rédaction gardera la trace de la suppression : le titre, qui et quand.
-        </p>
+        <p>{t('deleteArticle.consequences', { title })}</p>
+        <p>{t('deleteArticle.audit')}</p>
       </ConfirmDialog>
     </>
   );

@@ -3,6 +3,7 @@
 // as the W3C export names it); its author (or an editor) edits the note or deletes it. Both
 // send the version read: a change made meanwhile is refused (409) and the current note is shown
 // instead of being overwritten.
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
@@ -24,6 +25,7 @@ export function HighlightItem({
   canChange: boolean;
   onChanged: () => Promise<void>;
 }) {
+  const t = useTranslations('reader');
   const [confirm, confirmDialog] = useConfirm();
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(highlight.note ?? '');
@@ -63,15 +65,15 @@ export function HighlightItem({
             void run('PATCH', { note, version: highlight.version });
           }}
         >
-          <Field label="Note du surlignage">
+          <Field label={t('highlightItem.noteLabel')}>
             <TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           </Field>
           <div className="flex gap-2">
             <Button type="submit" disabled={busy}>
-              Enregistrer la note
+              {t('highlightItem.saveNote')}
             </Button>
             <Button variant="secondary" onClick={() => setEditing(false)}>
-              Annuler
+              {t('shared.cancel')}
             </Button>
           </div>
         </form>
@@ -82,7 +84,7 @@ export function HighlightItem({
         <p className="text-xs text-stone-600">{highlight.author.name}</p>
         <CopyLinkButton
           fragment={annotationFragment(highlight.id)}
-          what={`du surlignage « ${quoteText(quote)} »`}
+          what={t('highlightItem.copyWhat', { quote: quoteText(quote) })}
         />
       </div>
       {canChange && !editing ? (
@@ -95,7 +97,7 @@ export function HighlightItem({
               setEditing(true);
             }}
           >
-            {highlight.note ? 'Modifier la note' : 'Ajouter une note'}
+            {highlight.note ? t('highlightItem.editNote') : t('highlightItem.addNote')}
           </Button>
           <Button
             variant="danger"
@@ -103,15 +105,15 @@ export function HighlightItem({
             disabled={busy}
             onClick={() => {
               void confirm({
-                title: 'Supprimer ce surlignage ?',
-                body: 'Le passage ne sera plus surligné pour personne ; la suppression figure au journal.',
-                confirmLabel: 'Supprimer',
+                title: t('highlightItem.confirmTitle'),
+                body: t('highlightItem.confirmBody'),
+                confirmLabel: t('shared.delete'),
               }).then((yes) => {
                 if (yes) void run('DELETE', { version: highlight.version });
               });
             }}
           >
-            Supprimer le surlignage
+            {t('highlightItem.delete')}
           </Button>
         </div>
       ) : null}

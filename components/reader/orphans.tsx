@@ -1,5 +1,6 @@
 // What a correction of the text could not place: highlights whose passage is gone (kept with
 // their old quote) and removed sentences that still carry verdicts or comments.
+import { useTranslations } from 'next-intl';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
 import type { ArticleDetail } from '@/lib/server/articles/get-article';
 
@@ -12,6 +13,7 @@ export function Orphans({
   retired: ArticleDetail['retiredSentences'];
   language: string;
 }) {
+  const t = useTranslations('reader');
   if (orphans.length === 0 && retired.length === 0) return null;
   return (
     <section
@@ -19,14 +21,12 @@ export function Orphans({
       className="mt-6 rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-sm"
     >
       <h2 id="orphans-title" className="font-medium text-amber-950">
-        Après correction du texte
+        {t('orphans.title')}
       </h2>
       {orphans.length > 0 ? (
         <>
-          <p className="mt-1 text-amber-900">
-            Surlignages orphelins ({orphans.length}) : leur passage n’existe plus dans le texte.
-          </p>
-          <ul className="mt-1 space-y-1" aria-label="Surlignages orphelins">
+          <p className="mt-1 text-amber-900">{t('orphans.orphaned', { count: orphans.length })}</p>
+          <ul className="mt-1 space-y-1" aria-label={t('orphans.orphanedList')}>
             {orphans.map((o) => {
               const quote = o.target.selector.find((s) => s.type === 'TextQuoteSelector');
               return (
@@ -35,8 +35,9 @@ export function Orphans({
                     {quote && 'exact' in quote ? quote.exact : ''}
                   </q>{' '}
                   <span className="text-xs text-stone-600">
-                    — {o.author.name}
-                    {o.note ? ` : ${o.note}` : ''}
+                    {o.note
+                      ? t('orphans.byWithNote', { author: o.author.name, note: o.note })
+                      : t('orphans.by', { author: o.author.name })}
                   </span>
                 </li>
               );
@@ -46,18 +47,18 @@ export function Orphans({
       ) : null}
       {retired.length > 0 ? (
         <>
-          <p className="mt-2 text-amber-900">
-            Phrases retirées du texte, avec leurs verdicts et commentaires conservés :
-          </p>
-          <ul className="mt-1 space-y-1" aria-label="Phrases retirées">
+          <p className="mt-2 text-amber-900">{t('orphans.retired')}</p>
+          <ul className="mt-1 space-y-1" aria-label={t('orphans.retiredList')}>
             {retired.map((s) => (
               <li key={s.id}>
                 <q lang={language} className="font-serif">
                   {s.text}
                 </q>{' '}
                 <span className="text-xs text-stone-600">
-                  — {s.verdictCount} verdict{s.verdictCount > 1 ? 's' : ''}, {s.commentCount}{' '}
-                  commentaire{s.commentCount > 1 ? 's' : ''}
+                  {t('orphans.retiredCounts', {
+                    verdicts: s.verdictCount,
+                    comments: s.commentCount,
+                  })}
                 </span>
               </li>
             ))}

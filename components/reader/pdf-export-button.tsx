@@ -3,6 +3,7 @@
 // beside the other formats, and once it is ready the file downloads by itself — once — with a
 // « Télécharger le PDF » link left for another copy. A full render queue (429 queue_full) is
 // said in its own words (they tell when to try again).
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { JobProgress } from '@/components/jobs/job-progress';
 import { useAction } from '@/components/ui/use-action';
@@ -18,6 +19,7 @@ export function PdfExportButton({
   /** The look of the links beside it (components/reader/report-links.tsx). */
   className?: string;
 }) {
+  const t = useTranslations('reader');
   const [job, setJob] = useState<JobDto | null>(null);
   const [fileUrl, setFileUrl] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
@@ -83,13 +85,13 @@ export function PdfExportButton({
         aria-disabled={busy}
         className={`${className} ${busy ? 'cursor-progress opacity-60' : ''}`}
       >
-        PDF
+        {t('pdfExport.pdf')}
       </button>
       {/* Always mounted: its live region must exist before it speaks. */}
       <JobProgress job={job} compact />
       {fileUrl ? (
         <a ref={downloadRef} href={fileUrl} download className={className}>
-          Télécharger le PDF
+          {t('pdfExport.download')}
         </a>
       ) : null}
       {error ? (

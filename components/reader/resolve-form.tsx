@@ -5,6 +5,7 @@
 // to settle) reads why instead of the form: `canResolve` and `resolveRefusal` come from the
 // sentence detail (GET /api/v1/sentences/{id}), computed by the server with the rule it
 // enforces; the server refuses anyway (403 adjudicator_is_party).
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
@@ -29,6 +30,7 @@ export function ResolveForm({
   /** The sentence detail's `resolveRefusal`. */
   resolveRefusal?: string | null;
 }) {
+  const t = useTranslations('reader');
   const [open, setOpen] = useState(false);
   const [rating, setRating] = useState<Rating | null>(null);
   const [rationale, setRationale] = useState('');
@@ -37,7 +39,7 @@ export function ResolveForm({
 
   function showProblems(problems: FieldProblem[]) {
     setFieldErrors(Object.fromEntries(problems.map((p) => [p.path, p.message])));
-    return 'Vérifiez les champs signalés.';
+    return t('shared.checkFields');
   }
 
   const {
@@ -63,7 +65,7 @@ export function ResolveForm({
         if (e instanceof ApiError && e.code === 'validation_failed') {
           return showProblems((e.details as FieldProblem[] | undefined) ?? []);
         }
-        return e instanceof ApiError ? e.message : 'Action impossible.';
+        return e instanceof ApiError ? e.message : t('shared.actionFailed');
       },
     },
   );
@@ -71,7 +73,7 @@ export function ResolveForm({
   function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (!rating) {
-      setError('Choisissez le verdict final.');
+      setError(t('resolveForm.chooseRating'));
       return;
     }
     const payload = { rating, rationale, sources: toSourceInput(sources) };
@@ -98,19 +100,19 @@ export function ResolveForm({
   if (!open) {
     return (
       <Button variant="secondary" onClick={() => setOpen(true)}>
-        Écrire le verdict final
+        {t('resolveForm.open')}
       </Button>
     );
   }
   return (
-    <form onSubmit={onSubmit} className="space-y-3" aria-label="Verdict final">
+    <form onSubmit={onSubmit} className="space-y-3" aria-label={t('resolveForm.label')}>
       <RatingPicker
-        legend="Verdict final"
+        legend={t('resolveForm.label')}
         name={`final-${sentenceId}`}
         value={rating}
         onChange={setRating}
       />
-      <Field label="Justification de l’arbitrage" error={fieldErrors.rationale}>
+      <Field label={t('resolveForm.rationale')} error={fieldErrors.rationale}>
         <TextArea rows={3} value={rationale} onChange={(e) => setRationale(e.target.value)} />
       </Field>
       <SourcesEditor sources={sources} onChange={setSources} fieldErrors={fieldErrors} />
@@ -121,10 +123,10 @@ export function ResolveForm({
       ) : null}
       <div className="flex gap-2">
         <Button type="submit" disabled={busy}>
-          Trancher
+          {t('resolveForm.resolve')}
         </Button>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          Annuler
+          {t('shared.cancel')}
         </Button>
       </div>
     </form>

@@ -2,6 +2,7 @@
 // What a second member can do with a teammate's submitted verdict: approve it (it becomes the
 // sentence's published verdict) or send it back with a reason. On a disputed sentence, editors
 // and owners settle by keeping one verdict; reviewers wait for them.
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
@@ -22,6 +23,7 @@ export function ReviewActions({
   canResolve: boolean;
   onChanged: () => Promise<void>;
 }) {
+  const t = useTranslations('reader');
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const {
@@ -34,11 +36,12 @@ export function ReviewActions({
       setRejecting(false);
       await onChanged();
     },
-    { message: apiMessageOr('Action impossible.') },
+    { message: apiMessageOr(t('shared.actionFailed')) },
   );
 
   const author = verdict.author.name;
-  const ofAuthor = elidedDe(author);
+  // French elides « de » before a vowel (« d’Ana », « de Ben »): the messages choose by `vowel`.
+  const names = { author, vowel: startsWithVowel(author) ? 'yes' : 'no' };
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap gap-2">
@@ -53,7 +56,7 @@ export function ReviewActions({
                 })
               }
             >
-              Retenir le verdict {ofAuthor}
+              {t('reviewActions.keep', names)}
             </Button>
           ) : null
         ) : (
@@ -63,11 +66,11 @@ export function ReviewActions({
               void run(`/api/v1/verdicts/${verdict.id}/approve`, { version: verdict.version })
             }
           >
-            Approuver le verdict {ofAuthor}
+            {t('reviewActions.approve', names)}
           </Button>
         )}
         <Button variant="secondary" disabled={busy} onClick={() => setRejecting((v) => !v)}>
-          Renvoyer à {author}
+          {t('reviewActions.sendBack', { author })}
         </Button>
       </div>
       {rejecting ? (
@@ -81,7 +84,7 @@ export function ReviewActions({
             });
           }}
         >
-          <Field label={`Pourquoi renvoyer le verdict ${ofAuthor} ?`}>
+          <Field label={t('reviewActions.reasonLabel', names)}>
             <TextArea
               rows={2}
               required
@@ -90,7 +93,7 @@ export function ReviewActions({
             />
           </Field>
           <Button type="submit" disabled={busy || reason.trim() === ''}>
-            Renvoyer avec ce motif
+            {t('reviewActions.sendBackWithReason')}
           </Button>
         </form>
       ) : null}
@@ -103,7 +106,7 @@ export function ReviewActions({
   );
 }
 
-/** "de Ben", but "d’Ana": French elides « de » before a vowel. */
-function elidedDe(name: string): string {
-  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(name) ? `d’${name}` : `de ${name}`;
+/** Whether a name starts with a vowel, for the French messages' elision (« d’Ana »). */
+function startsWithVowel(name: string): boolean {
+  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(name);
 }

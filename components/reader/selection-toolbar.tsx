@@ -7,6 +7,7 @@
 // Shift+arrows there keep extending the selection (onExtend), Enter highlights, Tab reaches
 // « + Note » and the note, Escape cancels. Tab past the last control and Shift+Tab before the
 // first leave it (onLeave), so that it sits right after the selection in the tab order.
+import { useTranslations } from 'next-intl';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -32,6 +33,7 @@ export function SelectionToolbar({
   /** Tab past the toolbar's ends. */
   onLeave?: (direction: 'forward' | 'backward') => void;
 }) {
+  const t = useTranslations('reader');
   const [withNote, setWithNote] = useState(false);
   const [note, setNote] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
@@ -100,7 +102,7 @@ export function SelectionToolbar({
     <div
       ref={rootRef}
       role="toolbar"
-      aria-label="Sélection"
+      aria-label={t('selectionToolbar.label')}
       data-selection-toolbar
       className="fixed z-50 w-72 max-w-[calc(100vw-1rem)] rounded-lg border border-stone-200 bg-white p-2 shadow-lg"
       style={{ top, left }}
@@ -109,7 +111,7 @@ export function SelectionToolbar({
     >
       {withNote ? (
         <label className="mb-2 block text-xs font-medium text-stone-700">
-          Note (facultative)
+          {t('selectionToolbar.note')}
           <textarea
             ref={noteRef}
             value={note}
@@ -120,7 +122,7 @@ export function SelectionToolbar({
             className="mt-1 block w-full rounded border border-stone-300 p-1.5 text-sm font-normal"
           />
           <span id="selection-note-help" className="mt-0.5 block font-normal text-stone-500">
-            Entrée surligne, Maj+Entrée va à la ligne.
+            {t('selectionToolbar.noteHelp')}
           </span>
         </label>
       ) : null}
@@ -130,7 +132,7 @@ export function SelectionToolbar({
           onMouseDown={(event) => event.preventDefault()}
           onClick={submit}
         >
-          Surligner
+          {t('selectionToolbar.highlight')}
         </Button>
         {!withNote ? (
           <Button
@@ -138,14 +140,14 @@ export function SelectionToolbar({
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => setWithNote(true)}
           >
-            + Note
+            {t('selectionToolbar.addNote')}
           </Button>
         ) : null}
         <Button
           variant="ghost"
           className="ml-auto"
           onClick={onCancel}
-          aria-label="Annuler la sélection (Échap)"
+          aria-label={t('selectionToolbar.cancel')}
         >
           ✕
         </Button>

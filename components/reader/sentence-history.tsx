@@ -1,5 +1,6 @@
 'use client';
 // The sentence's history, loaded when opened: who did what, when, from the audit trail.
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/api/client';
 import { ratingLabel, isRating } from '@/lib/reports/verdict-scale';
@@ -14,15 +15,18 @@ interface HistoryEvent {
   after: unknown;
 }
 
-/** A few words on what changed, from the event's `after` snapshot. */
-function summaryOf(event: HistoryEvent): string {
+/** A few words on what changed, from the event's `after` snapshot (`words` from the catalogue). */
+function summaryOf(
+  event: HistoryEvent,
+  words: { reason: (reason: string) => string; nobody: string },
+): string {
   const after = (event.after ?? {}) as Record<string, unknown>;
-  if (typeof after.reason === 'string') return `« ${after.reason} »`;
+  if (typeof after.reason === 'string') return words.reason(after.reason);
   if (typeof after.rating === 'string' && isRating(after.rating)) return ratingLabel(after.rating);
   if (after.assignee && typeof after.assignee === 'object' && 'name' in after.assignee) {
     return String((after.assignee as { name: string }).name);
   }
-  if ('assignee' in after && after.assignee === null) return 'personne';
+  if ('assignee' in after && after.assignee === null) return words.nobody;
   return '';
 }
 
@@ -33,6 +37,11 @@ export function SentenceHistory({
   sentenceId: string;
   refreshKey: number;
 }) {
+  const t = useTranslations('reader');
+  const words = {
+    reason: (reason: string) => t('history.reason', { reason }),
+    nobody: t('history.nobody'),
+  };
   const [events, setEvents] = useState<HistoryEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
@@ -48,18 +57,18 @@ export function SentenceHistory({
         setError(null);
       },
       (e: unknown) => {
-        if (live) setError(e instanceof ApiError ? e.message : 'Historique indisponible.');
+        if (live) setError(e instanceof ApiError ? e.message : t('history.unavailable'));
       },
     );
     return () => {
       live = false;
     };
-  }, [open, refreshKey, sentenceId]);
+  }, [open, refreshKey, sentenceId, t]);
 
   return (
     <details className="text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-stone-500">
-        Historique
+        {t('history.title')}
       </summary>
       {error ? (
         <p role="alert" className="mt-1 text-red-700">
@@ -67,21 +76,29 @@ export function SentenceHistory({
         </p>
       ) : null}
       {events === null ? (
-        <p className="mt-1 text-stone-500">Chargement…</p>
+        <p className="mt-1 text-stone-500">{t('shared.loading')}</p>
       ) : events.length === 0 ? (
-        <p className="mt-1 text-stone-500">Rien pour l’instant.</p>
+        <p className="mt-1 text-stone-500">{t('history.empty')}</p>
       ) : (
-        <ol className="mt-2 space-y-1 border-l-2 border-stone-200 pl-3" aria-label="Historique">
-          {events.map((event) => (
-            <li key={event.id}>
-              <span className="text-xs text-stone-500">{formatDate(event.at)}</span>{' '}
-              <span className="font-medium">{event.actor?.name ?? 'Compte supprimé'}</span> —{' '}
-              {auditActionLabel(event.action)}
-              {summaryOf(event) ? (
-                <span className="text-stone-600"> : {summaryOf(event)}</span>
-              ) : null}
-            </li>
-          ))}
+        <ol
+          className="mt-2 space-y-1 border-l-2 border-stone-200 pl-3"
+          aria-label={t('history.title')}
+        >
+          {events.map((event) => {
+            const summary = summaryOf(event, words);
+            return (
+              <li key={event.id}>
+                <span className="text-xs text-stone-500">{formatDate(event.at)}</span>{' '}
+                <span className="font-medium">
+                  {event.actor?.name ?? t('history.deletedAccount')}
+                </span>{' '}
+                — {auditActionLabel(event.action)}
+                {summary ? (
+                  <span className="text-stone-600">{t('history.summary', { summary })}</span>
+                ) : null}
+              </li>
+            );
+          })}
         </ol>
       )}
     </details>

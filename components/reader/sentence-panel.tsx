@@ -3,6 +3,7 @@
 // my verdict (form and submission), teammates' verdicts with review actions, the editor's
 // settlement of a dispute, comments and history. Reloaded (not remounted) when a teammate
 // changes something, so what I am typing survives live updates.
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ApiError, apiFetch } from '@/lib/api/client';
@@ -63,6 +64,7 @@ export function SentencePanel({
   /** A highlight's note changed or it was deleted: the reader repaints. */
   onHighlightsChanged: () => Promise<void>;
 }) {
+  const t = useTranslations('reader');
   const [detail, setDetail] = useState<SentenceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -90,10 +92,10 @@ export function SentencePanel({
         setError(null);
         setDetail((shown) => shown ?? loaded.get(sentenceId) ?? null);
       } else {
-        setError(e instanceof ApiError ? e.message : 'Chargement impossible.');
+        setError(e instanceof ApiError ? e.message : t('sentencePanel.loadFailed'));
       }
     },
-    [sentenceId],
+    [sentenceId, t],
   );
 
   const reload = useCallback(async () => {
@@ -151,7 +153,9 @@ export function SentencePanel({
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-100 bg-white px-4 py-3 max-lg:sticky max-lg:top-0 max-lg:z-10 max-lg:rounded-t-xl">
         <h2 id="panel-title" ref={headingRef} tabIndex={-1} className="text-sm font-semibold">
           {/* The number the reports and #sentence-N links use (lib/workflow/sentence-link.ts). */}
-          {detail ? `Phrase ${detail.sentence.index + 1}` : 'Phrase'}
+          {detail
+            ? t('shared.sentenceNumber', { number: String(detail.sentence.index + 1) })
+            : t('sentencePanel.title')}
         </h2>
         {detail && detail.sentence.kind === 'sentence' ? (
           <span
@@ -165,14 +169,14 @@ export function SentencePanel({
         {detail ? (
           <CopyLinkButton
             fragment={sentenceAnchor(detail.sentence.index)}
-            what={`de la phrase ${detail.sentence.index + 1}`}
+            what={t('sentencePanel.copyWhat', { number: String(detail.sentence.index + 1) })}
           />
         ) : null}
         <Button
           variant="ghost"
           className="ml-auto"
           onClick={onClose}
-          aria-label="Fermer le panneau (Échap)"
+          aria-label={t('sentencePanel.close')}
         >
           ✕
         </Button>
@@ -189,9 +193,7 @@ export function SentencePanel({
             className="rounded-md bg-amber-50 px-2 py-1.5 text-sm text-amber-950"
             data-testid="panel-offline"
           >
-            {detail
-              ? 'Hors ligne : la phrase telle que chargée plus tôt. Ce que vous écrivez est gardé sur cet appareil et envoyé au retour du réseau.'
-              : 'Hors ligne : cette phrase n’a pas encore été chargée. Vous pouvez écrire votre verdict et commenter ; tout est gardé sur cet appareil et envoyé au retour du réseau.'}
+            {detail ? t('sentencePanel.offlineLoaded') : t('sentencePanel.offlineNotLoaded')}
           </p>
         ) : null}
         {!detail && offline && unit && unit.kind === 'sentence' ? (
@@ -222,7 +224,7 @@ export function SentencePanel({
             />
           </>
         ) : !detail ? (
-          <p className="text-sm text-stone-500">Chargement…</p>
+          <p className="text-sm text-stone-500">{t('shared.loading')}</p>
         ) : (
           <>
             <blockquote
@@ -237,17 +239,18 @@ export function SentencePanel({
                 className="rounded-md bg-amber-50 px-2 py-1.5 text-sm text-amber-900"
                 data-testid="needs-recheck"
               >
-                À revérifier : le texte de cette phrase a changé depuis que ses verdicts ont été
-                écrits.
+                {t('sentencePanel.needsRecheck')}
               </p>
             ) : null}
             {detail.sentence.kind === 'sentence' &&
             detail.sentence.checkworthinessReasons.length > 0 ? (
               <p className="text-xs text-stone-600">
-                Priorité {detail.sentence.checkworthiness.toFixed(2)} :{' '}
-                {detail.sentence.checkworthinessReasons
-                  .map((reason) => TRIAGE_REASON_LABELS[reason])
-                  .join(', ')}
+                {t('sentencePanel.priority', {
+                  score: detail.sentence.checkworthiness.toFixed(2),
+                  reasons: detail.sentence.checkworthinessReasons
+                    .map((reason) => TRIAGE_REASON_LABELS[reason])
+                    .join(', '),
+                })}
               </p>
             ) : null}
             {detail.sentence.kind === 'sentence' ? (
@@ -268,7 +271,7 @@ export function SentencePanel({
                   id="panel-highlights"
                   className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500"
                 >
-                  Surlignages ({detail.highlights.length})
+                  {t('sentencePanel.highlights', { count: detail.highlights.length })}
                 </h3>
                 <ul aria-labelledby="panel-highlights" className="space-y-2 text-sm">
                   {detail.highlights.map((h) => (
@@ -288,9 +291,7 @@ export function SentencePanel({
             ) : null}
 
             {detail.sentence.kind !== 'sentence' ? (
-              <p className="text-sm text-stone-500">
-                Un titre ou une mention d’abonnement ne reçoit pas de verdict.
-              </p>
+              <p className="text-sm text-stone-500">{t('sentencePanel.noVerdictForKind')}</p>
             ) : can(role, 'verdict.write') ? (
               <VerdictForm
                 sentenceId={sentenceId}
@@ -300,9 +301,7 @@ export function SentencePanel({
                 onChanged={reload}
               />
             ) : (
-              <p className="text-sm text-stone-500">
-                Votre rôle permet la lecture et les commentaires.
-              </p>
+              <p className="text-sm text-stone-500">{t('sentencePanel.readOnly')}</p>
             )}
 
             {detail.sentence.kind === 'sentence' ? (
@@ -311,20 +310,17 @@ export function SentencePanel({
                   id="panel-team-verdicts"
                   className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500"
                 >
-                  Verdicts de l’équipe
+                  {t('sentencePanel.teamVerdicts')}
                 </h3>
                 {disputed ? (
                   <p className="mb-2 rounded-md bg-red-50 px-2 py-1.5 text-sm text-red-900">
-                    Les verdicts soumis divergent :{' '}
                     {detail.canResolve
-                      ? 'tranchez en retenant un verdict ou en écrivant le verdict final.'
-                      : 'un·e éditeur·rice ou propriétaire qui n’a pas noté la phrase va trancher.'}
+                      ? t('sentencePanel.disputedCanResolve')
+                      : t('sentencePanel.disputedWait')}
                   </p>
                 ) : null}
                 {others.length === 0 ? (
-                  <p className="text-sm text-stone-500">
-                    Aucun verdict soumis par l’équipe pour l’instant.
-                  </p>
+                  <p className="text-sm text-stone-500">{t('sentencePanel.noTeamVerdicts')}</p>
                 ) : (
                   <ul aria-labelledby="panel-team-verdicts" className="space-y-3">
                     {others.map((verdict) => (
@@ -371,13 +367,16 @@ export function SentencePanel({
 }
 
 function FinalVerdict({ detail }: { detail: SentenceDetail }) {
+  const t = useTranslations('reader');
   const final = detail.finalVerdict!;
   return (
     <div
       className="rounded-md border border-green-200 bg-green-50/60 p-3 text-sm"
       data-testid="final-verdict"
     >
-      <p className="text-xs font-semibold uppercase tracking-wide text-green-900">Verdict publié</p>
+      <p className="text-xs font-semibold uppercase tracking-wide text-green-900">
+        {t('sentencePanel.published')}
+      </p>
       <p className="mt-1">
         <span className="fd-rating font-semibold" data-rating={final.rating}>
           {ratingLabel(final.rating)}
@@ -387,8 +386,15 @@ function FinalVerdict({ detail }: { detail: SentenceDetail }) {
       <SourceList sources={final.sources} />
       <p className="mt-1 text-xs text-stone-600">
         {final.isResolution
-          ? `Tranché par ${final.author?.name ?? '—'} le ${formatDate(final.approvedAt)}`
-          : `Vérifié par ${final.author?.name ?? '—'}, approuvé par ${final.approvedBy?.name ?? '—'} le ${formatDate(final.approvedAt)}`}
+          ? t('sentencePanel.resolvedBy', {
+              author: final.author?.name ?? '—',
+              date: formatDate(final.approvedAt),
+            })
+          : t('sentencePanel.approvedBy', {
+              author: final.author?.name ?? '—',
+              approver: final.approvedBy?.name ?? '—',
+              date: formatDate(final.approvedAt),
+            })}
       </p>
     </div>
   );
@@ -431,13 +437,20 @@ function TeammateVerdict({
   canResolve: boolean;
   onChanged: () => Promise<void>;
 }) {
+  const t = useTranslations('reader');
   return (
     <li className="rounded-md border border-stone-200 p-2 text-sm">
       <p>
-        <span className="font-medium">{verdict.author.name}</span> :{' '}
-        <span className="fd-rating font-semibold" data-rating={verdict.rating}>
-          {ratingLabel(verdict.rating)}
-        </span>
+        {t.rich('sentencePanel.teammateVerdict', {
+          name: verdict.author.name,
+          label: ratingLabel(verdict.rating),
+          author: (chunks) => <span className="font-medium">{chunks}</span>,
+          rating: (chunks) => (
+            <span className="fd-rating font-semibold" data-rating={verdict.rating}>
+              {chunks}
+            </span>
+          ),
+        })}
       </p>
       <VerdictStatusLine verdict={verdict} />
       {verdict.rationale ? (

@@ -2,59 +2,85 @@
 // « Raccourcis clavier »: the reader's keys, in a native modal <dialog> (showModal keeps focus
 // inside and the page inert, Escape closes it, focus goes back to what opened it). Opened by
 // its button or by `?` anywhere in the reader outside a text field (useShortcutsKey).
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 
+// Keys and actions are catalogue keys (reader.shortcuts.keys / .actions), so each language
+// names its own keys (« Maj », « Shift »).
+type KeyName =
+  | 'tab'
+  | 'shiftTab'
+  | 'enter'
+  | 'space'
+  | 'h'
+  | 's'
+  | 'escape'
+  | 'question'
+  | 'shiftRight'
+  | 'shiftLeft'
+  | 'ctrlShiftRight'
+  | 'ctrlShiftLeft'
+  | 'shiftEnd'
+  | 'shiftHome'
+  | 'right'
+  | 'left'
+  | 'shiftArrows'
+  | 'shiftEnter';
+
+type ActionName =
+  | 'nextPrevious'
+  | 'openPanel'
+  | 'highlightSentence'
+  | 'selectionMode'
+  | 'closePanel'
+  | 'help'
+  | 'extendCharacter'
+  | 'extendWord'
+  | 'extendSentence'
+  | 'moveCaret'
+  | 'enterSelection'
+  | 'toolbarHighlight'
+  | 'toolbarExtend'
+  | 'toolbarNote'
+  | 'noteKeys'
+  | 'toolbarCancel';
+
 interface Shortcut {
-  keys: string[];
-  action: string;
+  keys: KeyName[];
+  action: ActionName;
 }
 
-const GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
+const GROUPS: { title: 'text' | 'selection' | 'toolbar'; shortcuts: Shortcut[] }[] = [
   {
-    title: 'Dans le texte',
+    title: 'text',
     shortcuts: [
-      { keys: ['Tab', 'Maj+Tab'], action: 'Aller à la phrase suivante, précédente' },
-      {
-        keys: ['Entrée', 'Espace'],
-        action: 'Ouvrir le panneau de la phrase (verdict, commentaires)',
-      },
-      { keys: ['h'], action: 'Surligner toute la phrase' },
-      {
-        keys: ['s'],
-        action: 'Mode sélection : un curseur au début de la phrase, à étendre avec Maj+flèches',
-      },
-      { keys: ['Échap'], action: 'Fermer le panneau, ou quitter le mode sélection' },
-      { keys: ['?'], action: 'Afficher cette aide' },
+      { keys: ['tab', 'shiftTab'], action: 'nextPrevious' },
+      { keys: ['enter', 'space'], action: 'openPanel' },
+      { keys: ['h'], action: 'highlightSentence' },
+      { keys: ['s'], action: 'selectionMode' },
+      { keys: ['escape'], action: 'closePanel' },
+      { keys: ['question'], action: 'help' },
     ],
   },
   {
-    title: 'En mode sélection',
+    title: 'selection',
     shortcuts: [
-      { keys: ['Maj+→', 'Maj+←'], action: 'Étendre ou réduire la sélection d’un caractère' },
-      {
-        keys: ['Ctrl+Maj+→', 'Ctrl+Maj+←'],
-        action: 'D’un mot (Alt+Maj+flèche sur Mac)',
-      },
-      { keys: ['Maj+Fin', 'Maj+Début'], action: 'Jusqu’à la fin, au début de la phrase' },
-      { keys: ['→', '←'], action: 'Déplacer le curseur sans sélectionner (Ctrl : d’un mot)' },
-      {
-        keys: ['Maj+→'],
-        action: 'Depuis une phrase, entre aussi directement en mode sélection',
-      },
+      { keys: ['shiftRight', 'shiftLeft'], action: 'extendCharacter' },
+      { keys: ['ctrlShiftRight', 'ctrlShiftLeft'], action: 'extendWord' },
+      { keys: ['shiftEnd', 'shiftHome'], action: 'extendSentence' },
+      { keys: ['right', 'left'], action: 'moveCaret' },
+      { keys: ['shiftRight'], action: 'enterSelection' },
     ],
   },
   {
-    title: 'Barre de sélection',
+    title: 'toolbar',
     shortcuts: [
-      {
-        keys: ['Entrée'],
-        action: 'Surligner (la barre prend le focus dès qu’un passage est sélectionné)',
-      },
-      { keys: ['Maj+flèches'], action: 'Continuer d’étendre la sélection depuis la barre' },
-      { keys: ['Tab'], action: 'Atteindre « + Note » puis le champ de note' },
-      { keys: ['Entrée', 'Maj+Entrée'], action: 'Dans la note : surligner, aller à la ligne' },
-      { keys: ['Échap'], action: 'Annuler la sélection et revenir à la phrase' },
+      { keys: ['enter'], action: 'toolbarHighlight' },
+      { keys: ['shiftArrows'], action: 'toolbarExtend' },
+      { keys: ['tab'], action: 'toolbarNote' },
+      { keys: ['enter', 'shiftEnter'], action: 'noteKeys' },
+      { keys: ['escape'], action: 'toolbarCancel' },
     ],
   },
 ];
@@ -81,6 +107,7 @@ export function useShortcutsKey({ onOpen }: { onOpen: () => void }) {
 }
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useTranslations('reader');
   const ref = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<Element | null>(null);
 
@@ -111,17 +138,17 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     >
       <div className="flex items-start justify-between gap-3">
         <h2 id="shortcuts-title" className="text-base font-semibold">
-          Raccourcis clavier
+          {t('shortcuts.title')}
         </h2>
         <Button variant="secondary" onClick={() => ref.current?.close()}>
-          Fermer
+          {t('shortcuts.close')}
         </Button>
       </div>
       <div className="mt-3 space-y-4 text-sm">
         {GROUPS.map((group) => (
-          <section key={group.title} aria-label={group.title}>
+          <section key={group.title} aria-label={t(`shortcuts.groups.${group.title}`)}>
             <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-600">
-              {group.title}
+              {t(`shortcuts.groups.${group.title}`)}
             </h3>
             <dl className="mt-1 divide-y divide-stone-100">
               {group.shortcuts.map((shortcut) => (
@@ -135,20 +162,17 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
                         key={k}
                         className="rounded border border-stone-300 bg-stone-50 px-1.5 py-0.5 font-mono text-xs text-stone-800"
                       >
-                        {k}
+                        {t(`shortcuts.keys.${k}`)}
                       </kbd>
                     ))}
                   </dt>
-                  <dd className="text-stone-700">{shortcut.action}</dd>
+                  <dd className="text-stone-700">{t(`shortcuts.actions.${shortcut.action}`)}</dd>
                 </div>
               ))}
             </dl>
           </section>
         ))}
-        <p className="text-xs text-stone-600">
-          Les raccourcis de surlignage demandent un rôle qui permet de surligner. Ils ne
-          s’appliquent pas quand le focus est dans un champ de saisie.
-        </p>
+        <p className="text-xs text-stone-600">{t('shortcuts.footnote')}</p>
       </div>
     </dialog>
   );

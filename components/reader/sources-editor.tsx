@@ -1,6 +1,7 @@
 'use client';
 // Editing a verdict's sources: URL (http/https, required), title, publisher, date, excerpt.
 // Shared by my verdict and by an editor's final verdict.
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea, TextInput } from '@/components/ui/field';
 import type { SourceDto } from '@/lib/server/verdicts/serialize';
@@ -47,41 +48,56 @@ export function SourcesEditor({
   fieldErrors: Record<string, string>;
   hint?: string;
 }) {
+  const t = useTranslations('reader');
   function update(key: string, field: keyof Omit<SourceDraft, 'key'>, value: string) {
     onChange(sources.map((s) => (s.key === key ? { ...s, [field]: value } : s)));
   }
-  const srOnly = (i: number) => <span className="sr-only"> de la source {i + 1}</span>;
+  // « Titre », with « de la source 2 » for screen readers (the `sr` part of the message).
+  const label = (
+    key: 'sources.title' | 'sources.publisher' | 'sources.publishedAt' | 'sources.excerpt',
+    i: number,
+  ) =>
+    t.rich(key, {
+      number: String(i + 1),
+      sr: (chunks) => <span className="sr-only">{chunks}</span>,
+    });
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium text-stone-800">Sources</legend>
+      <legend className="text-sm font-medium text-stone-800">{t('sources.legend')}</legend>
       {fieldErrors.sources ? <p className="text-xs text-red-700">{fieldErrors.sources}</p> : null}
       {sources.length === 0 && hint ? <p className="text-xs text-stone-500">{hint}</p> : null}
       {sources.map((source, i) => (
         <div key={source.key} className="space-y-2 rounded-md border border-stone-200 p-2">
-          <Field label={`URL de la source ${i + 1}`} error={fieldErrors[`sources.${i}.url`]}>
+          <Field
+            label={t('sources.url', { number: String(i + 1) })}
+            error={fieldErrors[`sources.${i}.url`]}
+          >
             <TextInput
               type="url"
               required
-              placeholder="https://…"
+              placeholder={t('sources.urlPlaceholder')}
               value={source.url}
               onChange={(e) => update(source.key, 'url', e.target.value)}
             />
           </Field>
-          <Field label={<>Titre{srOnly(i)}</>} error={fieldErrors[`sources.${i}.title`]}>
+          <Field label={label('sources.title', i)} error={fieldErrors[`sources.${i}.title`]}>
             <TextInput
               value={source.title}
               onChange={(e) => update(source.key, 'title', e.target.value)}
             />
           </Field>
           <div className="grid grid-cols-2 gap-2">
-            <Field label={<>Éditeur{srOnly(i)}</>} error={fieldErrors[`sources.${i}.publisher`]}>
+            <Field
+              label={label('sources.publisher', i)}
+              error={fieldErrors[`sources.${i}.publisher`]}
+            >
               <TextInput
                 value={source.publisher}
                 onChange={(e) => update(source.key, 'publisher', e.target.value)}
               />
             </Field>
             <Field
-              label={<>Date de publication{srOnly(i)}</>}
+              label={label('sources.publishedAt', i)}
               error={fieldErrors[`sources.${i}.publishedAt`]}
             >
               <TextInput
@@ -91,7 +107,7 @@ export function SourcesEditor({
               />
             </Field>
           </div>
-          <Field label={<>Extrait{srOnly(i)}</>} error={fieldErrors[`sources.${i}.excerpt`]}>
+          <Field label={label('sources.excerpt', i)} error={fieldErrors[`sources.${i}.excerpt`]}>
             <TextArea
               rows={2}
               value={source.excerpt}
@@ -102,12 +118,12 @@ export function SourcesEditor({
             variant="danger"
             onClick={() => onChange(sources.filter((s) => s.key !== source.key))}
           >
-            Retirer la source {i + 1}
+            {t('sources.remove', { number: String(i + 1) })}
           </Button>
         </div>
       ))}
       <Button variant="secondary" onClick={() => onChange([...sources, draftOf()])}>
-        + Ajouter une source
+        {t('sources.add')}
       </Button>
     </fieldset>
   );

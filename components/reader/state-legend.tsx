@@ -1,6 +1,7 @@
 // « Légende »: what each look of a sentence in the text means. Each item shows a sample drawn
 // by the very rules that draw the sentences (app/globals.css, `.fd-look`), hidden from screen
 // readers, beside its name and the pattern in words, so the legend reads without the colours.
+import { useTranslations } from 'next-intl';
 import {
   RECHECK_DESCRIPTION,
   RECHECK_LABEL,
@@ -10,6 +11,7 @@ import {
 } from '@/lib/workflow/sentence-look';
 
 export function StateLegend() {
+  const t = useTranslations('reader');
   return (
     <section
       aria-labelledby="state-legend-title"
@@ -17,7 +19,7 @@ export function StateLegend() {
       data-testid="state-legend"
     >
       <h2 id="state-legend-title" className="font-medium text-stone-800">
-        Légende des phrases
+        {t('stateLegend.title')}
       </h2>
       <ul aria-labelledby="state-legend-title" className="mt-2 space-y-2">
         {SENTENCE_LOOKS.map((look) => (
@@ -28,27 +30,29 @@ export function StateLegend() {
               data-look={look}
               data-rating={look === 'approved' ? 'true' : undefined}
             >
-              Texte
+              {t('stateLegend.sample')}
             </span>
             <span>
               <span className="font-medium text-stone-800">{SENTENCE_LOOK_LABELS[look]}</span>
-              <span className="text-stone-600"> — {SENTENCE_LOOK_DESCRIPTIONS[look]}</span>
+              <span className="text-stone-600">
+                {t('stateLegend.description', { description: SENTENCE_LOOK_DESCRIPTIONS[look] })}
+              </span>
             </span>
           </li>
         ))}
         <li className="flex items-baseline gap-2" data-look-item="recheck">
           <span aria-hidden="true" className="fd-look shrink-0 font-serif" data-recheck="true">
-            Texte
+            {t('stateLegend.sample')}
           </span>
           <span>
             <span className="font-medium text-stone-800">{RECHECK_LABEL}</span>
-            <span className="text-stone-600"> — {RECHECK_DESCRIPTION}</span>
+            <span className="text-stone-600">
+              {t('stateLegend.description', { description: RECHECK_DESCRIPTION })}
+            </span>
           </span>
         </li>
       </ul>
-      <p className="mt-2 text-xs text-stone-600">
-        Le nom de l’état est aussi dans l’infobulle de chaque phrase et en tête de son panneau.
-      </p>
+      <p className="mt-2 text-xs text-stone-600">{t('stateLegend.footnote')}</p>
     </section>
   );
 }

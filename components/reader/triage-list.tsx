@@ -1,6 +1,7 @@
 'use client';
 // « À vérifier en priorité »: the sentences most worth checking first (figures, dates, names,
 // attributions, quotes, comparisons — lib/text/triage), the ones not yet approved, with why.
+import { useTranslations } from 'next-intl';
 import { TRIAGE_REASON_LABELS, type TriageReason } from '@/lib/text/triage';
 import { SENTENCE_STATE_LABELS, type SentenceState } from '@/lib/workflow/sentence-state';
 
@@ -24,6 +25,7 @@ export function TriageList({
   language: string;
   onOpen: (sentenceId: string) => void;
 }) {
+  const t = useTranslations('reader');
   const pending = items
     .filter((item) => item.state !== 'approved' && item.score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
@@ -34,15 +36,13 @@ export function TriageList({
       className="rounded-xl border border-stone-200 bg-white p-4 text-sm shadow-sm"
     >
       <h2 id="triage-title" className="font-medium text-stone-800">
-        À vérifier en priorité
+        {t('triage.title')}
       </h2>
-      <p className="mt-0.5 text-xs text-stone-500">
-        Chiffres, dates, noms, sources citées et comparaisons d’abord.
-      </p>
+      <p className="mt-0.5 text-xs text-stone-500">{t('triage.intro')}</p>
       {pending.length === 0 ? (
-        <p className="mt-2 text-stone-500">Toutes les affirmations repérées sont approuvées.</p>
+        <p className="mt-2 text-stone-500">{t('triage.allApproved')}</p>
       ) : (
-        <ol className="mt-2 space-y-2" aria-label="Phrases par priorité">
+        <ol className="mt-2 space-y-2" aria-label={t('triage.list')}>
           {pending.map((item) => (
             <li key={item.id}>
               <button
@@ -52,10 +52,10 @@ export function TriageList({
               >
                 <span className="flex items-center justify-between gap-2 text-xs text-stone-500">
                   <span>
-                    Phrase {item.index + 1}
+                    {t('shared.sentenceNumber', { number: String(item.index + 1) })}
                     {item.state ? ` · ${SENTENCE_STATE_LABELS[item.state]}` : ''}
                   </span>
-                  <span className="tabular-nums" title="Score de priorité (0 à 1)">
+                  <span className="tabular-nums" title={t('triage.scoreTitle')}>
                     {item.score.toFixed(2)}
                   </span>
                 </span>

@@ -1,6 +1,7 @@
 // One unit of the text (a sentence, a heading, a paywall notice) as the reader draws it: a
 // keyboard-reachable button coloured by its state, its highlights painted as <mark>s from their
 // offsets, and the gap of text that follows it. Memoised, see UnitView.
+import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 import { splitIntoSegments } from '@/lib/anchoring/paint';
 import type { Rating } from '@/lib/reports/verdict-scale';
@@ -71,6 +72,13 @@ function UnitViewImpl({
   canWrite: boolean;
   onOpen: (unit: Unit) => void;
 }) {
+  const t = useTranslations('reader');
+  const words: TitleWords = {
+    note: (note) => t('unitView.note', { note }),
+    fuzzy: t('unitView.fuzzy'),
+    lookWithRating: (look, rating) => t('unitView.lookWithRating', { look, rating }),
+    recheck: t('unitView.recheck'),
+  };
   const segments = splitIntoSegments(unit, highlights);
   const pending = new Set(highlights.filter((h) => h.pending).map((h) => h.id));
   const fuzzy = new Set(highlights.filter((h) => h.fuzzy).map((h) => h.id));
@@ -93,7 +101,7 @@ function UnitViewImpl({
         tabIndex={checkable ? 0 : undefined}
         aria-pressed={checkable ? selected : undefined}
         aria-keyshortcuts={checkable ? (canWrite ? 'Enter h s' : 'Enter') : undefined}
-        title={unitTitle(look, rating, recheck)}
+        title={unitTitle(look, rating, recheck, words)}
         onClick={() => onOpen(unit)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' || event.key === ' ') {
@@ -125,7 +133,7 @@ function UnitViewImpl({
               data-note-end={
                 segment.ids.some((id) => noted.get(id)?.end === segment.end) || undefined
               }
-              title={markTitle(segment.ids, noted, fuzzy)}
+              title={markTitle(segment.ids, noted, fuzzy, words)}
             >
               {text}
             </mark>
@@ -137,18 +145,27 @@ function UnitViewImpl({
   );
 }
 
+/** The hover texts' words, from the catalogue. */
+interface TitleWords {
+  note: (note: string) => string;
+  fuzzy: string;
+  lookWithRating: (look: string, rating: string) => string;
+  recheck: string;
+}
+
 /** A highlight's hover text: its notes, and whether it was placed approximately. */
 function markTitle(
   ids: string[],
   noted: Map<string, ReaderAnnotation>,
   fuzzy: Set<string>,
+  words: TitleWords,
 ): string | undefined {
   const parts = ids.flatMap((id) => {
     const note = noted.get(id)?.note;
-    return note ? [`Note : ${note}`] : [];
+    return note ? [words.note(note)] : [];
   });
   if (ids.some((id) => fuzzy.has(id))) {
-    parts.push('Replacé approximativement après une correction du texte');
+    parts.push(words.fuzzy);
   }
   return parts.length > 0 ? parts.join('\n') : undefined;
 }
@@ -158,13 +175,16 @@ function unitTitle(
   look: SentenceLook | null,
   rating: Rating | null,
   recheck: boolean,
+  words: TitleWords,
 ): string | undefined {
   const withRating = look === 'approved' || look === 'draft';
   const parts = [
     look
-      ? SENTENCE_LOOK_LABELS[look] + (withRating && rating ? ` : ${ratingLabel(rating)}` : '')
+      ? withRating && rating
+        ? words.lookWithRating(SENTENCE_LOOK_LABELS[look], ratingLabel(rating))
+        : SENTENCE_LOOK_LABELS[look]
       : null,
-    recheck ? 'à revérifier : le texte a changé' : null,
+    recheck ? words.recheck : null,
   ];
   const text = parts.filter(Boolean).join(' · ');
   return text || undefined;

@@ -4,6 +4,7 @@
 // and the open panel's refresh counter — loaded with the page, refetched when I change them or
 // when a teammate does (use-live-refresh.ts), and when the offline queue delivers a highlight.
 // article-reader.tsx composes the view around it.
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 // The modules themselves, not the index: it also re-exports the fuzzy matchers of revise.ts,
 // which the browser never needs.
@@ -89,6 +90,7 @@ export function useArticleData({
   indexOf,
   setMessage,
 }: ArticleDataOptions) {
+  const t = useTranslations('reader');
   const [byUnit, setAnnotations] = useGroupedHighlights(article.sentences, () =>
     initialAnnotations.map((a) => ({ ...a, pending: false })),
   );
@@ -184,12 +186,12 @@ export function useArticleData({
       const created = await apiFetch<AnnotationDto>(`/api/v1/articles/${article.id}/annotations`, {
         method: 'POST',
         body: JSON.stringify({ selector: describeRange(article.text, range), note }),
-        offline: { label: 'Surlignage' },
+        offline: { label: t('articleData.offlineLabel') },
       });
       setAnnotations((list) =>
         list.map((a) => (a.id === tempId ? toReaderAnnotation(created) : a)),
       );
-      setMessage('Passage surligné.');
+      setMessage(t('articleData.highlighted'));
       if (selectedId && created.sentenceIds.includes(selectedId)) setPanelVersion((v) => v + 1);
     } catch (error) {
       if (error instanceof QueuedOffline) {
@@ -202,7 +204,9 @@ export function useArticleData({
       }
       setAnnotations((list) => list.filter((a) => a.id !== tempId));
       setMessage(
-        `Surlignage non enregistré : ${error instanceof ApiError ? error.message : 'erreur inconnue.'}`,
+        t('articleData.notSaved', {
+          reason: error instanceof ApiError ? error.message : t('articleData.unknownError'),
+        }),
       );
     }
   }

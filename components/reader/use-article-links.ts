@@ -2,6 +2,7 @@
 // Links: #sentence-N and #annotation-{id}. A link opens its sentence (on load and on every hash
 // change) and scrolls to it; opening or closing a sentence in the reader writes the address
 // (writeAddress), so that a reload or a copied address reopens it.
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 // lib/anchoring's modules themselves, not its index (it also carries revise.ts's fuzzy
 // matchers, which the browser never needs).
@@ -56,6 +57,7 @@ export function useArticleLinks({
   setSelectedId,
   setMessage,
 }: ArticleLinksOptions) {
+  const t = useTranslations('reader');
   // Stable, so that a memoised sentence re-renders only when its own props change.
   const openSentence = useCallback(
     (unit: Unit) => {
@@ -95,7 +97,7 @@ export function useArticleLinks({
       if (target.kind === 'sentence') {
         unit = sentences.find((u) => u.index === target.index) ?? null;
         if (!unit) {
-          setMessage(`Lien : pas de phrase ${target.index + 1} dans cette version du texte.`);
+          setMessage(t('articleLinks.noSentence', { number: String(target.index + 1) }));
           return;
         }
         element = document.getElementById(`unit-${unit.id}`);
@@ -106,8 +108,8 @@ export function useArticleLinks({
         if (!element) {
           setMessage(
             orphans.some((o) => o.id === target.id)
-              ? 'Lien : ce surlignage ne se place plus dans le texte corrigé (voir « Après correction du texte »).'
-              : 'Lien : surlignage introuvable.',
+              ? t('articleLinks.orphaned')
+              : t('articleLinks.notFound'),
           );
           return;
         }
@@ -118,7 +120,7 @@ export function useArticleLinks({
       element?.scrollIntoView({ block: isNarrowScreen() ? 'start' : 'center' });
       if (unit && unit.kind !== 'paywall') setSelectedId(unit.id);
     },
-    [rootRef, sentences, orphans, unitById, setMessage, setSelectedId],
+    [rootRef, sentences, orphans, unitById, setMessage, setSelectedId, t],
   );
 
   // On load and on every hash change (a link followed within the page, a hash typed).

@@ -5,6 +5,7 @@
 // the selection, and hands the focus back to the sentence. Also the Tab order around the
 // toolbar: right after a selection, Tab reaches it first. The keys themselves are read by
 // lib/anchoring/keyboard-selection.ts.
+import { useTranslations } from 'next-intl';
 import {
   useCallback,
   useEffect,
@@ -36,8 +37,6 @@ import {
   type ReaderSelection,
   type Unit,
 } from './reader-dom';
-
-const READ_ONLY_MESSAGE = 'Votre rôle ne permet pas de surligner.';
 
 /** Selection mode: where it started (the sentence to come back to) and the selection made. */
 interface Caret {
@@ -95,6 +94,7 @@ export function useKeyboardSelection({
   setMessage,
   highlight,
 }: KeyboardSelectionOptions) {
+  const t = useTranslations('reader');
   // Selection mode: a ref for the key handlers, the sentence it started at for display.
   const caretRef = useRef<Caret | null>(null);
   const [caretUnitId, setCaretUnitId] = useState<string | null>(null);
@@ -140,13 +140,15 @@ export function useKeyboardSelection({
         if (toolbarHasFocus()) focusUnit(caret.originId);
         setSelection(null);
         const after = text.slice(next.focus, next.focus + 40).trim();
-        setMessage(after ? `Curseur avant « ${excerpt(after)} »` : 'Curseur à la fin du texte.');
+        setMessage(
+          after ? t('keyboard.caretBefore', { text: excerpt(after) }) : t('keyboard.caretAtEnd'),
+        );
         return;
       }
       setSelection({ range, rect: domRange.getBoundingClientRect(), source: 'keyboard' });
-      setMessage(`Sélection : « ${excerpt(text.slice(range.start, range.end))} »`);
+      setMessage(t('keyboard.selection', { text: excerpt(text.slice(range.start, range.end)) }));
     },
-    [rootRef, text, setSelection, setMessage],
+    [rootRef, text, setSelection, setMessage, t],
   );
 
   const runCaretCommand = useCallback(
@@ -183,11 +185,9 @@ export function useKeyboardSelection({
       setCaretUnitId(unit.id);
       window.getSelection()?.removeAllRanges();
       setSelection(null);
-      setMessage(
-        'Mode sélection, au début de la phrase : Maj+→ sélectionne, Ctrl+Maj+→ par mot, Entrée pour surligner, Échap pour quitter.',
-      );
+      setMessage(t('keyboard.modeOn'));
     },
-    [setSelection, setMessage],
+    [setSelection, setMessage, t],
   );
 
   function highlightUnit(unit: Unit) {
@@ -221,7 +221,7 @@ export function useKeyboardSelection({
         endCaret();
         window.getSelection()?.removeAllRanges();
         setSelection(null);
-        setMessage('Mode sélection quitté.');
+        setMessage(t('keyboard.modeOff'));
         return;
       }
       if (event.key === 'Enter' && toolbarElement()) {
@@ -236,7 +236,7 @@ export function useKeyboardSelection({
     if (plain && (letter === 'h' || letter === 's')) {
       stop();
       if (!canWrite) {
-        setMessage(READ_ONLY_MESSAGE);
+        setMessage(t('keyboard.readOnly'));
         return;
       }
       if (letter === 'h') {

@@ -4,6 +4,7 @@
 // new title or text, refresh the open panel, and say who did what; after a dropped stream,
 // refetch everything.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useCallback, type Dispatch, type SetStateAction } from 'react';
 import { apiFetch } from '@/lib/api/client';
 import type { ReportAgreement } from '@/lib/reports';
@@ -38,6 +39,7 @@ export function useLiveRefresh({
   setMessage,
 }: LiveRefreshOptions) {
   const router = useRouter();
+  const t = useTranslations('reader');
 
   const refreshSentence = useCallback(
     async (sentenceId: string) => {
@@ -68,11 +70,17 @@ export function useLiveRefresh({
       }
       if (event.sentenceId && event.sentenceId === selectedId) setPanelVersion((v) => v + 1);
       if (event.actor && event.actor.id !== currentUserId) {
-        const where =
+        const actor = event.actor.name;
+        const action = auditActionLabel(event.type);
+        setMessage(
           event.sentenceId && indexOf.has(event.sentenceId)
-            ? ` (phrase ${indexOf.get(event.sentenceId)! + 1})`
-            : '';
-        setMessage(`${event.actor.name} : ${auditActionLabel(event.type)}${where}.`);
+            ? t('live.eventInSentence', {
+                actor,
+                action,
+                number: String(indexOf.get(event.sentenceId)! + 1),
+              })
+            : t('live.event', { actor, action }),
+        );
       }
     },
     [
@@ -85,6 +93,7 @@ export function useLiveRefresh({
       indexOf,
       setPanelVersion,
       setMessage,
+      t,
     ],
   );
 

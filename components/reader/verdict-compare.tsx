@@ -2,6 +2,7 @@
 // Two versions of my verdict side by side — what I wrote here, and what the server has now
 // (written in another tab or on another device) — and the three ways out of the conflict:
 // keep mine (sent again on top of theirs), take theirs, or merge both into the form and edit.
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ratingLabel, type Rating } from '@/lib/reports/verdict-scale';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
@@ -14,6 +15,7 @@ interface Side {
 }
 
 function Version({ title, side, testId }: { title: string; side: Side; testId: string }) {
+  const t = useTranslations('reader');
   return (
     <section
       className="min-w-0 rounded-md border border-stone-200 bg-white p-2"
@@ -22,7 +24,9 @@ function Version({ title, side, testId }: { title: string; side: Side; testId: s
       <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-500">{title}</h4>
       <p className="mt-1 font-semibold">{side.rating ? ratingLabel(side.rating) : '—'}</p>
       <p className="mt-1 whitespace-pre-line break-words text-stone-700">
-        {side.rationale || <span className="text-stone-400">(sans justification)</span>}
+        {side.rationale || (
+          <span className="text-stone-400">{t('verdictCompare.noRationale')}</span>
+        )}
       </p>
       {side.sources.length > 0 ? (
         <ul className="mt-1 list-disc pl-4 text-xs text-stone-700">
@@ -33,7 +37,7 @@ function Version({ title, side, testId }: { title: string; side: Side; testId: s
           ))}
         </ul>
       ) : (
-        <p className="mt-1 text-xs text-stone-400">Aucune source</p>
+        <p className="mt-1 text-xs text-stone-400">{t('verdictCompare.noSources')}</p>
       )}
     </section>
   );
@@ -54,20 +58,20 @@ export function VerdictCompare({
   onTakeTheirs: () => void;
   onMerge: () => void;
 }) {
+  const t = useTranslations('reader');
   return (
     <div
       className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm"
       role="group"
-      aria-label="Comparer les deux versions de mon verdict"
+      aria-label={t('verdictCompare.label')}
       data-testid="verdict-compare"
     >
       <p className="mb-2 text-amber-950">
-        Votre verdict a été modifié ailleurs (version {current.version}). Rien n’est perdu :
-        choisissez la version à garder.
+        {t('verdictCompare.intro', { version: String(current.version) })}
       </p>
       <div className="grid gap-2 sm:grid-cols-2">
         <Version
-          title="Ma version (ici)"
+          title={t('verdictCompare.mine')}
           testId="compare-mine"
           side={{
             rating: mine.rating,
@@ -76,20 +80,20 @@ export function VerdictCompare({
           }}
         />
         <Version
-          title={`Version actuelle (${current.version})`}
+          title={t('verdictCompare.current', { version: String(current.version) })}
           testId="compare-current"
           side={current}
         />
       </div>
       <div className="mt-2 flex flex-wrap gap-2">
         <Button onClick={onKeepMine} disabled={busy || mine.rating === null}>
-          Garder ma version
+          {t('verdictCompare.keepMine')}
         </Button>
         <Button variant="secondary" onClick={onTakeTheirs} disabled={busy}>
-          Prendre la leur
+          {t('verdictCompare.takeTheirs')}
         </Button>
         <Button variant="secondary" onClick={onMerge} disabled={busy}>
-          Fusionner et modifier
+          {t('verdictCompare.merge')}
         </Button>
       </div>
     </div>

@@ -11,6 +11,7 @@
 //    are shown side by side: keep mine, take theirs, or merge and edit.
 // Messages describe the current state only: one about a version that is no longer current, or
 // an error about a field since changed, is not shown.
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
@@ -88,6 +89,7 @@ export function VerdictForm({
   reviewersAvailable: boolean;
   onChanged: () => Promise<void>;
 }) {
+  const t = useTranslations('reader');
   // Opened again: the device's draft, if the server does not already have it.
   const [initial] = useState(() => {
     const kept = readDraft(userId, sentenceId);
@@ -116,7 +118,7 @@ export function VerdictForm({
     restored && !initial.conflict
       ? {
           kind: 'ok',
-          text: 'Brouillon retrouvé sur cet appareil : vous reprenez où vous en étiez.',
+          text: t('verdictForm.restored'),
         }
       : null,
   );
@@ -170,7 +172,7 @@ export function VerdictForm({
     baseVersion?: number;
   }): Promise<VerdictDto | null> {
     if (!rating) {
-      if (!options.auto) setNotice({ kind: 'error', text: 'Choisissez un verdict.' });
+      if (!options.auto) setNotice({ kind: 'error', text: t('verdictForm.chooseRating') });
       return null;
     }
     const payload = {
@@ -200,7 +202,7 @@ export function VerdictForm({
         method: 'PUT',
         body: JSON.stringify({ ...payload, version: payload.version ?? versionRef.current }),
         // Offline, the latest state of my verdict waits on this device (one write, not many).
-        offline: { label: 'Verdict', replaceable: true },
+        offline: { label: t('verdictForm.offlineLabel'), replaceable: true },
       });
       inFlight.current = request;
       const result = await request.finally(() => {
@@ -271,7 +273,7 @@ export function VerdictForm({
 
   function showFieldErrors(problems: FieldProblem[]) {
     setFieldErrors(Object.fromEntries(problems.map((p) => [p.path, p.message])));
-    setNotice({ kind: 'error', text: 'Vérifiez les champs signalés.' });
+    setNotice({ kind: 'error', text: t('shared.checkFields') });
   }
 
   function handleError(error: unknown) {
@@ -291,7 +293,7 @@ export function VerdictForm({
     } else {
       setNotice({
         kind: 'error',
-        text: error instanceof ApiError ? error.message : 'Enregistrement impossible.',
+        text: error instanceof ApiError ? error.message : t('shared.saveFailed'),
       });
     }
   }
@@ -302,7 +304,7 @@ export function VerdictForm({
     setNotice(null);
     const result = await save({ auto: false });
     if (result) {
-      setNotice({ kind: 'ok', text: 'Verdict enregistré.', version: result.version });
+      setNotice({ kind: 'ok', text: t('verdictForm.saved'), version: result.version });
       await onChanged();
     }
     setBusy(false);
@@ -328,8 +330,8 @@ export function VerdictForm({
           kind: 'ok',
           version: sent.version,
           text: reviewersAvailable
-            ? 'Verdict soumis : un·e autre membre va le relire.'
-            : 'Verdict soumis. Personne d’autre dans l’équipe ne peut l’approuver pour l’instant : invitez un·e relecteur·rice ou un·e éditeur·rice.',
+            ? t('verdictForm.submitted')
+            : t('verdictForm.submittedNoReviewer'),
         });
         await onChanged();
       } catch (error) {
@@ -347,7 +349,7 @@ export function VerdictForm({
     setNotice(null);
     const result = await save({ auto: false, baseVersion: base });
     if (result) {
-      setNotice({ kind: 'ok', text: 'Votre version est enregistrée.', version: result.version });
+      setNotice({ kind: 'ok', text: t('verdictForm.mineSaved'), version: result.version });
       await onChanged();
     }
     setBusy(false);
@@ -366,7 +368,7 @@ export function VerdictForm({
     setAutoPaused(true);
     setNotice({
       kind: 'ok',
-      text: 'Les deux versions sont réunies dans le formulaire : relisez, puis enregistrez.',
+      text: t('verdictForm.merged'),
     });
   }
 
@@ -376,10 +378,10 @@ export function VerdictForm({
     notice && (notice.version === undefined || notice.version === mine?.version) ? notice : null;
 
   return (
-    <form onSubmit={onSave} className="space-y-4" aria-label="Mon verdict">
+    <form onSubmit={onSave} className="space-y-4" aria-label={t('verdictForm.label')}>
       {mine ? <VerdictStatusLine verdict={mine} own /> : null}
       <RatingPicker
-        legend="Mon verdict"
+        legend={t('verdictForm.label')}
         name={`rating-${sentenceId}`}
         value={rating}
         onChange={(value) => {
@@ -387,7 +389,7 @@ export function VerdictForm({
           keep({ rating: value });
         }}
       />
-      <Field label="Justification" error={fieldErrors.rationale}>
+      <Field label={t('verdictForm.rationale')} error={fieldErrors.rationale}>
         <TextArea
           value={rationale}
           onChange={(e) => {
@@ -405,7 +407,7 @@ export function VerdictForm({
           keep({ sources: next });
         }}
         fieldErrors={fieldErrors}
-        hint="Un verdict se défend avec des sources : ajoutez celles que vous avez consultées."
+        hint={t('verdictForm.sourcesHint')}
       />
 
       {shownNotice ? (
@@ -428,11 +430,11 @@ export function VerdictForm({
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant={canSubmit ? 'secondary' : 'primary'} disabled={busy}>
-          {busy ? 'Enregistrement…' : 'Enregistrer le verdict'}
+          {busy ? t('shared.saving') : t('verdictForm.save')}
         </Button>
         {canSubmit ? (
           <Button onClick={() => void onSubmitForReview()} disabled={busy}>
-            Soumettre pour relecture
+            {t('verdictForm.submit')}
           </Button>
         ) : null}
         <SaveState saved={saved} autosaves={canAutosave && rating !== null} />
@@ -443,14 +445,15 @@ export function VerdictForm({
 
 /** Where my changes are, in a few words (announced politely to screen readers). */
 function SaveState({ saved, autosaves }: { saved: Saved; autosaves: boolean }) {
+  const t = useTranslations('reader');
   const text: Record<Saved, string> = {
     clean: '',
     device: autosaves
-      ? 'Modifications gardées sur cet appareil, enregistrement…'
-      : 'Modifications gardées sur cet appareil, non enregistrées.',
-    saving: 'Enregistrement du brouillon…',
-    queued: 'Hors ligne : brouillon gardé sur cet appareil, envoyé au retour du réseau.',
-    server: 'Brouillon enregistré.',
+      ? t('verdictForm.saveState.deviceAutosave')
+      : t('verdictForm.saveState.device'),
+    saving: t('verdictForm.saveState.saving'),
+    queued: t('verdictForm.saveState.queued'),
+    server: t('verdictForm.saveState.server'),
   };
   return (
     <span

@@ -1,5 +1,6 @@
 // A verdict's place in the review workflow, in words: draft, submitted, approved by whom, sent
 // back by whom and why.
+import { useTranslations } from 'next-intl';
 import { RECHECK_LABEL } from '@/lib/workflow/sentence-look';
 import { VERDICT_STATUS_LABELS, type VerdictStatus } from '@/lib/workflow/sentence-state';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
@@ -30,19 +31,26 @@ export function formatDate(iso: string | null): string {
 }
 
 export function VerdictStatusLine({ verdict, own }: { verdict: VerdictDto; own?: boolean }) {
+  const t = useTranslations('reader');
   let detail: string;
   switch (verdict.status) {
     case 'draft':
-      detail = own ? 'visible de vous seul·e tant qu’il n’est pas soumis.' : '';
+      detail = own ? t('verdictStatus.draftOwn') : '';
       break;
     case 'submitted':
-      detail = `le ${formatDate(verdict.submittedAt)}, en attente de relecture.`;
+      detail = t('verdictStatus.submitted', { date: formatDate(verdict.submittedAt) });
       break;
     case 'approved':
-      detail = `par ${verdict.approvedBy?.name ?? '—'} le ${formatDate(verdict.reviewedAt)}.`;
+      detail = t('verdictStatus.approved', {
+        name: verdict.approvedBy?.name ?? '—',
+        date: formatDate(verdict.reviewedAt),
+      });
       break;
     case 'rejected':
-      detail = `par ${verdict.rejectedBy?.name ?? '—'} : « ${verdict.reviewNote ?? ''} »`;
+      detail = t('verdictStatus.rejected', {
+        name: verdict.rejectedBy?.name ?? '—',
+        note: verdict.reviewNote ?? '',
+      });
       break;
   }
   return (

@@ -2,6 +2,7 @@
 // « Supprimer mon compte »: the current password, then a confirmation dialog; on success the
 // browser signs out (the session no longer exists on the server) and lands on the sign-in page.
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -11,6 +12,7 @@ import { apiFetch } from '@/lib/api/client';
 import { FormError } from '@/components/ui/form-error';
 
 export function DeleteAccountForm() {
+  const t = useTranslations('settings.deleteAccount');
   const [password, setPassword] = useState('');
   const [confirming, setConfirming] = useState(false);
   // Shown beside the form (a wrong password, a team to hand over first); pending until
@@ -36,7 +38,7 @@ export function DeleteAccountForm() {
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (password === '') {
-      setError('Saisissez votre mot de passe actuel pour confirmer.');
+      setError(t('passwordRequired'));
       return;
     }
     setError(null);
@@ -46,7 +48,7 @@ export function DeleteAccountForm() {
   return (
     <>
       <form onSubmit={onSubmit} className="max-w-md space-y-3" noValidate>
-        <Field label="Mot de passe actuel">
+        <Field label={t('password')}>
           <TextInput
             type="password"
             name="password"
@@ -60,26 +62,20 @@ export function DeleteAccountForm() {
         </Field>
         <FormError message={error} />
         <Button type="submit" variant="destructive" aria-haspopup="dialog" disabled={pending}>
-          Supprimer mon compte
+          {t('submit')}
         </Button>
       </form>
       <ConfirmDialog
         open={confirming}
-        title="Supprimer votre compte ?"
-        confirmLabel="Supprimer mon compte"
-        pendingLabel="Suppression…"
+        title={t('confirm.title')}
+        confirmLabel={t('confirm.confirm')}
+        pendingLabel={t('confirm.pending')}
         pending={pending}
         onConfirm={() => void onConfirm()}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          Vous ne pourrez plus vous connecter, et vos jetons d’accès cesseront de fonctionner. Les
-          rédactions dont vous êtes le seul membre seront supprimées avec leurs articles.
-        </p>
-        <p>
-          Dans les autres rédactions, vos verdicts, commentaires et surlignages restent, signés «
-          Compte supprimé ». Cette action ne peut pas être annulée.
-        </p>
+        <p>{t('confirm.consequences')}</p>
+        <p>{t('confirm.remains')}</p>
       </ConfirmDialog>
     </>
   );

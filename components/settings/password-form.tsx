@@ -3,6 +3,7 @@
 // schema as the server (lib/validations/auth.ts), then PUT /api/v1/me/password, whose problems
 // are shown next to their field. The account's other sessions end; this one stays signed in.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
@@ -46,6 +47,7 @@ function detailsOf(error: ApiError): { path: string; message: string }[] {
 
 export function PasswordForm() {
   const router = useRouter();
+  const t = useTranslations('settings.passwordForm');
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -70,9 +72,7 @@ export function PasswordForm() {
       setCurrentPassword('');
       setNewPassword('');
       setConfirmation('');
-      setSuccess(
-        `Mot de passe changé : vos autres sessions ont été fermées (${result.otherSessionsRevoked}).`,
-      );
+      setSuccess(t('changed', { count: result.otherSessionsRevoked }));
       // The list of open sessions below has just lost the others.
       router.refresh();
     },
@@ -110,7 +110,7 @@ export function PasswordForm() {
           })),
         );
     if (confirmation !== newPassword) {
-      errors.confirmation = 'La confirmation ne correspond pas au nouveau mot de passe.';
+      errors.confirmation = t('mismatch');
     }
     if (Object.keys(errors).length > 0) {
       showFieldErrors(errors);
@@ -122,7 +122,7 @@ export function PasswordForm() {
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-3" noValidate>
-      <Field label="Mot de passe actuel" error={fieldErrors.currentPassword}>
+      <Field label={t('current')} error={fieldErrors.currentPassword}>
         <TextInput
           name="currentPassword"
           type="password"
@@ -134,8 +134,8 @@ export function PasswordForm() {
         />
       </Field>
       <Field
-        label="Nouveau mot de passe"
-        hint={`${PASSWORD_MIN_LENGTH} caractères au moins, différent de l’actuel.`}
+        label={t('new')}
+        hint={t('newHint', { min: PASSWORD_MIN_LENGTH })}
         error={fieldErrors.newPassword}
       >
         <TextInput
@@ -149,7 +149,7 @@ export function PasswordForm() {
           aria-invalid={!!fieldErrors.newPassword}
         />
       </Field>
-      <Field label="Confirmez le nouveau mot de passe" error={fieldErrors.confirmation}>
+      <Field label={t('confirmation')} error={fieldErrors.confirmation}>
         <TextInput
           name="confirmation"
           type="password"
@@ -168,7 +168,7 @@ export function PasswordForm() {
         ) : null}
       </div>
       <Button type="submit" disabled={save.pending}>
-        {save.pending ? 'Enregistrement…' : 'Changer le mot de passe'}
+        {save.pending ? t('saving') : t('submit')}
       </Button>
     </form>
   );

@@ -4,6 +4,7 @@
 // clears this browser's cookie and we land on the sign-in page).
 import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { useAction } from '@/components/ui/use-action';
@@ -39,12 +40,12 @@ const SYSTEMS: [RegExp, string][] = [
   [/Linux/, 'Linux'],
 ];
 
-/** "Firefox sur Windows" from a user agent, or null when it names no browser we know. */
-function describeUserAgent(userAgent: string): string | null {
+/** The browser and system a user agent names ("Firefox", "Windows"); null: no known browser. */
+function describeUserAgent(userAgent: string): { browser: string; system: string | null } | null {
   const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1];
   if (!browser) return null;
-  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
-  return system ? `${browser} sur ${system}` : browser;
+  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
+  return { browser, system };
 }
 
 function shorten(text: string, max = 80): string {
@@ -53,6 +54,7 @@ function shorten(text: string, max = 80): string {
 
 export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
   const router = useRouter();
+  const t = useTranslations('settings.sessions');
   const close = useAction(
     async ({ session }: { session: SessionRowData; label: string }) => {
       await apiFetch(`/api/v1/me/sessions/${session.id}`, { method: 'DELETE' });
@@ -61,7 +63,7 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
     {
       key: ({ session }) => session.id,
       // Which browser could not be signed out, then why.
-      message: (e, { label }) => `${label} : ${errorMessage(e)}`,
+      message: (e, { label }) => t('closeFailed', { session: label, error: errorMessage(e) }),
     },
   );
   // Pending until signOut() has left the page: this session is over on the server.
@@ -75,14 +77,9 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
 
   async function onSignOutEverywhere() {
     const confirmed = await confirm({
-      title: 'Se déconnecter partout ?',
-      body: (
-        <p>
-          Toutes les sessions de votre compte seront fermées, celle-ci comprise : il faudra vous
-          reconnecter. Vos jetons d’accès restent valides.
-        </p>
-      ),
-      confirmLabel: 'Fermer toutes les sessions',
+      title: t('confirm.title'),
+      body: <p>{t('confirm.body')}</p>,
+      confirmLabel: t('confirm.confirm'),
     });
     if (!confirmed) return;
     close.clearError();
@@ -93,24 +90,27 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
 
   return (
     <div className="space-y-4">
-      <Table caption="Sessions ouvertes sur votre compte">
+      <Table caption={t('caption')}>
         <TableHead>
-          <ColumnHeader>Navigateur</ColumnHeader>
-          <ColumnHeader>Ouverte le</ColumnHeader>
-          <ColumnHeader>Dernière activité</ColumnHeader>
-          <ColumnHeader hiddenLabel>Actions</ColumnHeader>
+          <ColumnHeader>{t('columnBrowser')}</ColumnHeader>
+          <ColumnHeader>{t('columnOpened')}</ColumnHeader>
+          <ColumnHeader>{t('columnLastSeen')}</ColumnHeader>
+          <ColumnHeader hiddenLabel>{t('columnActions')}</ColumnHeader>
         </TableHead>
         <TableBody>
           {sessions.map((session) => {
-            const browser = describeUserAgent(session.userAgent);
-            const label = browser ?? (shorten(session.userAgent) || 'Navigateur inconnu');
+            const described = describeUserAgent(session.userAgent);
+            const browser = described?.system
+              ? t('browserOnSystem', { browser: described.browser, system: described.system })
+              : (described?.browser ?? null);
+            const label = browser ?? (shorten(session.userAgent) || t('unknownBrowser'));
             return (
               <tr key={session.id} className={session.current ? 'bg-blue-50/50' : ''}>
                 <Cell>
                   <span className="font-medium">{label}</span>
                   {session.current ? (
                     <span className="ml-2 rounded-full border border-blue-200 bg-blue-50 px-2 py-0.5 text-xs font-semibold text-blue-800">
-                      Cette session
+                      {t('current')}
                     </span>
                   ) : null}
                   {browser && session.userAgent ? (
@@ -137,9 +137,9 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
                         void close.run({ session, label });
                       }}
                       disabled={busy}
-                      aria-label={`Fermer la session ${label} ouverte le ${session.createdLabel}`}
+                      aria-label={t('closeSession', { session: label, date: session.createdLabel })}
                     >
-                      {close.pendingKey === session.id ? 'Fermeture…' : 'Fermer'}
+                      {close.pendingKey === session.id ? t('closing') : t('close')}
                     </Button>
                   )}
                 </Cell>
@@ -149,21 +149,18 @@ export function SessionsManager({ sessions }: { sessions: SessionRowData[] }) {
         </TableBody>
       </Table>
       {sessions.every((session) => session.current) ? (
-        <p className="text-sm text-stone-500">Aucune autre session n’est ouverte.</p>
+        <p className="text-sm text-stone-500">{t('noOther')}</p>
       ) : null}
       <FormError message={error} />
       <div className="max-w-xl rounded-xl border border-red-200 bg-white p-4">
-        <p className="mb-3 text-sm text-stone-700">
-          Un appareil perdu, un ordinateur partagé ? Fermez toutes les sessions de votre compte, y
-          compris celle-ci.
-        </p>
+        <p className="mb-3 text-sm text-stone-700">{t('everywhereIntro')}</p>
         <Button
           variant="danger"
           className="border border-red-300"
           onClick={() => void onSignOutEverywhere()}
           disabled={busy}
         >
-          {everywhere.pending ? 'Déconnexion…' : 'Se déconnecter partout'}
+          {everywhere.pending ? t('signingOut') : t('everywhere')}
         </Button>
       </div>
       {confirmDialog}

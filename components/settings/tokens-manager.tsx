@@ -2,6 +2,7 @@
 // Personal access tokens: create one with a lifetime (shown once, to copy now), list mine with
 // their expiry, revoke one.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CopyField } from '@/components/ui/copy-field';
 import { useAction } from '@/components/ui/use-action';
@@ -28,12 +29,9 @@ export interface TokenRowData {
   expired: boolean;
 }
 
-function lifetimeLabel(days: number): string {
-  return days === 365 ? '1 an' : `${days} jours`;
-}
-
 export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
   const router = useRouter();
+  const t = useTranslations('settings.tokensManager');
   const [name, setName] = useState('');
   const [lifetime, setLifetime] = useState<number>(TOKEN_DEFAULT_DAYS);
   const [created, setCreated] = useState<{ id: string; name: string; token: string } | null>(null);
@@ -64,9 +62,9 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
 
   async function onRevoke(token: TokenRowData) {
     const confirmed = await confirm({
-      title: `Révoquer le jeton « ${token.name} » ?`,
-      body: <p>Les scripts qui l’utilisent n’auront plus accès à FactDesk.</p>,
-      confirmLabel: 'Révoquer le jeton',
+      title: t('confirm.title', { name: token.name }),
+      body: <p>{t('confirm.body')}</p>,
+      confirmLabel: t('confirm.confirm'),
     });
     if (confirmed) await revoke.run(token);
   }
@@ -78,13 +76,11 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
         className="max-w-xl rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
       >
         <h2 id="new-token-heading" className="mb-1 text-base font-semibold">
-          Nouveau jeton
+          {t('newHeading')}
         </h2>
-        <p className="mb-3 text-sm text-stone-600">
-          Donnez-lui un nom qui dit à quoi il sert, par exemple « Import des dépêches ».
-        </p>
+        <p className="mb-3 text-sm text-stone-600">{t('newIntro')}</p>
         <form onSubmit={onCreate} className="space-y-3" noValidate>
-          <Field label="Nom du jeton">
+          <Field label={t('name')}>
             <TextInput
               name="name"
               value={name}
@@ -94,10 +90,7 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
               aria-invalid={formError !== null}
             />
           </Field>
-          <Field
-            label="Durée de validité"
-            hint={`Passé ce délai, le jeton ne fonctionne plus (${lifetimeLabel(TOKEN_DEFAULT_DAYS)} par défaut).`}
-          >
+          <Field label={t('lifetimeLabel')} hint={t('lifetimeHint', { days: TOKEN_DEFAULT_DAYS })}>
             <SelectInput
               name="expiresInDays"
               value={lifetime}
@@ -105,46 +98,44 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
             >
               {TOKEN_LIFETIME_CHOICES.map((days) => (
                 <option key={days} value={days}>
-                  {lifetimeLabel(days)}
+                  {t('lifetime', { days })}
                 </option>
               ))}
             </SelectInput>
           </Field>
           <FormError message={formError} />
           <Button type="submit" disabled={create.pending}>
-            {create.pending ? 'Création…' : 'Créer un jeton'}
+            {create.pending ? t('creating') : t('create')}
           </Button>
         </form>
         {created ? (
           <div className="mt-4 rounded-lg border border-amber-200 bg-amber-50/60 p-3">
             <CopyField
               key={created.id}
-              label="Votre nouveau jeton (il ne sera plus affiché)"
+              label={t('newToken')}
               value={created.token}
-              copiedMessage="Jeton copié"
+              copiedMessage={t('copied')}
             />
-            <p className="text-xs text-stone-600">
-              Jeton « {created.name} » : gardez-le comme un mot de passe.
-            </p>
+            <p className="text-xs text-stone-600">{t('keepIt', { name: created.name })}</p>
           </div>
         ) : null}
       </section>
 
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading" className="mb-3 text-base font-semibold">
-          Mes jetons
+          {t('listHeading')}
         </h2>
         {tokens.length === 0 ? (
-          <p className="text-sm text-stone-500">Aucun jeton pour l’instant.</p>
+          <p className="text-sm text-stone-500">{t('none')}</p>
         ) : (
-          <Table caption="Mes jetons d’accès">
+          <Table caption={t('caption')}>
             <TableHead>
-              <ColumnHeader>Nom</ColumnHeader>
-              <ColumnHeader>Début du jeton</ColumnHeader>
-              <ColumnHeader>Créé le</ColumnHeader>
-              <ColumnHeader>Dernière utilisation</ColumnHeader>
-              <ColumnHeader>Expiration</ColumnHeader>
-              <ColumnHeader hiddenLabel>Actions</ColumnHeader>
+              <ColumnHeader>{t('columnName')}</ColumnHeader>
+              <ColumnHeader>{t('columnPrefix')}</ColumnHeader>
+              <ColumnHeader>{t('columnCreated')}</ColumnHeader>
+              <ColumnHeader>{t('columnLastUsed')}</ColumnHeader>
+              <ColumnHeader>{t('columnExpiry')}</ColumnHeader>
+              <ColumnHeader hiddenLabel>{t('columnActions')}</ColumnHeader>
             </TableHead>
             <TableBody>
               {tokens.map((token) => (
@@ -160,23 +151,27 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
                     {token.lastUsedAt && token.lastUsedLabel ? (
                       <time dateTime={token.lastUsedAt}>{token.lastUsedLabel}</time>
                     ) : (
-                      'jamais'
+                      t('never')
                     )}
                   </Cell>
                   <Cell className="text-stone-600">
                     {token.expired ? (
                       <>
                         <span className="rounded-full border border-red-200 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">
-                          Expiré
+                          {t('expired')}
                         </span>{' '}
                         <span className="text-xs">
-                          le <time dateTime={token.expiresAt}>{token.expiresLabel}</time>
+                          {t.rich('expiredOn', {
+                            date: token.expiresLabel,
+                            time: (chunks) => <time dateTime={token.expiresAt}>{chunks}</time>,
+                          })}
                         </span>
                       </>
                     ) : (
-                      <>
-                        Expire le <time dateTime={token.expiresAt}>{token.expiresLabel}</time>
-                      </>
+                      t.rich('expiresOn', {
+                        date: token.expiresLabel,
+                        time: (chunks) => <time dateTime={token.expiresAt}>{chunks}</time>,
+                      })
                     )}
                   </Cell>
                   <Cell className="text-right">
@@ -184,9 +179,9 @@ export function TokensManager({ tokens }: { tokens: TokenRowData[] }) {
                       variant="danger"
                       onClick={() => void onRevoke(token)}
                       disabled={revoke.pending}
-                      aria-label={`Révoquer le jeton ${token.name}`}
+                      aria-label={t('revokeToken', { name: token.name })}
                     >
-                      {revoke.pendingKey === token.id ? 'Révocation…' : 'Révoquer'}
+                      {revoke.pendingKey === token.id ? t('revoking') : t('revoke')}
                     </Button>
                   </Cell>
                 </tr>

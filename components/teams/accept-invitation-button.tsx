@@ -1,6 +1,7 @@
 'use client';
 // "Rejoindre la rédaction": consumes the invitation link, then opens the team.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
 import { useAction } from '@/components/ui/use-action';
@@ -8,6 +9,7 @@ import { apiFetch } from '@/lib/api/client';
 
 export function AcceptInvitationButton({ token }: { token: string }) {
   const router = useRouter();
+  const t = useTranslations('teams.acceptInvitation');
   const {
     run: onAccept,
     pending,
@@ -27,7 +29,7 @@ export function AcceptInvitationButton({ token }: { token: string }) {
   return (
     <div className="space-y-3">
       <Button onClick={() => void onAccept()} disabled={pending}>
-        {pending ? 'Un instant…' : 'Rejoindre la rédaction'}
+        {pending ? t('pending') : t('join')}
       </Button>
       <FormError message={error} />
     </div>

@@ -3,13 +3,11 @@
 // dispute. Owners change it with a checkbox (PATCH /api/v1/teams/{id}, checked again on the
 // server); the other members read the rule in force.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/ui/form-error';
 import { useAction } from '@/components/ui/use-action';
 import { apiFetch } from '@/lib/api/client';
-
-const RULE =
-  'Un litige est tranché par un·e éditeur·rice ou propriétaire qui n’a pas noté la phrase.';
 
 export function AdjudicationSetting({
   teamId,
@@ -21,6 +19,7 @@ export function AdjudicationSetting({
   canChange: boolean;
 }) {
   const router = useRouter();
+  const t = useTranslations('teams.adjudication');
   const [allowed, setAllowed] = useState(allowPartyAdjudication);
   const [saved, setSaved] = useState<string | null>(null);
   const { run, pending, error } = useAction(async (next: boolean) => {
@@ -29,7 +28,7 @@ export function AdjudicationSetting({
       body: JSON.stringify({ allowPartyAdjudication: next }),
     });
     setAllowed(team.allowPartyAdjudication);
-    setSaved('Réglage enregistré.');
+    setSaved(t('saved'));
     router.refresh();
   });
 
@@ -41,15 +40,13 @@ export function AdjudicationSetting({
   if (!canChange) {
     return (
       <p className="text-sm text-stone-700" data-testid="adjudication-rule">
-        {allowed
-          ? `${RULE} La rédaction autorise toutefois une partie au désaccord à le trancher ; les rapports le signalent.`
-          : RULE}
+        {allowed ? t('ruleWithPartyAllowed') : t('rule')}
       </p>
     );
   }
   return (
     <div className="space-y-2">
-      <p className="text-sm text-stone-600">{RULE}</p>
+      <p className="text-sm text-stone-600">{t('rule')}</p>
       <label className="flex items-start gap-2 text-sm">
         <input
           type="checkbox"
@@ -59,13 +56,8 @@ export function AdjudicationSetting({
           onChange={(event) => onChange(event.target.checked)}
         />
         <span>
-          <span className="font-medium text-stone-800">
-            Autoriser une partie au désaccord à le trancher
-          </span>
-          <span className="mt-0.5 block text-xs text-stone-500">
-            Pour les petites rédactions : un·e éditeur·rice ou propriétaire qui a noté la phrase
-            peut alors trancher, et les rapports indiquent « tranché par une partie au désaccord ».
-          </span>
+          <span className="font-medium text-stone-800">{t('allow')}</span>
+          <span className="mt-0.5 block text-xs text-stone-500">{t('allowHint')}</span>
         </span>
       </label>
       <p role="status" className="text-xs text-stone-600">

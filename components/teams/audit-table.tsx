@@ -3,6 +3,8 @@
 // linked to the sentence in the reader), and what changed as before → after pairs — never raw
 // JSON. The sentences and the changes come from the listing (lib/workflow/audit-sentence.ts).
 import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import type { listTeamAudit } from '@/lib/server/teams/list-team-audit';
 import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
@@ -28,6 +30,7 @@ function Value({ value }: { value: string }) {
 }
 
 function Changes({ event }: { event: AuditEventRow }) {
+  const t = useTranslations('teams.auditTable');
   if (event.changes.length === 0 && !event.hidden) {
     return <span className="text-stone-400">—</span>;
   }
@@ -37,7 +40,9 @@ function Changes({ event }: { event: AuditEventRow }) {
         <dl className="space-y-1 text-xs">
           {event.changes.map((change) => (
             <div key={change.label}>
-              <dt className="inline font-semibold text-stone-600">{change.label} : </dt>
+              <dt className="inline font-semibold text-stone-600">
+                {t('changeLabel', { label: change.label })}{' '}
+              </dt>
               <dd className="inline text-stone-800">
                 {change.before !== null && change.after !== null ? (
                   <>
@@ -45,7 +50,7 @@ function Changes({ event }: { event: AuditEventRow }) {
                       <Value value={change.before} />
                     </del>
                     <span aria-hidden="true"> → </span>
-                    <span className="sr-only"> devient </span>
+                    <span className="sr-only"> {t('becomes')} </span>
                     <ins className="no-underline">
                       <Value value={change.after} />
                     </ins>
@@ -54,7 +59,8 @@ function Changes({ event }: { event: AuditEventRow }) {
                   <Value value={change.after} />
                 ) : (
                   <>
-                    <Value value={change.before!} /> <span className="text-stone-500">(avant)</span>
+                    <Value value={change.before!} />{' '}
+                    <span className="text-stone-500">{t('before')}</span>
                   </>
                 )}
               </dd>
@@ -67,13 +73,24 @@ function Changes({ event }: { event: AuditEventRow }) {
   );
 }
 
-export function AuditTable({ events }: { events: AuditEventRow[] }) {
+/** The article named in an event, linked to the sentence in the reader when it can be. */
+function articleLink(href: string | null, chunks: ReactNode) {
+  if (!href) return chunks;
   return (
-    <Table caption="Événements du journal, du plus récent au plus ancien">
+    <Link href={href} className="text-blue-700 hover:underline">
+      {chunks}
+    </Link>
+  );
+}
+
+export function AuditTable({ events }: { events: AuditEventRow[] }) {
+  const t = useTranslations('teams.auditTable');
+  return (
+    <Table caption={t('caption')}>
       <TableHead>
-        <ColumnHeader>Date</ColumnHeader>
-        <ColumnHeader>Événement</ColumnHeader>
-        <ColumnHeader>Modifications</ColumnHeader>
+        <ColumnHeader>{t('date')}</ColumnHeader>
+        <ColumnHeader>{t('event')}</ColumnHeader>
+        <ColumnHeader>{t('changes')}</ColumnHeader>
       </TableHead>
       <TableBody alignTop>
         {events.map((event) => (
@@ -85,15 +102,17 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
               <p className="font-medium text-stone-900">{event.summary}</p>
               {event.article ? (
                 <p className="mt-0.5 text-xs text-stone-600">
-                  Dans{' '}
-                  {event.href ? (
-                    <Link href={event.href} className="text-blue-700 hover:underline">
-                      « {event.article.title} »
-                      {event.sentenceNumber !== null ? `, phrase ${event.sentenceNumber}` : ''}
-                    </Link>
-                  ) : (
-                    `« ${event.article.title} »`
-                  )}
+                  {event.href && event.sentenceNumber !== null
+                    ? t.rich('inArticleAtSentence', {
+                        title: event.article.title,
+                        // A sentence's number names it: never grouped like a quantity.
+                        number: String(event.sentenceNumber),
+                        link: (chunks) => articleLink(event.href, chunks),
+                      })
+                    : t.rich('inArticle', {
+                        title: event.article.title,
+                        link: (chunks) => articleLink(event.href, chunks),
+                      })}
                 </p>
               ) : null}
             </Cell>

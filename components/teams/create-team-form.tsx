@@ -1,6 +1,7 @@
 'use client';
 // "Créer une rédaction": POST /api/v1/teams, then straight to the new team's page (I own it).
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
@@ -10,6 +11,7 @@ import { apiFetch } from '@/lib/api/client';
 
 export function CreateTeamForm() {
   const router = useRouter();
+  const t = useTranslations('teams.createForm');
   const [name, setName] = useState('');
   const { run, pending, error } = useAction(
     async () => {
@@ -30,7 +32,7 @@ export function CreateTeamForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
-      <Field label="Nom de la rédaction">
+      <Field label={t('name')}>
         <TextInput
           name="name"
           value={name}
@@ -42,7 +44,7 @@ export function CreateTeamForm() {
       </Field>
       <FormError message={error} />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Création…' : 'Créer'}
+        {pending ? t('creating') : t('create')}
       </Button>
     </form>
   );

@@ -2,6 +2,7 @@
 // « Supprimer l’équipe » (owners): the team's exact name, typed again, arms the button;
 // the server compares it too (DELETE /api/v1/teams/{id}), then back to the list of teams.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
@@ -11,6 +12,7 @@ import { apiFetch } from '@/lib/api/client';
 
 export function DeleteTeamForm({ teamId, teamName }: { teamId: string; teamName: string }) {
   const router = useRouter();
+  const t = useTranslations('teams.deleteForm');
   const [confirmName, setConfirmName] = useState('');
   const matches = confirmName.trim().normalize('NFC') === teamName.normalize('NFC');
   const { run, pending, error, setError } = useAction(
@@ -28,7 +30,7 @@ export function DeleteTeamForm({ teamId, teamName }: { teamId: string; teamName:
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!matches) {
-      setError('Saisissez exactement le nom de l’équipe pour confirmer.');
+      setError(t('mismatch'));
       return;
     }
     void run();
@@ -37,12 +39,10 @@ export function DeleteTeamForm({ teamId, teamName }: { teamId: string; teamName:
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <Field
-        label={
-          <>
-            Pour confirmer, saisissez le nom de l’équipe :{' '}
-            <span className="font-semibold">{teamName}</span>
-          </>
-        }
+        label={t.rich('confirmName', {
+          team: teamName,
+          name: (chunks) => <span className="font-semibold">{chunks}</span>,
+        })}
       >
         <TextInput
           name="confirmName"
@@ -57,7 +57,7 @@ export function DeleteTeamForm({ teamId, teamName }: { teamId: string; teamName:
       </Field>
       <FormError message={error} />
       <Button type="submit" variant="destructive" disabled={pending || !matches}>
-        {pending ? 'Suppression…' : 'Supprimer l’équipe'}
+        {pending ? t('deleting') : t('delete')}
       </Button>
     </form>
   );

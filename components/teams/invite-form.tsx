@@ -2,6 +2,7 @@
 // "Inviter": creates a single-use invitation link for a role the inviter may hand out, and shows
 // it once, to be passed on by hand (there is no mail server).
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/ui/use-action';
@@ -25,6 +26,7 @@ const EXPIRY = new Intl.DateTimeFormat('fr-FR', {
 
 export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] }) {
   const router = useRouter();
+  const t = useTranslations('teams.inviteForm');
   const selectId = useId();
   const [role, setRole] = useState<Role>(roles.includes('reviewer') ? 'reviewer' : roles[0]);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
@@ -47,7 +49,7 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
         <div className="text-sm">
           <label htmlFor={selectId} className="block font-medium text-stone-800">
-            Rôle à attribuer
+            {t('role')}
           </label>
           <select
             id={selectId}
@@ -67,7 +69,7 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
           </select>
         </div>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Création…' : 'Créer un lien d’invitation'}
+          {pending ? t('creating') : t('create')}
         </Button>
       </form>
       <FormError message={error} />
@@ -75,13 +77,16 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
         <div className="space-y-1 rounded-lg border border-blue-200 bg-blue-50/50 p-3">
           <CopyField
             key={created.id}
-            label="Lien d’invitation (à transmettre, utilisable une seule fois)"
+            label={t('link')}
             value={created.url}
-            copiedMessage="Lien copié"
+            copiedMessage={t('copied')}
           />
           <p className="text-xs text-stone-600">
-            Rôle : {ROLE_LABELS[created.role]} · expire le{' '}
-            <time dateTime={created.expiresAt}>{EXPIRY.format(new Date(created.expiresAt))}</time>
+            {t.rich('created', {
+              role: ROLE_LABELS[created.role],
+              date: EXPIRY.format(new Date(created.expiresAt)),
+              time: (chunks) => <time dateTime={created.expiresAt}>{chunks}</time>,
+            })}
           </p>
         </div>
       ) : null}

@@ -3,6 +3,7 @@
 // must not fire a request per step), remove members and see their e-mail addresses (others see
 // names and roles: the server sends them no one else's address); everyone may leave the team.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
@@ -40,6 +41,7 @@ export function MembersTable({
   members: MemberRowData[];
 }) {
   const router = useRouter();
+  const t = useTranslations('teams.members');
   const [confirm, confirmDialog] = useConfirm();
   /** One membership call; `run` answers true when it succeeded. */
   const { run, pending, error } = useAction((url: string, init: RequestInit) =>
@@ -54,14 +56,9 @@ export function MembersTable({
       member.role === 'owner' &&
       role !== 'owner' &&
       !(await confirm({
-        title: 'Renoncer au rôle de propriétaire ?',
-        body: (
-          <p>
-            Vous ne serez plus propriétaire de « {teamName} ». Continuer avec le rôle{' '}
-            {ROLE_LABELS[role]} ?
-          </p>
-        ),
-        confirmLabel: `Passer au rôle ${ROLE_LABELS[role]}`,
+        title: t('confirmDemote.title'),
+        body: <p>{t('confirmDemote.body', { team: teamName, role: ROLE_LABELS[role] })}</p>,
+        confirmLabel: t('confirmDemote.confirm', { role: ROLE_LABELS[role] }),
       }))
     ) {
       return false;
@@ -76,13 +73,9 @@ export function MembersTable({
 
   async function onRemove(member: MemberRowData) {
     const confirmed = await confirm({
-      title: `Retirer ${member.name} ?`,
-      body: (
-        <p>
-          {member.name} ne sera plus membre de la rédaction « {teamName} » et n’y aura plus accès.
-        </p>
-      ),
-      confirmLabel: 'Retirer de la rédaction',
+      title: t('confirmRemove.title', { name: member.name }),
+      body: <p>{t('confirmRemove.body', { name: member.name, team: teamName })}</p>,
+      confirmLabel: t('confirmRemove.confirm'),
     });
     if (!confirmed) return;
     if (await run(memberUrl(member.id), { method: 'DELETE' })) router.refresh();
@@ -90,9 +83,9 @@ export function MembersTable({
 
   async function onLeave() {
     const confirmed = await confirm({
-      title: 'Quitter la rédaction ?',
-      body: <p>Vous quitterez « {teamName} » et n’y aurez plus accès.</p>,
-      confirmLabel: 'Je quitte la rédaction',
+      title: t('confirmLeave.title'),
+      body: <p>{t('confirmLeave.body', { team: teamName })}</p>,
+      confirmLabel: t('confirmLeave.confirm'),
     });
     if (!confirmed) return;
     if (await run(memberUrl(currentUserId), { method: 'DELETE' })) {
@@ -103,13 +96,13 @@ export function MembersTable({
 
   return (
     <div className="space-y-3">
-      <Table caption={`Membres de la rédaction « ${teamName} »`}>
+      <Table caption={t('caption', { team: teamName })}>
         <TableHead>
-          <ColumnHeader>Nom</ColumnHeader>
-          {showEmails ? <ColumnHeader>E-mail</ColumnHeader> : null}
-          <ColumnHeader>Rôle</ColumnHeader>
-          <ColumnHeader>Membre depuis</ColumnHeader>
-          {canManage ? <ColumnHeader hiddenLabel>Actions</ColumnHeader> : null}
+          <ColumnHeader>{t('name')}</ColumnHeader>
+          {showEmails ? <ColumnHeader>{t('email')}</ColumnHeader> : null}
+          <ColumnHeader>{t('role')}</ColumnHeader>
+          <ColumnHeader>{t('memberSince')}</ColumnHeader>
+          {canManage ? <ColumnHeader hiddenLabel>{t('actions')}</ColumnHeader> : null}
         </TableHead>
         <TableBody>
           {members.map((member) => (
@@ -128,7 +121,7 @@ export function MembersTable({
       </Table>
       <FormError message={error} />
       <Button variant="danger" onClick={() => void onLeave()} disabled={pending}>
-        Quitter la rédaction
+        {t('leave')}
       </Button>
       {confirmDialog}
     </div>
@@ -152,6 +145,7 @@ function MemberRow({
   onSaveRole: (role: Role) => Promise<boolean>;
   onRemove: () => void;
 }) {
+  const t = useTranslations('teams.members');
   const [draft, setDraft] = useState<Role>(member.role);
   const [savedRole, setSavedRole] = useState<Role>(member.role);
   const selectRef = useRef<HTMLSelectElement>(null);
@@ -165,7 +159,7 @@ function MemberRow({
     <tr>
       <Cell className="font-medium text-stone-900">
         {member.name}
-        {isMe ? <span className="ml-1 font-normal text-stone-500">(vous)</span> : null}
+        {isMe ? <span className="ml-1 font-normal text-stone-500">{t('you')}</span> : null}
       </Cell>
       {showEmail ? <Cell className="text-stone-600">{member.email ?? '—'}</Cell> : null}
       <Cell>
@@ -183,7 +177,7 @@ function MemberRow({
           >
             <select
               ref={selectRef}
-              aria-label={`Rôle de ${member.name}`}
+              aria-label={t('roleOf', { name: member.name })}
               value={draft}
               onChange={(event) => {
                 if (isRole(event.target.value)) setDraft(event.target.value);
@@ -201,9 +195,9 @@ function MemberRow({
               type="submit"
               variant="secondary"
               disabled={pending || draft === member.role}
-              aria-label={`Enregistrer le rôle de ${member.name}`}
+              aria-label={t('saveRoleOf', { name: member.name })}
             >
-              Enregistrer
+              {t('save')}
             </Button>
           </form>
         ) : (
@@ -220,9 +214,9 @@ function MemberRow({
               variant="danger"
               onClick={onRemove}
               disabled={pending}
-              aria-label={`Retirer ${member.name}`}
+              aria-label={t('removeMember', { name: member.name })}
             >
-              Retirer
+              {t('remove')}
             </Button>
           )}
         </Cell>

@@ -2,6 +2,7 @@
 // Invitation links not used yet, with "Révoquer" (the link stops working at once) on those the
 // viewer may revoke: the roles they may invite (an editor cannot revoke an owner's invitation).
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { useAction } from '@/components/ui/use-action';
@@ -31,6 +32,7 @@ export function PendingInvitations({
   invitations: PendingInvitationData[];
 }) {
   const router = useRouter();
+  const t = useTranslations('teams.pendingInvitations');
   const [confirm, confirmDialog] = useConfirm();
   const revoke = useAction(
     async (invitation: PendingInvitationData) => {
@@ -42,31 +44,33 @@ export function PendingInvitations({
 
   async function onRevoke(invitation: PendingInvitationData) {
     const confirmed = await confirm({
-      title: 'Révoquer l’invitation ?',
+      title: t('confirm.title'),
       body: (
         <p>
-          L’invitation ({ROLE_LABELS[invitation.role]}) créée le {invitation.createdLabel} sera
-          révoquée : le lien ne fonctionnera plus.
+          {t('confirm.body', {
+            role: ROLE_LABELS[invitation.role],
+            date: invitation.createdLabel,
+          })}
         </p>
       ),
-      confirmLabel: 'Révoquer l’invitation',
+      confirmLabel: t('confirm.confirm'),
     });
     if (confirmed) await revoke.run(invitation);
   }
 
   if (invitations.length === 0) {
-    return <p className="text-sm text-stone-500">Aucune invitation en attente.</p>;
+    return <p className="text-sm text-stone-500">{t('empty')}</p>;
   }
 
   return (
     <div className="space-y-3">
-      <Table caption="Invitations en attente">
+      <Table caption={t('caption')}>
         <TableHead>
-          <ColumnHeader>Rôle</ColumnHeader>
-          <ColumnHeader>Créée par</ColumnHeader>
-          <ColumnHeader>Créée le</ColumnHeader>
-          <ColumnHeader>Expire le</ColumnHeader>
-          <ColumnHeader hiddenLabel>Actions</ColumnHeader>
+          <ColumnHeader>{t('role')}</ColumnHeader>
+          <ColumnHeader>{t('createdBy')}</ColumnHeader>
+          <ColumnHeader>{t('createdOn')}</ColumnHeader>
+          <ColumnHeader>{t('expiresOn')}</ColumnHeader>
+          <ColumnHeader hiddenLabel>{t('actions')}</ColumnHeader>
         </TableHead>
         <TableBody>
           {invitations.map((invitation) => (
@@ -85,9 +89,12 @@ export function PendingInvitations({
                     variant="danger"
                     onClick={() => void onRevoke(invitation)}
                     disabled={revoke.pending}
-                    aria-label={`Révoquer l’invitation ${ROLE_LABELS[invitation.role]} créée le ${invitation.createdLabel}`}
+                    aria-label={t('revokeInvitation', {
+                      role: ROLE_LABELS[invitation.role],
+                      date: invitation.createdLabel,
+                    })}
                   >
-                    {revoke.pendingKey === invitation.id ? 'Révocation…' : 'Révoquer'}
+                    {revoke.pendingKey === invitation.id ? t('revoking') : t('revoke')}
                   </Button>
                 ) : null}
               </Cell>

@@ -4,6 +4,7 @@
 // shows its progress — a percentage when the answer's length is known (Content-Length, not
 // compressed), otherwise an indeterminate bar with the bytes received, as for a streamed
 // answer — then saved from a Blob object URL under the server's file name.
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
@@ -40,13 +41,6 @@ export function dispositionFilename(header: string | null): string | null {
   return name ? name.replace(/[/\\]/g, '_') : null;
 }
 
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`;
-  if (bytes < 1024 * 1024)
-    return `${(bytes / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} Ko`;
-  return `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
-}
-
 function saveBlob(blob: Blob, filename: string) {
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -67,6 +61,8 @@ export function TeamReportForm({
   teamId: string;
   members: { id: string; name: string }[];
 }) {
+  const t = useTranslations('teams.reportForm');
+  const formatter = useFormatter();
   const progressId = useId();
   const abortRef = useRef<AbortController | null>(null);
   const [from, setFrom] = useState('');
@@ -80,12 +76,24 @@ export function TeamReportForm({
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
+  function formatSize(bytes: number): string {
+    if (bytes < 1024) return t('bytes', { size: String(bytes) });
+    if (bytes < 1024 * 1024) {
+      return t('kilobytes', {
+        size: formatter.number(bytes / 1024, { maximumFractionDigits: 0 }),
+      });
+    }
+    return t('megabytes', {
+      size: formatter.number(bytes / (1024 * 1024), { maximumFractionDigits: 1 }),
+    });
+  }
+
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
     setError(null);
     if (from && to && from > to) {
-      setError('La date « Du » doit précéder la date « Au ».');
+      setError(t('dateOrder'));
       return;
     }
     const params = new URLSearchParams({ format });
@@ -130,12 +138,12 @@ export function TeamReportForm({
           }
         } catch (e) {
           if (controller.signal.aborted) throw e;
-          throw new ApiError(0, 'network', 'Le téléchargement a été interrompu. Réessayez.');
+          throw new ApiError(0, 'network', t('interrupted'));
         }
       }
       const filename =
         dispositionFilename(response.headers.get('Content-Disposition')) ??
-        `rapport.${REPORT_FORMAT_FILES[format].extension}`;
+        t('fallbackFileName', { extension: REPORT_FORMAT_FILES[format].extension });
       saveBlob(
         new Blob(chunks, {
           type: response.headers.get('Content-Type') ?? 'application/octet-stream',
@@ -156,7 +164,7 @@ export function TeamReportForm({
     <form onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4">
       <fieldset disabled={busy} className="space-y-4">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          <Field label="Du" hint="Date d’approbation du verdict.">
+          <Field label={t('from')} hint={t('fromHint')}>
             <TextInput
               type="date"
               name="from"
@@ -164,7 +172,7 @@ export function TeamReportForm({
               onChange={(event) => setFrom(event.target.value)}
             />
           </Field>
-          <Field label="Au">
+          <Field label={t('to')}>
             <TextInput
               type="date"
               name="to"
@@ -172,14 +180,14 @@ export function TeamReportForm({
               onChange={(event) => setTo(event.target.value)}
             />
           </Field>
-          <Field label="Verdict">
+          <Field label={t('rating')}>
             <select
               name="rating"
               value={rating}
               onChange={(event) => setRating(event.target.value)}
               className={SELECT}
             >
-              <option value="">Tous</option>
+              <option value="">{t('allRatings')}</option>
               {RATINGS.map((r) => (
                 <option key={r} value={r}>
                   {ratingLabel(r)}
@@ -187,14 +195,14 @@ export function TeamReportForm({
               ))}
             </select>
           </Field>
-          <Field label="Vérificateur·rice">
+          <Field label={t('reviewer')}>
             <select
               name="reviewer"
               value={reviewer}
               onChange={(event) => setReviewer(event.target.value)}
               className={SELECT}
             >
-              <option value="">Tout le monde</option>
+              <option value="">{t('everyone')}</option>
               {members.map((member) => (
                 <option key={member.id} value={member.id}>
                   {member.name}
@@ -202,7 +210,7 @@ export function TeamReportForm({
               ))}
             </select>
           </Field>
-          <Field label="Format">
+          <Field label={t('format')}>
             <select
               name="format"
               value={format}
@@ -220,7 +228,7 @@ export function TeamReportForm({
             </select>
           </Field>
         </div>
-        <Button type="submit">{busy ? 'Téléchargement…' : 'Télécharger le rapport'}</Button>
+        <Button type="submit">{busy ? t('downloading') : t('download')}</Button>
       </fieldset>
 
       <FormError message={error} />
@@ -229,7 +237,7 @@ export function TeamReportForm({
         {progress.kind === 'downloading' ? (
           <div className="flex flex-wrap items-center gap-3">
             <label htmlFor={progressId} className="font-medium">
-              Téléchargement du rapport
+              {t('progress')}
             </label>
             {progress.total !== null ? (
               <progress
@@ -243,12 +251,12 @@ export function TeamReportForm({
             )}
             <span className="tabular-nums">
               {progress.total !== null
-                ? `${Math.round((progress.loaded / progress.total) * 100)} %`
-                : `${formatSize(progress.loaded)} reçus`}
+                ? t('percent', { percent: Math.round((progress.loaded / progress.total) * 100) })
+                : t('received', { size: formatSize(progress.loaded) })}
             </span>
           </div>
         ) : null}
-        {progress.kind === 'done' ? <p>Rapport téléchargé : {progress.filename}</p> : null}
+        {progress.kind === 'done' ? <p>{t('done', { fileName: progress.filename })}</p> : null}
       </div>
     </form>
   );

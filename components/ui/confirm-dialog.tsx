@@ -4,6 +4,7 @@
 // title and described by its text. Focus starts on "Annuler" (the safe choice) and goes back
 // to the control that opened it when it closes. `useConfirm` is the drop-in for
 // `window.confirm`: `if (!(await confirm({ … }))) return;`, with its dialog rendered once.
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from './button';
 
@@ -30,6 +31,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations('ui.confirmDialog');
   const ref = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<Element | null>(null);
   const titleId = useId();
@@ -75,7 +77,7 @@ export function ConfirmDialog({
       ) : null}
       <div className="mt-5 flex flex-wrap justify-end gap-2">
         <Button data-cancel variant="secondary" onClick={onCancel} disabled={pending}>
-          Annuler
+          {t('cancel')}
         </Button>
         <Button variant="destructive" onClick={onConfirm} disabled={pending}>
           {pending ? (pendingLabel ?? confirmLabel) : confirmLabel}

@@ -1,6 +1,7 @@
 'use client';
 // A secret or a link shown once: a read-only input (selected on focus) and a "Copier" button
 // whose result is announced in a live region.
+import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -14,6 +15,7 @@ export function CopyField({
   /** Announced once the text is on the clipboard, e.g. "Lien copié". */
   copiedMessage: string;
 }) {
+  const t = useTranslations('ui.copyField');
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
@@ -26,7 +28,7 @@ export function CopyField({
     } catch {
       // No clipboard (insecure origin, refused permission): leave the text selected instead.
       inputRef.current?.select();
-      setStatus('Copie impossible : le texte est sélectionné, copiez-le avec Ctrl+C.');
+      setStatus(t('copyFailed'));
     }
   }
 
@@ -46,7 +48,7 @@ export function CopyField({
           className="block w-full min-w-0 rounded-md border border-stone-300 bg-stone-50 px-2.5 py-1.5 font-mono text-xs shadow-sm"
         />
         <Button variant="secondary" onClick={() => void onCopy()}>
-          Copier
+          {t('copy')}
         </Button>
       </div>
       <p role="status" className="mt-1 min-h-4 text-xs text-green-800">

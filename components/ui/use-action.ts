@@ -1,7 +1,8 @@
 'use client';
 // The one way a component runs a call to the server and tells how it went: `pending` while it
-// runs (controls disabled, « Création… » labels), `error` in French when it failed (through
-// errorMessage(), or the component's own wording), cleared when the next run starts.
+// runs (controls disabled, « Création… » labels), `error` in words when it failed (through
+// errorMessage(), or the component's own wording from the catalogue), cleared when the next run
+// starts.
 //
 // Plain state rather than React 19's useTransition or useActionState: a transition's isPending
 // also waits for the router.refresh() / router.push() issued inside it, so buttons would stay

@@ -142,6 +142,11 @@ const MATRIX: Record<string, Entry> = {
     call: async () => ({ path: '/api/v1/openapi.json' }),
     expect: EVERYONE_SIGNED_IN(200),
   },
+  'PATCH /api/v1/me': {
+    // One's own name, language and time zone: a token may change them (French stays French).
+    call: async () => ({ path: '/api/v1/me', body: { locale: 'fr' } }),
+    expect: EVERYONE_SIGNED_IN(200),
+  },
   'DELETE /api/v1/me': {
     // Members call with their access tokens, and a token never deletes an account: refused
     // before the password is even read (a browser session is required).

@@ -914,6 +914,26 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
     lane: 'account',
     params: { id: w.spareTokenId },
   }),
+  // On an account of its own (the `keep` session): the owner's name shows in other lanes.
+  'PATCH /api/v1/me': () => ({
+    lane: 'account',
+    params: {},
+    session: (w) => w.sessions.keep,
+    fields: {
+      name: field.string({ min: 1, max: 120 }),
+      locale: {
+        valid: fc.constantFrom('fr', 'en', null),
+        invalid: fc.constantFrom('FR', 'de', '', ' fr', 'fr-FR', 0, true, ['fr']),
+      },
+      timeZone: {
+        valid: fc.constantFrom('Europe/Paris', 'America/Montreal', 'UTC', 'africa/dakar', null),
+        invalid: fc.oneof(
+          fc.constantFrom('Mars/Olympus', 'Europe/Pariss', '', '   ', 0, true, ['UTC']),
+          hugeString(65),
+        ),
+      },
+    },
+  }),
   // Session only, called with a session of its own; a fuzzed password is never the right one.
   'DELETE /api/v1/me': () => ({
     lane: 'account',

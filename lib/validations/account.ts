@@ -1,6 +1,56 @@
 // Account inputs, shared by the settings page and the API.
 import { z } from 'zod';
-import { currentPasswordSchema } from './auth';
+import { LOCALES } from '@/lib/i18n/locales';
+import { currentPasswordSchema, signUpSchema } from './auth';
 
 /** Deleting one's own account: the current password confirms it. */
 export const deleteAccountSchema = z.object({ password: currentPasswordSchema });
+
+/** Longest IANA zone name accepted (the longest today, America/Argentina/ComodRivadavia, is 32). */
+export const TIME_ZONE_MAX_LENGTH = 64;
+
+/**
+ * The zone with its case corrected (`europe/paris` → `Europe/Paris`), or null when Intl does
+ * not know it. A link keeps the name given (`America/Montreal`, which Intl may resolve to
+ * `America/Toronto`): the same clock, in the person's words. Intl.DateTimeFormat rather than
+ * Intl.supportedValuesOf('timeZone'), which lists canonical zones only (no `UTC`, no links).
+ */
+export function normaliseTimeZone(zone: string): string | null {
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+  return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+}
+
+export const localeSchema = z.enum(LOCALES, { message: 'Langue inconnue.' });
+
+export const timeZoneSchema = z
+  .string({ message: 'Fuseau horaire attendu.' })
+  .trim()
+  .min(1, { message: 'Fuseau horaire requis.' })
+  .max(TIME_ZONE_MAX_LENGTH, { message: `${TIME_ZONE_MAX_LENGTH} caractères au plus.` })
+  .transform((zone, context) => {
+    const normalised = normaliseTimeZone(zone);
+    if (normalised === null) {
+      context.addIssue({ code: 'custom', message: 'Fuseau horaire inconnu.' });
+      return z.NEVER;
+    }
+    return normalised;
+  })
+  .describe('an IANA time zone, e.g. `Europe/Paris`');
+
+/**
+ * Changing one's name, interface language or time zone (PATCH /api/v1/me): an absent field is
+ * unchanged; `null` forgets the choice (then the browser's language, Paris time). The name
+ * follows the sign-up rule, so any name an account was created with can be saved again.
+ */
+export const updateAccountSchema = z.object({
+  name: signUpSchema.shape.name.optional(),
+  locale: localeSchema.nullable().optional(),
+  timeZone: timeZoneSchema.nullable().optional(),
+});
+/** What a client sends (the zone as typed; the server corrects its case). */
+export type UpdateAccountInput = z.input<typeof updateAccountSchema>;

@@ -3,6 +3,9 @@
 // with its parameters, request body, and responses by status with their schemas; `$ref`
 // components are shown by name and linked to their own section. Plain HTML (<details> to open an
 // operation): no script, nothing for the CSP to allow, and it follows the document as it changes.
+// The words around the document (settings.apiDocs) follow the interface language; the
+// document's own texts stay in English.
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
@@ -20,13 +23,6 @@ const METHOD_LOOK: Record<(typeof METHODS)[number], string> = {
   delete: 'bg-red-100 text-red-900',
   head: 'bg-stone-100 text-stone-800',
   options: 'bg-stone-100 text-stone-800',
-};
-
-const PARAMETER_PLACES: Record<string, string> = {
-  path: 'chemin',
-  query: 'requête',
-  header: 'en-tête',
-  cookie: 'cookie',
 };
 
 function record(value: unknown): Json | null {
@@ -101,6 +97,7 @@ function Prose({
 
 /** A short type: `string (uuid)`, `integer | null`, `tableau de Verdict`, `"a" | "b"`. */
 function TypeLabel({ schema }: { schema: Json }): ReactNode {
+  const t = useTranslations('settings.apiDocs');
   const ref = text(schema.$ref);
   if (ref) {
     const name = refName(ref);
@@ -141,7 +138,14 @@ function TypeLabel({ schema }: { schema: Json }): ReactNode {
   const labels = types.filter(Boolean).map((type) => {
     if (type === 'array') {
       const items = record(schema.items);
-      return <span key={type}>tableau de {items ? <TypeLabel schema={items} /> : 'valeurs'}</span>;
+      return (
+        <span key={type}>
+          {t.rich('arrayOf', {
+            // The items' type replaces the generic word when the schema names one.
+            type: (chunks) => (items ? <TypeLabel schema={items} /> : chunks),
+          })}
+        </span>
+      );
     }
     const format = text(schema.format);
     return (
@@ -151,7 +155,7 @@ function TypeLabel({ schema }: { schema: Json }): ReactNode {
       </span>
     );
   });
-  if (labels.length === 0) return <span className="text-stone-500">toute valeur</span>;
+  if (labels.length === 0) return <span className="text-stone-500">{t('anyValue')}</span>;
   return (
     <span>
       {labels.map((label, i) => (
@@ -164,23 +168,47 @@ function TypeLabel({ schema }: { schema: Json }): ReactNode {
   );
 }
 
-/** min/max, pattern, default…: what a value must respect, in a few words. */
-function constraintsOf(schema: Json): string[] {
-  const out: string[] = [];
-  const say = (key: string, label: string) => {
-    if (key in schema) out.push(`${label} ${JSON.stringify(schema[key])}`);
-  };
-  say('minLength', 'longueur ≥');
-  say('maxLength', 'longueur ≤');
-  say('minimum', '≥');
-  say('exclusiveMinimum', '>');
-  say('maximum', '≤');
-  say('exclusiveMaximum', '<');
-  say('minItems', 'éléments ≥');
-  say('maxItems', 'éléments ≤');
-  say('pattern', 'motif');
-  say('default', 'par défaut');
-  return out;
+/** The constraint keywords shown, in this order; their words are settings.apiDocs.constraint.*. */
+const CONSTRAINTS = [
+  'minLength',
+  'maxLength',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'pattern',
+  'default',
+] as const;
+
+/** min/max, pattern, default…: what a value must respect, each with its value as JSON. */
+function constraintsOf(schema: Json): { key: (typeof CONSTRAINTS)[number]; value: string }[] {
+  return CONSTRAINTS.filter((key) => key in schema).map((key) => ({
+    key,
+    value: JSON.stringify(schema[key]),
+  }));
+}
+
+/** A schema's constraints in a few words (« longueur ≥ 1 · motif "…" »), or nothing. */
+function Constraints({
+  schema,
+  className,
+  prefix = '',
+}: {
+  schema: Json;
+  className: string;
+  prefix?: string;
+}) {
+  const t = useTranslations('settings.apiDocs');
+  const constraints = constraintsOf(schema);
+  if (constraints.length === 0) return null;
+  return (
+    <span className={className}>
+      {prefix}
+      {constraints.map(({ key, value }) => t(`constraint.${key}`, { value })).join(' · ')}
+    </span>
+  );
 }
 
 /** The schema an inline view would open: an object's properties, an array's object items. */
@@ -195,6 +223,7 @@ function innerOf(schema: Json): Json | null {
 }
 
 function SchemaView({ schema, depth = 0 }: { schema: Json; depth?: number }) {
+  const t = useTranslations('settings.apiDocs');
   const inner = innerOf(schema);
   if (!inner) {
     return (
@@ -211,31 +240,28 @@ function SchemaView({ schema, depth = 0 }: { schema: Json; depth?: number }) {
     <div className="text-sm">
       {inner !== schema ? (
         <p className="mb-1 text-stone-600">
-          {inner === record(schema.items) ? 'tableau d’objets :' : <TypeLabel schema={schema} />}
+          {inner === record(schema.items) ? t('arrayOfObjects') : <TypeLabel schema={schema} />}
         </p>
       ) : null}
       {depth >= MAX_DEPTH ? (
-        <p className="text-stone-500">objet…</p>
+        <p className="text-stone-500">{t('objectTooDeep')}</p>
       ) : (
         <ul className="space-y-1.5 border-l-2 border-stone-200 pl-3">
           {properties.map(([name, value]) => {
             const property = record(value) ?? {};
-            const constraints = constraintsOf(property);
             const nested = !property.$ref && innerOf(property);
             return (
               <li key={name}>
                 <code className="font-semibold text-stone-900">{name}</code>{' '}
                 {required.has(name) ? (
-                  <span className="text-xs font-medium text-red-800">requis</span>
+                  <span className="text-xs font-medium text-red-800">{t('required')}</span>
                 ) : (
-                  <span className="text-xs text-stone-500">facultatif</span>
+                  <span className="text-xs text-stone-500">{t('optional')}</span>
                 )}{' '}
                 <span className="text-stone-700">
                   <TypeLabel schema={property} />
                 </span>
-                {constraints.length > 0 ? (
-                  <span className="text-xs text-stone-500"> · {constraints.join(' · ')}</span>
-                ) : null}
+                <Constraints schema={property} className="text-xs text-stone-500" prefix=" · " />
                 <Prose value={property.description} className="text-stone-600" />
                 {nested ? (
                   <div className="mt-1">
@@ -247,7 +273,7 @@ function SchemaView({ schema, depth = 0 }: { schema: Json; depth?: number }) {
           })}
           {extra ? (
             <li>
-              <span className="text-stone-600">autres clés : </span>
+              <span className="text-stone-600">{t('otherKeys')} </span>
               <TypeLabel schema={extra} />
             </li>
           ) : null}
@@ -292,6 +318,7 @@ function Operation({
   /** Parameters declared on the path item, shared by its operations. */
   inherited: unknown[];
 }) {
+  const t = useTranslations('settings.apiDocs');
   const id = `op-${slug(text(operation.operationId) ?? `${method}-${path}`)}`;
   const parameters = [...inherited, ...list(operation.parameters)]
     .map((p) => deref(document, p))
@@ -311,21 +338,21 @@ function Operation({
         <code className="font-mono text-sm text-stone-900 [overflow-wrap:anywhere]">{path}</code>
         <span className="text-sm text-stone-600">{text(operation.summary)}</span>
         {operation.deprecated === true ? (
-          <span className="text-xs font-medium text-amber-800">obsolète</span>
+          <span className="text-xs font-medium text-amber-800">{t('deprecated')}</span>
         ) : null}
       </summary>
       <div className="space-y-4 border-t border-stone-100 px-3 py-3 text-sm">
         <Prose value={operation.description} className="text-stone-700" />
-        {isPublic ? <p className="text-xs text-stone-600">Sans authentification.</p> : null}
+        {isPublic ? <p className="text-xs text-stone-600">{t('public')}</p> : null}
         {parameters.length > 0 ? (
           <div>
-            <h4 className="mb-1 font-semibold">Paramètres</h4>
-            <Table caption={`Paramètres de ${label}`}>
+            <h4 className="mb-1 font-semibold">{t('parameters')}</h4>
+            <Table caption={t('parametersOf', { operation: label })}>
               <TableHead>
-                <ColumnHeader>Nom</ColumnHeader>
-                <ColumnHeader>Où</ColumnHeader>
-                <ColumnHeader>Type</ColumnHeader>
-                <ColumnHeader>Description</ColumnHeader>
+                <ColumnHeader>{t('columnName')}</ColumnHeader>
+                <ColumnHeader>{t('columnPlace')}</ColumnHeader>
+                <ColumnHeader>{t('columnType')}</ColumnHeader>
+                <ColumnHeader>{t('columnDescription')}</ColumnHeader>
               </TableHead>
               <TableBody alignTop>
                 {parameters.map((parameter) => {
@@ -337,17 +364,13 @@ function Operation({
                       <Cell className="whitespace-nowrap">
                         <code className="font-semibold">{name}</code>
                         {parameter.required === true ? (
-                          <span className="ml-1 text-xs text-red-800">requis</span>
+                          <span className="ml-1 text-xs text-red-800">{t('required')}</span>
                         ) : null}
                       </Cell>
-                      <Cell className="text-stone-600">{PARAMETER_PLACES[place] ?? place}</Cell>
+                      <Cell className="text-stone-600">{t('place', { place })}</Cell>
                       <Cell>
                         <TypeLabel schema={schema} />
-                        {constraintsOf(schema).length > 0 ? (
-                          <span className="block text-xs text-stone-500">
-                            {constraintsOf(schema).join(' · ')}
-                          </span>
-                        ) : null}
+                        <Constraints schema={schema} className="block text-xs text-stone-500" />
                       </Cell>
                       <Cell className="text-stone-700">
                         <Prose value={parameter.description ?? schema.description} />
@@ -362,9 +385,9 @@ function Operation({
         {requestBody ? (
           <div>
             <h4 className="font-semibold">
-              Corps de la requête
+              {t('requestBody')}
               {requestBody.required === true ? (
-                <span className="ml-1 text-xs font-medium text-red-800">requis</span>
+                <span className="ml-1 text-xs font-medium text-red-800">{t('required')}</span>
               ) : null}
             </h4>
             <Prose value={requestBody.description} className="text-stone-700" />
@@ -373,7 +396,7 @@ function Operation({
         ) : null}
         {responses.length > 0 ? (
           <div>
-            <h4 className="mb-1 font-semibold">Réponses</h4>
+            <h4 className="mb-1 font-semibold">{t('responses')}</h4>
             <ul className="space-y-3">
               {responses.map(([status, value]) => {
                 const response = deref(document, value) ?? {};
@@ -409,8 +432,14 @@ interface Entry {
   inherited: unknown[];
 }
 
-/** The document's operations by tag, in the order of its `tags` list (then any others). */
-function groupByTag(document: Json): { name: string; description: unknown; entries: Entry[] }[] {
+/**
+ * The document's operations by tag, in the order of its `tags` list (then any others);
+ * operations without a tag go under `otherTag`.
+ */
+function groupByTag(
+  document: Json,
+  otherTag: string,
+): { name: string; description: unknown; entries: Entry[] }[] {
   const groups = new Map<string, Entry[]>();
   const declared = list(document.tags)
     .map(record)
@@ -421,7 +450,7 @@ function groupByTag(document: Json): { name: string; description: unknown; entri
     for (const method of METHODS) {
       const operation = record(item[method]);
       if (!operation) continue;
-      const tag = text(list(operation.tags)[0]) ?? 'autres';
+      const tag = text(list(operation.tags)[0]) ?? otherTag;
       const entries = groups.get(tag) ?? [];
       entries.push({ method, path, operation, inherited: list(item.parameters) });
       groups.set(tag, entries);
@@ -438,29 +467,33 @@ function groupByTag(document: Json): { name: string; description: unknown; entri
 
 /** `document`: an OpenAPI 3.1 document, as built by buildOpenApiDocument (read defensively). */
 export function OpenApiReference({ document: openapi }: { document: object }) {
+  const t = useTranslations('settings.apiDocs');
   const document = record(openapi) ?? {};
   const info = record(document.info) ?? {};
-  const groups = groupByTag(document);
+  const groups = groupByTag(document, t('otherTag'));
   const schemas = Object.entries(record(record(document.components)?.schemas) ?? {});
   return (
     <div className="space-y-8">
       <div className="max-w-3xl space-y-2 text-sm text-stone-700">
         <p>
-          {text(info.title) ?? 'API'} · version {text(info.version) ?? '—'} · OpenAPI{' '}
-          {text(document.openapi) ?? '3.1'} ·{' '}
-          <a href="/api/v1/openapi.json" className="text-blue-700 underline">
-            document OpenAPI (JSON)
-          </a>
+          {t.rich('info', {
+            title: text(info.title) ?? 'API',
+            version: text(info.version) ?? '—',
+            openapi: text(document.openapi) ?? '3.1',
+            link: (chunks) => (
+              <a href="/api/v1/openapi.json" className="text-blue-700 underline">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
         <details>
-          <summary className="cursor-pointer font-medium text-stone-800">
-            Généralités (authentification, erreurs, limites)
-          </summary>
+          <summary className="cursor-pointer font-medium text-stone-800">{t('general')}</summary>
           <Prose value={info.description} className="mt-2" lang="en" />
         </details>
       </div>
 
-      <nav aria-label="Sommaire de l’API" className="text-sm">
+      <nav aria-label={t('contents')} className="text-sm">
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
           {groups.map((group) => (
             <li key={group.name}>
@@ -473,7 +506,7 @@ export function OpenApiReference({ document: openapi }: { document: object }) {
           {schemas.length > 0 ? (
             <li>
               <a href="#schemas" className="text-blue-700 hover:underline">
-                Schémas
+                {t('schemas')}
               </a>{' '}
               <span className="text-stone-500">({schemas.length})</span>
             </li>
@@ -502,7 +535,7 @@ export function OpenApiReference({ document: openapi }: { document: object }) {
       {schemas.length > 0 ? (
         <section id="schemas" aria-labelledby="schemas-title">
           <h2 id="schemas-title" className="mb-2 text-lg font-semibold">
-            Schémas
+            {t('schemas')}
           </h2>
           <div className="space-y-3" lang="en">
             {schemas.map(([name, value]) => (

@@ -3,25 +3,33 @@
 // (buildOpenApiDocument), so the page and /api/v1/openapi.json never disagree.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { getPageUser } from '@/lib/server/session';
 import { OpenApiReference } from './openapi-reference';
 
-export const metadata: Metadata = { title: 'Référence de l’API' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('settings.apiDocs');
+  return { title: t('metaTitle') };
+}
 
 export default async function ApiDocsPage() {
   await getPageUser('/api-docs');
   const serverUrl = process.env.FACTDESK_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? '/';
+  const t = await getTranslations('settings.apiDocs');
   return (
     <>
-      <h1 className="mb-2 text-xl font-semibold">Référence de l’API</h1>
+      <h1 className="mb-2 text-xl font-semibold">{t('title')}</h1>
       <p className="mb-6 max-w-3xl text-sm text-stone-700">
-        Chaque opération de l’API FactDesk, ses paramètres et ses réponses (descriptions en anglais,
-        comme le document OpenAPI). Un script s’authentifie avec un{' '}
-        <Link href="/settings/tokens" className="text-blue-700 underline">
-          jeton d’accès
-        </Link>{' '}
-        : en-tête <code className="text-xs">Authorization: Bearer …</code>.
+        {t.rich('intro', {
+          header: 'Authorization: Bearer …',
+          code: (chunks) => <code className="text-xs">{chunks}</code>,
+          link: (chunks) => (
+            <Link href="/settings/tokens" className="text-blue-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
       <OpenApiReference document={buildOpenApiDocument(serverUrl)} />
     </>

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { can } from '@/lib/permissions';
 import { ratingLabel } from '@/lib/reports/verdict-scale';
 import { getQueue } from '@/lib/server/queue/get-queue';
@@ -7,15 +9,26 @@ import { listTeams } from '@/lib/server/teams/list-teams';
 import { SENTENCE_STATE_LABELS, VERDICT_STATUS_LABELS } from '@/lib/workflow/sentence-state';
 import { QueueSection } from './queue-section';
 
-export const metadata: Metadata = { title: 'Ma file' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('queue');
+  return { title: t('metaTitle') };
+}
 
 const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
 
-function onDate(prefix: string, iso: string | null) {
+/** « · attribuée le 3 mars 2025 »: `say` words the date, given its label and its <time>. */
+function onDate(
+  iso: string | null,
+  say: (values: { date: string; time: (chunks: ReactNode) => ReactNode }) => ReactNode,
+) {
   return iso ? (
     <>
       {' '}
-      · {prefix} <time dateTime={iso}>{DATE.format(new Date(iso))}</time>
+      ·{' '}
+      {say({
+        date: DATE.format(new Date(iso)),
+        time: (chunks) => <time dateTime={iso}>{chunks}</time>,
+      })}
     </>
   ) : null;
 }
@@ -27,17 +40,16 @@ export default async function QueuePage() {
     listTeams({ userId: user.id }),
   ]);
   const mayResolve = teams.some((team) => can(team.role, 'dispute.resolve'));
+  const t = await getTranslations('queue');
 
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold">Ma file</h1>
-      <p className="mb-6 text-sm text-stone-600">
-        Ce qui vous attend dans vos rédactions. Chaque phrase s’ouvre dans l’article.
-      </p>
+      <h1 className="mb-1 text-xl font-semibold">{t('title')}</h1>
+      <p className="mb-6 text-sm text-stone-600">{t('intro')}</p>
       <QueueSection
         id="queue-assigned"
-        title="Phrases qui me sont attribuées"
-        empty="Aucune phrase ne vous est attribuée pour l’instant."
+        title={t('assigned.title')}
+        empty={t('assigned.empty')}
         entries={queue.assigned.map((item) => ({
           key: item.sentence.id,
           sentence: item.sentence,
@@ -46,28 +58,35 @@ export default async function QueuePage() {
             <>
               {SENTENCE_STATE_LABELS[item.state]} ·{' '}
               {item.myStatus
-                ? `mon verdict : ${VERDICT_STATUS_LABELS[item.myStatus].toLowerCase()}`
-                : 'pas encore de verdict de ma part'}
-              {onDate('attribuée le', item.assignedAt)}
+                ? t('assigned.myVerdict', {
+                    status: VERDICT_STATUS_LABELS[item.myStatus].toLowerCase(),
+                  })
+                : t('assigned.noVerdict')}
+              {onDate(item.assignedAt, (values) => t.rich('assigned.assignedOn', values))}
             </>
           ),
         }))}
       />
       <QueueSection
         id="queue-review"
-        title="Verdicts à relire"
-        empty="Rien à relire pour l’instant."
+        title={t('review.title')}
+        empty={t('review.empty')}
         entries={queue.toReview.map((item) => ({
           key: item.verdict.id,
           sentence: item.sentence,
           article: item.article,
           details: (
             <>
-              {item.verdict.author.name} :{' '}
-              <span className="fd-rating font-semibold" data-rating={item.verdict.rating}>
-                {ratingLabel(item.verdict.rating)}
-              </span>
-              {onDate('soumis le', item.verdict.submittedAt)}
+              {t.rich('review.authorRating', {
+                author: item.verdict.author.name,
+                rating: ratingLabel(item.verdict.rating),
+                verdict: (chunks) => (
+                  <span className="fd-rating font-semibold" data-rating={item.verdict.rating}>
+                    {chunks}
+                  </span>
+                ),
+              })}
+              {onDate(item.verdict.submittedAt, (values) => t.rich('review.submittedOn', values))}
             </>
           ),
         }))}
@@ -75,8 +94,8 @@ export default async function QueuePage() {
       {mayResolve || queue.toResolve.length > 0 ? (
         <QueueSection
           id="queue-resolve"
-          title="Litiges à trancher"
-          empty="Aucun litige à trancher pour l’instant."
+          title={t('resolve.title')}
+          empty={t('resolve.empty')}
           entries={queue.toResolve.map((item) => ({
             key: item.sentence.id,
             sentence: item.sentence,

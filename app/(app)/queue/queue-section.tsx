@@ -1,5 +1,5 @@
 // One section of "Ma file": a heading, then sentences linking to the reader with their panel
-// open (`?sentence=`), or a French empty state.
+// open (`?sentence=`), or an empty state in words.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ZodError } from 'zod';
 import { searchSentences } from '@/lib/server/search/search-sentences';
 import { getPageUser } from '@/lib/server/session';
@@ -14,26 +15,9 @@ import {
 } from './search-params';
 import { SearchResults } from './search-results';
 
-export const metadata: Metadata = { title: 'Recherche' };
-
-const FIELD_LABELS: Record<SearchField, string> = {
-  q: 'Rechercher dans les articles',
-  teamId: 'Rédaction',
-  rating: 'Verdict publié',
-  state: 'État',
-  reviewer: 'Vérificateur·rice',
-  from: 'Du',
-  to: 'Au',
-  page: 'Page',
-};
-
-function invalidMessage(labels: string[]): string {
-  if (labels.length === 0)
-    return 'Recherche impossible : un critère est invalide. Corrigez-le puis relancez la recherche.';
-  const names = labels.map((label) => `« ${label} »`).join(', ');
-  return labels.length === 1
-    ? `Recherche impossible : le critère ${names} est invalide. Corrigez-le puis relancez la recherche.`
-    : `Recherche impossible : les critères ${names} sont invalides. Corrigez-les puis relancez la recherche.`;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('search');
+  return { title: t('metaTitle') };
 }
 
 export default async function SearchPage({
@@ -44,6 +28,7 @@ export default async function SearchPage({
   const params = await searchParams;
   const values = readSearchValues(params);
   const user = await getPageUser(searchHref(values, Number(values.page) || undefined));
+  const t = await getTranslations('search');
 
   const teams = await listTeams({ userId: user.id });
   // Reviewers: the chosen team's members, else everyone in my teams, each person once.
@@ -62,7 +47,7 @@ export default async function SearchPage({
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 
   let result: Awaited<ReturnType<typeof searchSentences>> | null = null;
-  let invalidFields: string[] = [];
+  let invalidFields: SearchField[] = [];
   try {
     result = await searchSentences({ userId: user.id, query: searchQueryOf(params) });
   } catch (error) {
@@ -72,16 +57,14 @@ export default async function SearchPage({
     // An issue on no known field (the whole query) names none: the message stays general.
     invalidFields = [
       ...new Set(
-        error.issues.flatMap(({ path: [field] }) =>
-          isSearchField(field) ? [FIELD_LABELS[field]] : [],
-        ),
+        error.issues.flatMap(({ path: [field] }) => (isSearchField(field) ? [field] : [])),
       ),
     ];
   }
 
   return (
     <>
-      <h1 className="mb-4 text-xl font-semibold">Recherche</h1>
+      <h1 className="mb-4 text-xl font-semibold">{t('title')}</h1>
       <SearchForm
         // Remount on navigation so the uncontrolled fields show the new URL's values.
         key={searchHref(values)}
@@ -102,7 +85,12 @@ export default async function SearchPage({
         />
       ) : (
         <p role="alert" className="mt-6 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {invalidMessage(invalidFields)}
+          {t('invalid', {
+            count: invalidFields.length,
+            names: invalidFields
+              .map((field) => t('quotedField', { label: t(`fields.${field}`) }))
+              .join(', '),
+          })}
         </p>
       )}
     </>

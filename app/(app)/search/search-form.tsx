@@ -1,5 +1,6 @@
 // The search form: a plain GET form to /search, so it works without JavaScript and the URL of
 // a search can be shared. Fields show the URL's values back as they were typed.
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { RATINGS, ratingLabel } from '@/lib/reports/verdict-scale';
@@ -18,32 +19,30 @@ export function SearchForm({
   teams: { id: string; name: string }[];
   reviewers: { id: string; name: string }[];
 }) {
+  const t = useTranslations('search');
   return (
     <form action="/search" method="get" role="search" className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <Field
-            label="Rechercher dans les articles"
-            hint="Le texte des phrases, les notes de surlignage, les justifications et les commentaires ; sans tenir compte des accents ni des majuscules."
-          >
+          <Field label={t('fields.q')} hint={t('form.qHint')}>
             <TextInput
               type="search"
               name="q"
               defaultValue={values.q}
               maxLength={500}
-              placeholder="Mots, « expression exacte », -exclu…"
+              placeholder={t('form.qPlaceholder')}
             />
           </Field>
         </div>
-        <Button type="submit">Rechercher</Button>
+        <Button type="submit">{t('form.submit')}</Button>
       </div>
       <fieldset className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm">
-        <legend className="px-1 text-sm font-semibold">Filtres</legend>
+        <legend className="px-1 text-sm font-semibold">{t('form.filters')}</legend>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {teams.length > 1 ? (
-            <Field label="Rédaction">
+            <Field label={t('fields.teamId')}>
               <select name="teamId" defaultValue={values.teamId} className={SELECT}>
-                <option value="">Toutes mes rédactions</option>
+                <option value="">{t('form.allTeams')}</option>
                 {teams.map((team) => (
                   <option key={team.id} value={team.id}>
                     {team.name}
@@ -52,9 +51,9 @@ export function SearchForm({
               </select>
             </Field>
           ) : null}
-          <Field label="Verdict publié">
+          <Field label={t('fields.rating')}>
             <select name="rating" defaultValue={values.rating} className={SELECT}>
-              <option value="">Tous</option>
+              <option value="">{t('form.all')}</option>
               {RATINGS.map((rating) => (
                 <option key={rating} value={rating}>
                   {ratingLabel(rating)}
@@ -62,9 +61,9 @@ export function SearchForm({
               ))}
             </select>
           </Field>
-          <Field label="État">
+          <Field label={t('fields.state')}>
             <select name="state" defaultValue={values.state} className={SELECT}>
-              <option value="">Tous</option>
+              <option value="">{t('form.all')}</option>
               {SENTENCE_STATES.map((state) => (
                 <option key={state} value={state}>
                   {SENTENCE_STATE_LABELS[state]}
@@ -72,9 +71,9 @@ export function SearchForm({
               ))}
             </select>
           </Field>
-          <Field label="Vérificateur·rice">
+          <Field label={t('fields.reviewer')}>
             <select name="reviewer" defaultValue={values.reviewer} className={SELECT}>
-              <option value="">Tout le monde</option>
+              <option value="">{t('form.everyone')}</option>
               {reviewers.map((reviewer) => (
                 <option key={reviewer.id} value={reviewer.id}>
                   {reviewer.name}
@@ -82,10 +81,10 @@ export function SearchForm({
               ))}
             </select>
           </Field>
-          <Field label="Du" hint="Date de l’article (publication, sinon import).">
+          <Field label={t('fields.from')} hint={t('form.fromHint')}>
             <TextInput type="date" name="from" defaultValue={values.from} />
           </Field>
-          <Field label="Au">
+          <Field label={t('fields.to')}>
             <TextInput type="date" name="to" defaultValue={values.to} />
           </Field>
         </div>

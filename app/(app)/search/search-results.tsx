@@ -3,10 +3,10 @@
 // published verdict and review state, linking to the reader at the sentence with its panel
 // open; then pages.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { ratingLabel } from '@/lib/reports/verdict-scale';
 import type { searchSentences } from '@/lib/server/search/search-sentences';
 import { SNIPPET_END, SNIPPET_START } from '@/lib/server/search/search-sentences';
-import type { SearchMatchKind } from '@/lib/validations/search';
 import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 import { searchHref, type SearchValues } from './search-params';
 
@@ -16,21 +16,6 @@ type SearchResult = Awaited<ReturnType<typeof searchSentences>>;
 const PAGE_SIZE = 25;
 /** The schema's highest page. */
 const MAX_PAGE = 100;
-
-/** « Trouvé dans : la phrase, une note… » */
-const MATCHED_LABELS: Record<SearchMatchKind, string> = {
-  sentence: 'la phrase',
-  note: 'une note de surlignage',
-  rationale: 'une justification de verdict',
-  comment: 'un commentaire',
-};
-
-/** The heading of one note, rationale or comment shown under a result. */
-const MATCH_LABELS: Record<Exclude<SearchMatchKind, 'sentence'>, string> = {
-  note: 'Note de surlignage',
-  rationale: 'Justification du verdict',
-  comment: 'Commentaire',
-};
 
 const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -88,14 +73,15 @@ function Pagination({
   pageCount: number;
   values: SearchValues;
 }) {
+  const t = useTranslations('search.results');
   const link = 'rounded-md border border-stone-300 bg-white px-2.5 py-1 hover:bg-stone-100';
   return (
-    <nav aria-label="Pages de résultats" className="mt-4">
+    <nav aria-label={t('pages')} className="mt-4">
       <ul className="flex flex-wrap items-center gap-1 text-sm">
         {page > 1 ? (
           <li>
             <Link href={searchHref(values, page - 1)} className={link} rel="prev">
-              ← Page précédente
+              {t('previous')}
             </Link>
           </li>
         ) : null}
@@ -106,12 +92,12 @@ function Pagination({
                 aria-current="page"
                 className="rounded-md border border-blue-700 bg-blue-700 px-2.5 py-1 text-white"
               >
-                <span className="sr-only">Page </span>
+                <span className="sr-only">{t('page')} </span>
                 {n}
               </span>
             ) : (
               <Link href={searchHref(values, n)} className={link}>
-                <span className="sr-only">Page </span>
+                <span className="sr-only">{t('page')} </span>
                 {n}
               </Link>
             )}
@@ -120,7 +106,7 @@ function Pagination({
         {page < pageCount ? (
           <li>
             <Link href={searchHref(values, page + 1)} className={link} rel="next">
-              Page suivante →
+              {t('next')}
             </Link>
           </li>
         ) : null}
@@ -139,11 +125,11 @@ export function SearchResults({
   /** Words or a verdict/state/reviewer filter: without one the service searches nothing. */
   hasCriteria: boolean;
 }) {
+  const t = useTranslations('search.results');
   if (!hasCriteria) {
     return (
       <p className="mt-6 rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
-        Saisissez des mots à rechercher, ou choisissez un verdict, un état ou un·e vérificateur·rice
-        : les phrases correspondantes de vos rédactions s’afficheront ici.
+        {t('noCriteria')}
       </p>
     );
   }
@@ -151,21 +137,19 @@ export function SearchResults({
   return (
     <section aria-labelledby="search-results-heading" className="mt-6">
       <h2 id="search-results-heading" className="mb-3 text-base font-semibold">
-        {result.total === 1 ? '1 résultat' : `${result.total} résultats`}
+        {t('count', { count: result.total })}
       </h2>
       {result.total === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
-          Aucune phrase ne correspond à cette recherche dans vos rédactions. Essayez d’autres mots
-          ou élargissez les filtres.
+          {t('none')}
         </p>
       ) : result.results.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
-          Cette page n’existe pas : les résultats tiennent sur {pageCount}{' '}
-          {pageCount === 1 ? 'page' : 'pages'}.
+          {t('pageOutOfRange', { count: pageCount })}
         </p>
       ) : (
         <ol
-          aria-label="Résultats de la recherche"
+          aria-label={t('list')}
           className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm"
         >
           {result.results.map((item) => (
@@ -179,18 +163,24 @@ export function SearchResults({
               </Link>
               {result.query !== '' ? (
                 <p className="mt-1 text-xs text-stone-600">
-                  Trouvé dans : {item.matched.map((kind) => MATCHED_LABELS[kind]).join(', ')}
+                  {t('foundIn', {
+                    places: item.matched.map((kind) => t(`matched.${kind}`)).join(', '),
+                  })}
                 </p>
               ) : null}
               {item.matches.length > 0 ? (
                 <ul className="mt-2 space-y-1 border-l-2 border-stone-200 pl-3 text-sm text-stone-700">
                   {item.matches.map((match) => (
                     <li key={match.id}>
-                      <span className="font-medium text-stone-800">
-                        {MATCH_LABELS[match.kind]}
-                        {match.author ? ` de ${match.author.name}` : ''}
-                      </span>{' '}
-                      : <Snippet snippet={match.snippet} />
+                      {t.rich('matchLine', {
+                        heading: match.author
+                          ? t(`matchBy.${match.kind}`, { author: match.author.name })
+                          : t(`match.${match.kind}`),
+                        label: (chunks) => (
+                          <span className="font-medium text-stone-800">{chunks}</span>
+                        ),
+                        snippet: () => <Snippet snippet={match.snippet} />,
+                      })}
                     </li>
                   ))}
                 </ul>
@@ -203,16 +193,16 @@ export function SearchResults({
                 <time dateTime={item.article.date}>{formatDate(item.article.date)}</time>
               </p>
               <p className="mt-1 text-sm text-stone-700">
-                {item.rating ? (
-                  <>
-                    Verdict publié :{' '}
-                    <span className="fd-rating font-semibold" data-rating={item.rating}>
-                      {ratingLabel(item.rating)}
-                    </span>
-                  </>
-                ) : (
-                  'Pas de verdict publié'
-                )}{' '}
+                {item.rating
+                  ? t.rich('published', {
+                      rating: ratingLabel(item.rating),
+                      verdict: (chunks) => (
+                        <span className="fd-rating font-semibold" data-rating={item.rating}>
+                          {chunks}
+                        </span>
+                      ),
+                    })
+                  : t('notPublished')}{' '}
                 · {SENTENCE_STATE_LABELS[item.state]}
               </p>
             </li>

@@ -1,21 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { CreateTeamForm } from '@/components/teams/create-team-form';
 import { ROLE_LABELS } from '@/lib/permissions';
 import { getPageUser } from '@/lib/server/session';
 import { listTeams } from '@/lib/server/teams/list-teams';
 
-export const metadata: Metadata = { title: 'Rédactions' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('teams.list');
+  return { title: t('metaTitle') };
+}
 
 export default async function TeamsPage() {
   const user = await getPageUser('/teams');
   const teams = await listTeams({ userId: user.id });
+  const t = await getTranslations('teams.list');
   return (
     <>
-      <h1 className="mb-4 text-xl font-semibold">Rédactions</h1>
+      <h1 className="mb-4 text-xl font-semibold">{t('title')}</h1>
       {teams.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
-          Vous n’êtes membre d’aucune rédaction : créez-en une, ou demandez un lien d’invitation.
+          {t('empty')}
         </p>
       ) : (
         <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white">
@@ -28,8 +33,7 @@ export default async function TeamsPage() {
                 {team.name}
               </Link>
               <p className="text-sm text-stone-600">
-                {ROLE_LABELS[team.role]} ·{' '}
-                {team.memberCount === 1 ? '1 membre' : `${team.memberCount} membres`}
+                {t('roleAndMembers', { role: ROLE_LABELS[team.role], count: team.memberCount })}
               </p>
             </li>
           ))}
@@ -40,7 +44,7 @@ export default async function TeamsPage() {
         className="mt-8 max-w-md rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
       >
         <h2 id="create-team" className="mb-3 text-base font-semibold">
-          Créer une rédaction
+          {t('createHeading')}
         </h2>
         <CreateTeamForm />
       </section>

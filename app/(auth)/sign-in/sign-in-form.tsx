@@ -3,6 +3,7 @@
 // here), then on to where the visitor was headed.
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { useAction } from '@/components/ui/use-action';
@@ -12,6 +13,7 @@ class SignInRefused extends Error {}
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
+  const t = useTranslations('auth.signIn');
   const { run, pending, error } = useAction(
     async (form: FormData) => {
       const result = await signIn('credentials', {
@@ -20,18 +22,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         redirect: false,
       });
       if (result?.error === 'TooManyAttempts') {
-        throw new SignInRefused(
-          'Trop de tentatives de connexion : réessayez dans quelques minutes.',
-        );
+        throw new SignInRefused(t('tooManyAttempts'));
       }
       if (!result || result.error) {
         // One message whatever went wrong: it must not tell whether the e-mail has an account.
-        throw new SignInRefused('E-mail ou mot de passe incorrect.');
+        throw new SignInRefused(t('refused'));
       }
     },
     {
-      message: (e) =>
-        e instanceof SignInRefused ? e.message : 'Une erreur inattendue est survenue. Réessayez.',
+      message: (e) => (e instanceof SignInRefused ? e.message : t('unexpected')),
     },
   );
 
@@ -45,10 +44,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
-      <Field label="E-mail">
+      <Field label={t('email')}>
         <TextInput name="email" type="email" autoComplete="email" required />
       </Field>
-      <Field label="Mot de passe">
+      <Field label={t('password')}>
         <TextInput name="password" type="password" autoComplete="current-password" required />
       </Field>
       {error ? (
@@ -57,7 +56,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       ) : null}
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? 'Connexion…' : 'Se connecter'}
+        {pending ? t('pending') : t('submit')}
       </Button>
     </form>
   );

@@ -5,6 +5,7 @@
 // form after it (it does for a form `action`; that path remains for browsers without JS).
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
@@ -13,6 +14,7 @@ import { signUpAction, type SignUpState } from './actions';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
+  const t = useTranslations('auth.signUp');
   const password = useRef('');
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {
     ok: false,
@@ -52,7 +54,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       className="space-y-4"
       noValidate
     >
-      <Field label="Nom" error={state.fieldErrors?.name}>
+      <Field label={t('name')} error={state.fieldErrors?.name}>
         <TextInput
           name="name"
           autoComplete="name"
@@ -61,7 +63,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           aria-invalid={!!state.fieldErrors?.name}
         />
       </Field>
-      <Field label="E-mail" error={state.fieldErrors?.email}>
+      <Field label={t('email')} error={state.fieldErrors?.email}>
         <TextInput
           name="email"
           type="email"
@@ -72,8 +74,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         />
       </Field>
       <Field
-        label="Mot de passe"
-        hint={`${PASSWORD_MIN_LENGTH} caractères au moins.`}
+        label={t('password')}
+        hint={t('passwordHint', { min: PASSWORD_MIN_LENGTH })}
         error={state.fieldErrors?.password}
       >
         <TextInput
@@ -91,7 +93,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       ) : null}
       <Button type="submit" className="w-full" disabled={pending || state.ok}>
-        {pending || state.ok ? 'Création…' : 'Créer mon compte'}
+        {pending || state.ok ? t('pending') : t('submit')}
       </Button>
     </form>
   );

@@ -1,10 +1,11 @@
-// Operations on your own account (sign-up, deletion, sessions, password, queue), personal
-// access tokens, and this document.
+// Operations on your own account (sign-up, settings, deletion, sessions, password, queue),
+// personal access tokens, and this document.
 import { z } from 'zod';
-import { deleteAccountSchema } from '@/lib/validations/account';
+import { deleteAccountSchema, updateAccountSchema } from '@/lib/validations/account';
 import { changePasswordSchema, signUpSchema } from '@/lib/validations/auth';
 import {
   accountDeletedDto,
+  accountDto,
   createdTokenDto,
   passwordChangedDto,
   sessionListDto,
@@ -64,6 +65,20 @@ export const meOperations: Operation[] = [
       '500': internal,
       '503': databaseUnavailable,
     },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/me',
+    operationId: 'updateMyAccount',
+    tag: 'me',
+    summary: 'Change your name, interface language or time zone',
+    description:
+      'Absent fields stay as they are; `null` forgets a choice (the language then follows ' +
+      'the browser’s Accept-Language, else French; the time zone is Europe/Paris). An unknown ' +
+      'time zone is refused (422) and nothing is changed; a known one is stored with its case ' +
+      'corrected (`europe/paris` → `Europe/Paris`).',
+    body: body(updateAccountSchema),
+    responses: { '200': json(accountDto, 'your account'), ...bodyErrors },
   },
   {
     method: 'delete',

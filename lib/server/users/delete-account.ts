@@ -12,8 +12,9 @@
 // 4. What they contributed to teams that continue stays, so each team's record stays coherent
 //    (foreign keys hold, approvals keep their approver): the user row is anonymised in place —
 //    name « Compte supprimé », a unique undeliverable e-mail under the reserved `.invalid`
-//    domain, a password hash no password matches. Verdicts, comments, highlights, revisions and
-//    journal entries (CONTRIBUTION_COLUMNS) then read « Compte supprimé ».
+//    domain, a password hash no password matches, no language or time zone. Verdicts,
+//    comments, highlights, revisions and journal entries (CONTRIBUTION_COLUMNS) then read
+//    « Compte supprimé ».
 // 5. Each remaining team's journal records `member.account_deleted`; an event without a team
 //    (`account.deleted`, kept for the operator) records the deletion itself.
 //
@@ -124,6 +125,9 @@ export async function deleteAccount(options: { userId: string; input: unknown })
         email: `deleted-${user.id}@account.invalid`,
         // Not a bcrypt hash: bcrypt.compare is false for every password.
         passwordHash: '!',
+        // A time zone says where someone lives: it goes with the rest.
+        locale: null,
+        timeZone: null,
       },
     });
     for (const team of remaining) {

@@ -1,8 +1,26 @@
 // Response shapes of accounts, sessions and access tokens (lib/server/users, auth, tokens).
 import { z } from 'zod';
+import { LOCALES } from '@/lib/i18n/locales';
 import { idDto, timestampDto } from './common';
 
 export const signedUpDto = z.strictObject({ id: idDto, email: z.email(), name: z.string() });
+
+/** Your account as PATCH /api/v1/me leaves it. */
+export const accountDto = z
+  .strictObject({
+    id: idDto,
+    email: z.email(),
+    name: z.string(),
+    locale: z
+      .enum(LOCALES)
+      .nullable()
+      .describe('interface language; null: the browser’s Accept-Language, else French'),
+    timeZone: z
+      .string()
+      .nullable()
+      .describe('IANA time zone of the dates shown to you; null: Europe/Paris'),
+  })
+  .meta({ id: 'Account' });
 
 export const accountDeletedDto = z.strictObject({
   deleted: z.literal(true),

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ArticleReader } from '@/components/reader/article-reader';
 import { listPaintedAnnotations } from '@/lib/server/annotations/list-painted';
 import { getAgreement } from '@/lib/server/articles/get-agreement';
@@ -11,7 +12,10 @@ import { listSentenceStates } from '@/lib/server/verdicts/list-sentence-states';
 import { idSchema } from '@/lib/validations/common';
 import { articlePageQuerySchema } from '@/lib/validations/query';
 
-export const metadata: Metadata = { title: 'Article' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('articles');
+  return { title: t('article.title') };
+}
 
 export default async function ArticlePage({
   params,

@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { AcceptInvitationButton } from '@/components/teams/accept-invitation-button';
 import { ROLE_LABELS } from '@/lib/permissions';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
 import { getInvitation } from '@/lib/server/teams/get-invitation';
 
-export const metadata: Metadata = { title: 'Invitation' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('teams.invitation');
+  return { title: t('metaTitle') };
+}
 
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
   dateStyle: 'long',
@@ -20,6 +25,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   // Anonymous visitors sign in (or sign up) first and come back to this very link.
   const user = await getPageUser(`/invitations/${encodeURIComponent(token)}`);
+  const t = await getTranslations('teams.invitation');
   let invitation: Awaited<ReturnType<typeof getInvitation>>;
   try {
     invitation = await getInvitation({ userId: user.id, token });
@@ -27,13 +33,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     if (error instanceof AppError && error.code === 'invitation_invalid') {
       return (
         <div className={CARD}>
-          <h1 className="mb-2 text-xl font-semibold">Invitation</h1>
+          <h1 className="mb-2 text-xl font-semibold">{t('title')}</h1>
           <p className="text-stone-700">{error.message}</p>
-          <p className="mt-2 text-sm text-stone-600">
-            Demandez un nouveau lien à la personne qui vous a invité·e.
-          </p>
+          <p className="mt-2 text-sm text-stone-600">{t('askAgain')}</p>
           <Link href="/" className="mt-4 inline-block text-sm text-blue-700 underline">
-            Retour aux articles
+            {t('backToArticles')}
           </Link>
         </div>
       );
@@ -41,31 +45,38 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     throw error;
   }
   const { team, role, invitedBy, expiresAt, alreadyMember } = invitation;
+  const strong = (chunks: ReactNode) => <strong className="font-semibold">{chunks}</strong>;
 
   return (
     <div className={CARD}>
-      <h1 className="mb-2 text-xl font-semibold">Rejoindre une rédaction</h1>
+      <h1 className="mb-2 text-xl font-semibold">{t('joinTitle')}</h1>
       <p className="text-stone-800">
-        {invitedBy ? `${invitedBy} vous invite` : 'Vous êtes invité·e'} à rejoindre{' '}
-        <strong className="font-semibold">{team.name}</strong> en tant que{' '}
-        <strong className="font-semibold">{ROLE_LABELS[role]}</strong>.
+        {invitedBy
+          ? t.rich('invitedBy', {
+              inviter: invitedBy,
+              team: team.name,
+              role: ROLE_LABELS[role],
+              strong,
+            })
+          : t.rich('invited', { team: team.name, role: ROLE_LABELS[role], strong })}
       </p>
       {alreadyMember ? (
         <>
-          <p className="mt-4 text-stone-700">Vous êtes déjà membre de cette rédaction.</p>
+          <p className="mt-4 text-stone-700">{t('alreadyMember')}</p>
           <Link
             href={`/teams/${team.id}`}
             className="mt-4 inline-block text-sm text-blue-700 underline"
           >
-            Ouvrir la rédaction {team.name}
+            {t('openTeam', { team: team.name })}
           </Link>
         </>
       ) : (
         <>
           <p className="mt-1 text-sm text-stone-600">
-            Lien valable jusqu’au{' '}
-            <time dateTime={expiresAt}>{DATE_TIME.format(new Date(expiresAt))}</time>, une seule
-            fois.
+            {t.rich('validUntil', {
+              date: DATE_TIME.format(new Date(expiresAt)),
+              time: (chunks) => <time dateTime={expiresAt}>{chunks}</time>,
+            })}
           </p>
           <div className="mt-5">
             <AcceptInvitationButton token={token} />

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { TokensManager } from '@/components/settings/tokens-manager';
 import { getPageUser } from '@/lib/server/session';
 import { listTokens } from '@/lib/server/tokens/list-tokens';
 
-export const metadata: Metadata = { title: 'Jetons d’accès' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('settings.tokens');
+  return { title: t('metaTitle') };
+}
 
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
   dateStyle: 'long',
@@ -15,19 +19,20 @@ const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
 export default async function TokensPage() {
   const user = await getPageUser('/settings/tokens');
   const tokens = await listTokens({ userId: user.id });
+  const t = await getTranslations('settings.tokens');
   return (
     <>
-      <h1 className="mb-2 text-xl font-semibold">Jetons d’accès</h1>
+      <h1 className="mb-2 text-xl font-semibold">{t('title')}</h1>
       <p className="mb-6 max-w-3xl text-sm text-stone-700">
-        Un jeton d’accès personnel permet à un script d’utiliser l’API FactDesk en votre nom :
-        envoyez-le dans l’en-tête <code className="text-xs">Authorization: Bearer …</code>, il a
-        exactement vos droits dans vos rédactions. Il expire au bout de la durée choisie à sa
-        création (un an au plus) ; un jeton expiré ne donne plus accès à rien. Les opérations
-        possibles sont décrites dans la{' '}
-        <Link href="/api-docs" className="text-blue-700 underline">
-          Référence de l’API
-        </Link>
-        .
+        {t.rich('intro', {
+          header: 'Authorization: Bearer …',
+          code: (chunks) => <code className="text-xs">{chunks}</code>,
+          link: (chunks) => (
+            <Link href="/api-docs" className="text-blue-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
       <TokensManager
         tokens={tokens.map((token) => ({

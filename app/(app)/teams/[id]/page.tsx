@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AdjudicationSetting } from '@/components/teams/adjudication-setting';
 import { DeleteTeamForm } from '@/components/teams/delete-team-form';
 import { InviteForm } from '@/components/teams/invite-form';
@@ -15,7 +16,10 @@ import { listMembers } from '@/lib/server/teams/list-members';
 import { getTeamSettings } from '@/lib/server/teams/get-team-settings';
 import { idSchema } from '@/lib/validations/common';
 
-export const metadata: Metadata = { title: 'Rédaction' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('teams.team');
+  return { title: t('metaTitle') };
+}
 
 const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
@@ -40,32 +44,32 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
     mayInvite ? listInvitations({ userId: user.id, teamId: id }) : [],
     getTeamSettings({ userId: user.id, teamId: id }),
   ]);
+  const t = await getTranslations('teams.team');
 
   return (
     <>
       <p className="mb-1 text-sm">
         <Link href="/teams" className="text-blue-700 hover:underline">
-          ← Rédactions
+          {t('back')}
         </Link>
       </p>
       <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">{team.name}</h1>
           <p className="mt-0.5 text-sm text-stone-600">
-            Votre rôle : {ROLE_LABELS[team.myRole]} ·{' '}
-            {members.length === 1 ? '1 membre' : `${members.length} membres`}
+            {t('yourRole', { role: ROLE_LABELS[team.myRole], count: members.length })}
           </p>
         </div>
         {can(team.myRole, 'audit.read') ? (
           <Link href={`/teams/${team.id}/audit`} className="text-sm text-blue-700 underline">
-            Journal de la rédaction
+            {t('auditLink')}
           </Link>
         ) : null}
       </div>
 
       <section aria-labelledby="members-heading" className="mb-8">
         <h2 id="members-heading" className="mb-3 text-base font-semibold">
-          Membres
+          {t('membersHeading')}
         </h2>
         <MembersTable
           teamId={team.id}
@@ -89,7 +93,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
         className="mb-8 rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
       >
         <h2 id="adjudication-heading" className="mb-1 text-base font-semibold">
-          Arbitrage des litiges
+          {t('adjudicationHeading')}
         </h2>
         <AdjudicationSetting
           teamId={team.id}
@@ -104,12 +108,9 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
           className="mb-8 rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
         >
           <h2 id="report-heading" className="mb-1 text-base font-semibold">
-            Rapport de la rédaction
+            {t('reportHeading')}
           </h2>
-          <p className="mb-3 text-sm text-stone-600">
-            Les affirmations vérifiées de tous les articles de la rédaction, avec leur verdict
-            approuvé et leurs sources.
-          </p>
+          <p className="mb-3 text-sm text-stone-600">{t('reportIntro')}</p>
           <TeamReportForm
             teamId={team.id}
             members={members.map((member) => ({ id: member.user.id, name: member.user.name }))}
@@ -124,17 +125,14 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
             className="mb-8 rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
           >
             <h2 id="invite-heading" className="mb-1 text-base font-semibold">
-              Inviter
+              {t('inviteHeading')}
             </h2>
-            <p className="mb-3 text-sm text-stone-600">
-              Créez un lien à usage unique et transmettez-le à la personne invitée : elle rejoindra
-              la rédaction avec le rôle choisi.
-            </p>
+            <p className="mb-3 text-sm text-stone-600">{t('inviteIntro')}</p>
             <InviteForm teamId={team.id} roles={invitableRoles(team.myRole)} />
           </section>
           <section aria-labelledby="pending-heading">
             <h2 id="pending-heading" className="mb-3 text-base font-semibold">
-              Invitations en attente
+              {t('pendingHeading')}
             </h2>
             <PendingInvitations
               teamId={team.id}
@@ -160,13 +158,10 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
           className="mt-8 rounded-xl border border-red-200 bg-white p-5 shadow-sm"
         >
           <h2 id="delete-team-heading" className="mb-1 text-base font-semibold text-red-800">
-            Supprimer l’équipe
+            {t('deleteHeading')}
           </h2>
           <p className="mb-3 max-w-3xl text-sm text-stone-600">
-            L’équipe « {team.name} » est supprimée pour de bon avec tous ses articles (phrases,
-            surlignages, verdicts, commentaires, révisions, rapports), ses membres, ses invitations
-            et son journal. Personne ne pourra plus rien en lire. Cette action ne peut pas être
-            annulée.
+            {t('deleteIntro', { team: team.name })}
           </p>
           <DeleteTeamForm teamId={team.id} teamName={team.name} />
         </section>

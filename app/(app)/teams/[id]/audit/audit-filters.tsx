@@ -1,6 +1,7 @@
 // The journal's filters: a plain GET form (works without JavaScript, the URL can be shared) with
 // a member and an action, each a labelled <select>; « Tout afficher » clears them.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, SelectInput } from '@/components/ui/field';
 import { AUDIT_ACTION_LABELS, TEAM_AUDIT_ACTION_GROUPS } from '@/lib/workflow/audit-labels';
@@ -16,6 +17,7 @@ export function AuditFilters({
   member: string | null;
   action: string | null;
 }) {
+  const t = useTranslations('teams.auditFilters');
   const isFiltered = member !== null || action !== null;
   // Someone who left the team can still be filtered on (a shared link): keep them selectable.
   const isFormerMember = member !== null && !members.some((m) => m.id === member);
@@ -24,26 +26,26 @@ export function AuditFilters({
       method="get"
       action={`/teams/${teamId}/audit`}
       role="search"
-      aria-label="Filtrer le journal"
+      aria-label={t('label')}
       className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm"
     >
       <div className="min-w-48">
-        <Field label="Membre">
+        <Field label={t('member')}>
           <SelectInput name="member" defaultValue={member ?? ''}>
-            <option value="">Tout le monde</option>
+            <option value="">{t('everyone')}</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
               </option>
             ))}
-            {isFormerMember ? <option value={member}>Ancien·ne membre</option> : null}
+            {isFormerMember ? <option value={member}>{t('formerMember')}</option> : null}
           </SelectInput>
         </Field>
       </div>
       <div className="min-w-56">
-        <Field label="Action">
+        <Field label={t('action')}>
           <SelectInput name="action" defaultValue={action ?? ''}>
-            <option value="">Toutes les actions</option>
+            <option value="">{t('allActions')}</option>
             {TEAM_AUDIT_ACTION_GROUPS.map((group) => (
               <optgroup key={group.label} label={group.label}>
                 {group.actions.map((code) => (
@@ -56,10 +58,10 @@ export function AuditFilters({
           </SelectInput>
         </Field>
       </div>
-      <Button type="submit">Filtrer</Button>
+      <Button type="submit">{t('filter')}</Button>
       {isFiltered ? (
         <Link href={`/teams/${teamId}/audit`} className="py-1.5 text-sm text-blue-700 underline">
-          Tout afficher
+          {t('showAll')}
         </Link>
       ) : null}
     </form>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AuditTable } from '@/components/teams/audit-table';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
@@ -9,9 +10,10 @@ import { idSchema } from '@/lib/validations/common';
 import { AuditFilters } from './audit-filters';
 import { auditHref, readAuditQuery } from './audit-params';
 
-export const metadata: Metadata = { title: 'Journal de la rédaction' };
-
-const FILTER_LABELS = { member: 'Membre', action: 'Action' } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('teams.audit');
+  return { title: t('metaTitle') };
+}
 
 export default async function TeamAuditPage({
   params,
@@ -26,6 +28,7 @@ export default async function TeamAuditPage({
   // bigint, given twice) shows the first page, a malformed filter is said and left out.
   const { query, invalid } = readAuditQuery(await searchParams);
   const user = await getPageUser(auditHref(id, query));
+  const t = await getTranslations('teams.audit');
 
   let audit: Awaited<ReturnType<typeof listTeamAudit>>;
   try {
@@ -35,15 +38,15 @@ export default async function TeamAuditPage({
     if (error instanceof AppError && error.code === 'forbidden') {
       return (
         <>
-          <h1 className="mb-4 text-xl font-semibold">Journal de la rédaction</h1>
+          <h1 className="mb-4 text-xl font-semibold">{t('title')}</h1>
           <p
             role="status"
             className="rounded-lg border border-stone-200 bg-white p-6 text-stone-700"
           >
-            Réservé aux propriétaires de la rédaction.
+            {t('ownersOnly')}
           </p>
           <Link href={`/teams/${id}`} className="mt-4 inline-block text-sm text-blue-700 underline">
-            Retour à la rédaction
+            {t('backToTeam')}
           </Link>
         </>
       );
@@ -58,13 +61,11 @@ export default async function TeamAuditPage({
     <>
       <p className="mb-1 text-sm">
         <Link href={`/teams/${team.id}`} className="text-blue-700 hover:underline">
-          ← {team.name}
+          {t('back', { team: team.name })}
         </Link>
       </p>
-      <h1 className="mb-1 text-xl font-semibold">Journal de la rédaction</h1>
-      <p className="mb-4 text-sm text-stone-600">
-        Toutes les modifications faites dans « {team.name} », les plus récentes d’abord.
-      </p>
+      <h1 className="mb-1 text-xl font-semibold">{t('title')}</h1>
+      <p className="mb-4 text-sm text-stone-600">{t('intro', { team: team.name })}</p>
       <AuditFilters
         key={auditHref(team.id, filterQuery)}
         teamId={team.id}
@@ -74,26 +75,20 @@ export default async function TeamAuditPage({
       />
       {invalid.length > 0 ? (
         <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {invalid.length === 1
-            ? `Le filtre « ${FILTER_LABELS[invalid[0]!]} » est invalide : il n’est pas appliqué.`
-            : 'Les filtres « Membre » et « Action » sont invalides : ils ne sont pas appliqués.'}
+          {invalid.length === 1 ? t('invalidFilter', { filter: invalid[0]! }) : t('invalidFilters')}
         </p>
       ) : null}
       {events.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
-          {query.before
-            ? 'Aucun événement plus ancien.'
-            : isFiltered
-              ? 'Aucun événement ne correspond à ces filtres.'
-              : 'Aucun événement pour l’instant.'}
+          {query.before ? t('noOlder') : isFiltered ? t('noMatch') : t('empty')}
         </p>
       ) : (
         <AuditTable events={events} />
       )}
-      <nav aria-label="Pages du journal" className="mt-4 flex gap-4 text-sm">
+      <nav aria-label={t('pages')} className="mt-4 flex gap-4 text-sm">
         {query.before ? (
           <Link href={auditHref(team.id, filterQuery)} className="text-blue-700 underline">
-            Plus récents
+            {t('newer')}
           </Link>
         ) : null}
         {nextBefore ? (
@@ -101,7 +96,7 @@ export default async function TeamAuditPage({
             href={auditHref(team.id, { ...filterQuery, before: nextBefore })}
             className="text-blue-700 underline"
           >
-            Plus ancien
+            {t('older')}
           </Link>
         ) : null}
       </nav>
