@@ -15,6 +15,11 @@ import frSearch from './messages/fr/search.json';
 import frQueue from './messages/fr/queue.json';
 import frJobs from './messages/fr/jobs.json';
 import frUi from './messages/fr/ui.json';
+import frLabels from './messages/fr/labels.json';
+import frErrors from './messages/fr/errors.json';
+import frValidation from './messages/fr/validation.json';
+import frAudit from './messages/fr/audit.json';
+import frReports from './messages/fr/reports.json';
 import enCommon from './messages/en/common.json';
 import enReader from './messages/en/reader.json';
 import enArticles from './messages/en/articles.json';
@@ -26,6 +31,11 @@ import enSearch from './messages/en/search.json';
 import enQueue from './messages/en/queue.json';
 import enJobs from './messages/en/jobs.json';
 import enUi from './messages/en/ui.json';
+import enLabels from './messages/en/labels.json';
+import enErrors from './messages/en/errors.json';
+import enValidation from './messages/en/validation.json';
+import enAudit from './messages/en/audit.json';
+import enReports from './messages/en/reports.json';
 
 export const NAMESPACES = [
   'common',
@@ -39,6 +49,11 @@ export const NAMESPACES = [
   'queue',
   'jobs',
   'ui',
+  'labels',
+  'errors',
+  'validation',
+  'audit',
+  'reports',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -54,6 +69,11 @@ const fr = {
   queue: frQueue,
   jobs: frJobs,
   ui: frUi,
+  labels: frLabels,
+  errors: frErrors,
+  validation: frValidation,
+  audit: frAudit,
+  reports: frReports,
 };
 
 /** The French catalogue's shape is the reference: next-intl types `t()` keys from it. */
@@ -75,5 +95,10 @@ export const MESSAGES: Record<Locale, AbstractIntlMessages> = {
     queue: enQueue,
     jobs: enJobs,
     ui: enUi,
+    labels: enLabels,
+    errors: enErrors,
+    validation: enValidation,
+    audit: enAudit,
+    reports: enReports,
   },
 };

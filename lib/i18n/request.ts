@@ -9,9 +9,7 @@ import { getUserPreferences, type UserPreferences } from '@/lib/server/users/get
 import { MESSAGES } from './messages';
 import { LOCALE_COOKIE } from './locales';
 import { chooseLocale } from './negotiate';
-
-/** Shown to signed-out visitors and accounts that did not choose a zone. */
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+import { DEFAULT_TIME_ZONE, FORMATS } from './format';
 
 async function signedInPreferences(): Promise<UserPreferences | null> {
   try {
@@ -39,5 +37,6 @@ export default getRequestConfig(async () => {
     locale,
     messages: MESSAGES[locale],
     timeZone: preferences?.timeZone ?? DEFAULT_TIME_ZONE,
+    formats: FORMATS,
   };
 });

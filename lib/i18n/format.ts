@@ -1,0 +1,91 @@
+// The one place dates, times and numbers are formatted for people: next-intl's formatter with
+// FactDesk's named formats, in the reader's language and time zone. Pages get it through
+// next-intl (`useFormatter()` / `getFormatter()`, configured in lib/i18n/request.ts with these
+// formats and the account's zone); code outside React (reports, CSV, server messages) calls
+// `formatterFor`. Machine formats (CSV, JSON, exports) write ISO 8601 — `isoInZone` gives the
+// reader's local time with its offset. Pure: imported by server and browser code alike.
+import { createFormatter, type Formats } from 'next-intl';
+import type { Locale } from './locales';
+
+/** Shown to signed-out visitors and accounts that did not choose a zone. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+/**
+ * Named formats, used as `format.dateTime(date, 'dateTime')`:
+ * - `date`: a day (« 4 mars 2025 », "March 4, 2025");
+ * - `dateTime`: a moment (« 4 mars 2025 à 14:05 », "Mar 4, 2025, 2:05 PM");
+ * - `short`: a moment in a dense table (« 04/03/2025 14:05 »);
+ * - `time`: a time of day (« 14:05 »).
+ */
+export const FORMATS = {
+  dateTime: {
+    date: { day: 'numeric', month: 'long', year: 'numeric' },
+    dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+    short: { dateStyle: 'short', timeStyle: 'short' },
+    time: { timeStyle: 'short' },
+  },
+  number: {
+    integer: { maximumFractionDigits: 0 },
+    percent: { style: 'percent', maximumFractionDigits: 0 },
+  },
+} satisfies Formats;
+
+export type Formatter = ReturnType<typeof createFormatter>;
+
+/**
+ * A formatter for code outside React. Intl objects are cached inside it: create one per report
+ * or response, not one per value.
+ */
+export function formatterFor(options: { locale: Locale | string; timeZone?: string }): Formatter {
+  return createFormatter({
+    locale: options.locale as Locale,
+    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+    formats: FORMATS,
+  });
+}
+
+const OFFSET_PARTS = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = OFFSET_PARTS.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    if (OFFSET_PARTS.size > 200) OFFSET_PARTS.clear();
+    OFFSET_PARTS.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * ISO 8601 with the zone's offset at that instant, to the second: `2026-12-02T09:05:00-05:00`
+ * for America/Montreal. The same instant as `toISOString()`, written as the reader's clock reads.
+ */
+export function isoInZone(value: Date | string, timeZone: string): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const parts: Record<string, string> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  const offsetMinutes = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset =
+    abs === 0
+      ? 'Z'
+      : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}

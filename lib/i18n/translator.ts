@@ -1,0 +1,25 @@
+// Messages outside React: server messages (API errors), reports in the team's publication
+// language, e-mail-like texts. The same catalogue and ICU formats as the pages
+// (lib/i18n/messages), through next-intl's createTranslator. Pure: no request state.
+import { createTranslator } from 'next-intl';
+import { FORMATS, DEFAULT_TIME_ZONE } from './format';
+import { DEFAULT_LOCALE, isLocale, type Locale } from './locales';
+import { MESSAGES, type Messages } from './messages';
+
+/** A supported interface language for any tag ('en-CA' → 'en'), French otherwise. */
+export function localeOf(tag: string | null | undefined): Locale {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return isLocale(primary) ? primary : DEFAULT_LOCALE;
+}
+
+/** `t('labels.rating.true')`-style translator over the whole catalogue of `locale`. */
+export function translatorFor(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE) {
+  return createTranslator({
+    locale,
+    messages: MESSAGES[locale] as Messages,
+    formats: FORMATS,
+    timeZone,
+  });
+}
+
+export type Translator = ReturnType<typeof translatorFor>;
