@@ -3,7 +3,6 @@
 // open their panel).
 import { useTranslations } from 'next-intl';
 import type { ReportAgreement } from '@/lib/reports';
-import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 
 const decimal = new Intl.NumberFormat('fr-FR', {
   minimumFractionDigits: 2,
@@ -21,6 +20,7 @@ export function AgreementSummary({
   onOpen: (sentenceId: string) => void;
 }) {
   const t = useTranslations('reader');
+  const labels = useTranslations('labels');
   return (
     <section aria-label={t('agreement.label')} className="mt-3 text-sm text-stone-700">
       <p data-testid="agreement">
@@ -44,7 +44,7 @@ export function AgreementSummary({
         <p className="mt-1 flex flex-wrap items-center gap-1">
           <span className="font-medium text-red-800">
             {t('agreement.disputed', {
-              label: SENTENCE_STATE_LABELS.disputed,
+              label: labels('sentenceState.disputed'),
               count: agreement.disputed.length,
             })}
           </span>

@@ -1,6 +1,7 @@
 'use client';
 // The six-step verdict scale as radio buttons.
-import { RATINGS, ratingLabel, type Rating } from '@/lib/reports/verdict-scale';
+import { useTranslations } from 'next-intl';
+import { RATINGS, type Rating } from '@/lib/reports/verdict-scale';
 
 export function RatingPicker({
   legend,
@@ -13,6 +14,7 @@ export function RatingPicker({
   value: Rating | null;
   onChange: (rating: Rating) => void;
 }) {
+  const labels = useTranslations('labels');
   return (
     <fieldset>
       <legend className="mb-1 text-sm font-medium text-stone-800">{legend}</legend>
@@ -29,7 +31,7 @@ export function RatingPicker({
               checked={value === rating}
               onChange={() => onChange(rating)}
             />
-            {ratingLabel(rating)}
+            {labels(`rating.${rating}`)}
           </label>
         ))}
       </div>

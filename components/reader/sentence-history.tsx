@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/api/client';
-import { ratingLabel, isRating } from '@/lib/reports/verdict-scale';
+import { isRating, type Rating } from '@/lib/reports/verdict-scale';
 import { auditActionLabel } from '@/lib/workflow/audit-labels';
 import { formatDate } from './verdict-status';
 
@@ -18,11 +18,11 @@ interface HistoryEvent {
 /** A few words on what changed, from the event's `after` snapshot (`words` from the catalogue). */
 function summaryOf(
   event: HistoryEvent,
-  words: { reason: (reason: string) => string; nobody: string },
+  words: { reason: (reason: string) => string; nobody: string; rating: (rating: Rating) => string },
 ): string {
   const after = (event.after ?? {}) as Record<string, unknown>;
   if (typeof after.reason === 'string') return words.reason(after.reason);
-  if (typeof after.rating === 'string' && isRating(after.rating)) return ratingLabel(after.rating);
+  if (typeof after.rating === 'string' && isRating(after.rating)) return words.rating(after.rating);
   if (after.assignee && typeof after.assignee === 'object' && 'name' in after.assignee) {
     return String((after.assignee as { name: string }).name);
   }
@@ -38,9 +38,11 @@ export function SentenceHistory({
   refreshKey: number;
 }) {
   const t = useTranslations('reader');
+  const labels = useTranslations('labels');
   const words = {
     reason: (reason: string) => t('history.reason', { reason }),
     nobody: t('history.nobody'),
+    rating: (rating: Rating) => labels(`rating.${rating}`),
   };
   const [events, setEvents] = useState<HistoryEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -8,13 +8,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ApiError, apiFetch } from '@/lib/api/client';
 import { can, type Role } from '@/lib/permissions';
-import { ratingLabel } from '@/lib/reports/verdict-scale';
 import type { SentenceDetail } from '@/lib/server/sentences/get-sentence';
 import type { SentenceSummary } from '@/lib/server/verdicts/list-sentence-states';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
-import { TRIAGE_REASON_LABELS } from '@/lib/text/triage';
 import { sentenceAnchor } from '@/lib/workflow/sentence-link';
-import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 import { AssigneePicker } from './assignee-picker';
 import { CommentsThread } from './comments-thread';
 import { CopyLinkButton } from './copy-link-button';
@@ -65,6 +62,7 @@ export function SentencePanel({
   onHighlightsChanged: () => Promise<void>;
 }) {
   const t = useTranslations('reader');
+  const labels = useTranslations('labels');
   const [detail, setDetail] = useState<SentenceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -163,7 +161,7 @@ export function SentencePanel({
             data-state={detail.state}
             data-testid="sentence-state"
           >
-            {SENTENCE_STATE_LABELS[detail.state]}
+            {labels(`sentenceState.${detail.state}`)}
           </span>
         ) : null}
         {detail ? (
@@ -248,7 +246,7 @@ export function SentencePanel({
                 {t('sentencePanel.priority', {
                   score: detail.sentence.checkworthiness.toFixed(2),
                   reasons: detail.sentence.checkworthinessReasons
-                    .map((reason) => TRIAGE_REASON_LABELS[reason])
+                    .map((reason) => labels(`triageReason.${reason}`))
                     .join(', '),
                 })}
               </p>
@@ -368,6 +366,7 @@ export function SentencePanel({
 
 function FinalVerdict({ detail }: { detail: SentenceDetail }) {
   const t = useTranslations('reader');
+  const labels = useTranslations('labels');
   const final = detail.finalVerdict!;
   return (
     <div
@@ -379,7 +378,7 @@ function FinalVerdict({ detail }: { detail: SentenceDetail }) {
       </p>
       <p className="mt-1">
         <span className="fd-rating font-semibold" data-rating={final.rating}>
-          {ratingLabel(final.rating)}
+          {labels(`rating.${final.rating}`)}
         </span>
       </p>
       {final.rationale ? <p className="mt-1 whitespace-pre-line">{final.rationale}</p> : null}
@@ -438,12 +437,13 @@ function TeammateVerdict({
   onChanged: () => Promise<void>;
 }) {
   const t = useTranslations('reader');
+  const labels = useTranslations('labels');
   return (
     <li className="rounded-md border border-stone-200 p-2 text-sm">
       <p>
         {t.rich('sentencePanel.teammateVerdict', {
           name: verdict.author.name,
-          label: ratingLabel(verdict.rating),
+          label: labels(`rating.${verdict.rating}`),
           author: (chunks) => <span className="font-medium">{chunks}</span>,
           rating: (chunks) => (
             <span className="fd-rating font-semibold" data-rating={verdict.rating}>

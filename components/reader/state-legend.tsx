@@ -2,16 +2,11 @@
 // by the very rules that draw the sentences (app/globals.css, `.fd-look`), hidden from screen
 // readers, beside its name and the pattern in words, so the legend reads without the colours.
 import { useTranslations } from 'next-intl';
-import {
-  RECHECK_DESCRIPTION,
-  RECHECK_LABEL,
-  SENTENCE_LOOK_DESCRIPTIONS,
-  SENTENCE_LOOK_LABELS,
-  SENTENCE_LOOKS,
-} from '@/lib/workflow/sentence-look';
+import { SENTENCE_LOOKS } from '@/lib/workflow/sentence-look';
 
 export function StateLegend() {
   const t = useTranslations('reader');
+  const labels = useTranslations('labels');
   return (
     <section
       aria-labelledby="state-legend-title"
@@ -33,9 +28,9 @@ export function StateLegend() {
               {t('stateLegend.sample')}
             </span>
             <span>
-              <span className="font-medium text-stone-800">{SENTENCE_LOOK_LABELS[look]}</span>
+              <span className="font-medium text-stone-800">{labels(`look.${look}`)}</span>
               <span className="text-stone-600">
-                {t('stateLegend.description', { description: SENTENCE_LOOK_DESCRIPTIONS[look] })}
+                {t('stateLegend.description', { description: labels(`lookDescription.${look}`) })}
               </span>
             </span>
           </li>
@@ -45,9 +40,9 @@ export function StateLegend() {
             {t('stateLegend.sample')}
           </span>
           <span>
-            <span className="font-medium text-stone-800">{RECHECK_LABEL}</span>
+            <span className="font-medium text-stone-800">{labels('look.recheck')}</span>
             <span className="text-stone-600">
-              {t('stateLegend.description', { description: RECHECK_DESCRIPTION })}
+              {t('stateLegend.description', { description: labels('lookDescription.recheck') })}
             </span>
           </span>
         </li>

@@ -2,8 +2,8 @@
 // « À vérifier en priorité »: the sentences most worth checking first (figures, dates, names,
 // attributions, quotes, comparisons — lib/text/triage), the ones not yet approved, with why.
 import { useTranslations } from 'next-intl';
-import { TRIAGE_REASON_LABELS, type TriageReason } from '@/lib/text/triage';
-import { SENTENCE_STATE_LABELS, type SentenceState } from '@/lib/workflow/sentence-state';
+import { type TriageReason } from '@/lib/text/triage';
+import { type SentenceState } from '@/lib/workflow/sentence-state';
 
 export interface TriageItem {
   id: string;
@@ -26,6 +26,7 @@ export function TriageList({
   onOpen: (sentenceId: string) => void;
 }) {
   const t = useTranslations('reader');
+  const labels = useTranslations('labels');
   const pending = items
     .filter((item) => item.state !== 'approved' && item.score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
@@ -53,7 +54,7 @@ export function TriageList({
                 <span className="flex items-center justify-between gap-2 text-xs text-stone-500">
                   <span>
                     {t('shared.sentenceNumber', { number: String(item.index + 1) })}
-                    {item.state ? ` · ${SENTENCE_STATE_LABELS[item.state]}` : ''}
+                    {item.state ? ` · ${labels(`sentenceState.${item.state}`)}` : ''}
                   </span>
                   <span className="tabular-nums" title={t('triage.scoreTitle')}>
                     {item.score.toFixed(2)}
@@ -71,7 +72,7 @@ export function TriageList({
                       key={reason}
                       className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900"
                     >
-                      {TRIAGE_REASON_LABELS[reason]}
+                      {labels(`triageReason.${reason}`)}
                     </span>
                   ))}
                 </span>

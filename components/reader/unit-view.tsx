@@ -5,8 +5,7 @@ import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 import { splitIntoSegments } from '@/lib/anchoring/paint';
 import type { Rating } from '@/lib/reports/verdict-scale';
-import { ratingLabel } from '@/lib/reports/verdict-scale';
-import { SENTENCE_LOOK_LABELS, type SentenceLook } from '@/lib/workflow/sentence-look';
+import type { SentenceLook } from '@/lib/workflow/sentence-look';
 import type { SentenceState } from '@/lib/workflow/sentence-state';
 import type { Unit } from './reader-dom';
 
@@ -73,11 +72,14 @@ function UnitViewImpl({
   onOpen: (unit: Unit) => void;
 }) {
   const t = useTranslations('reader');
+  const labels = useTranslations('labels');
   const words: TitleWords = {
     note: (note) => t('unitView.note', { note }),
     fuzzy: t('unitView.fuzzy'),
     lookWithRating: (look, rating) => t('unitView.lookWithRating', { look, rating }),
     recheck: t('unitView.recheck'),
+    look: (look) => labels(`look.${look}`),
+    rating: (rating) => labels(`rating.${rating}`),
   };
   const segments = splitIntoSegments(unit, highlights);
   const pending = new Set(highlights.filter((h) => h.pending).map((h) => h.id));
@@ -150,6 +152,8 @@ interface TitleWords {
   note: (note: string) => string;
   fuzzy: string;
   lookWithRating: (look: string, rating: string) => string;
+  look: (look: SentenceLook) => string;
+  rating: (rating: Rating) => string;
   recheck: string;
 }
 
@@ -181,8 +185,8 @@ function unitTitle(
   const parts = [
     look
       ? withRating && rating
-        ? words.lookWithRating(SENTENCE_LOOK_LABELS[look], ratingLabel(rating))
-        : SENTENCE_LOOK_LABELS[look]
+        ? words.lookWithRating(words.look(look), words.rating(rating))
+        : words.look(look)
       : null,
     recheck ? words.recheck : null,
   ];

@@ -4,7 +4,7 @@
 // keep mine (sent again on top of theirs), take theirs, or merge both into the form and edit.
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { ratingLabel, type Rating } from '@/lib/reports/verdict-scale';
+import { type Rating } from '@/lib/reports/verdict-scale';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 import type { SourceDraft } from './sources-editor';
 
@@ -16,13 +16,14 @@ interface Side {
 
 function Version({ title, side, testId }: { title: string; side: Side; testId: string }) {
   const t = useTranslations('reader');
+  const labels = useTranslations('labels');
   return (
     <section
       className="min-w-0 rounded-md border border-stone-200 bg-white p-2"
       data-testid={testId}
     >
       <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-500">{title}</h4>
-      <p className="mt-1 font-semibold">{side.rating ? ratingLabel(side.rating) : '—'}</p>
+      <p className="mt-1 font-semibold">{side.rating ? labels(`rating.${side.rating}`) : '—'}</p>
       <p className="mt-1 whitespace-pre-line break-words text-stone-700">
         {side.rationale || (
           <span className="text-stone-400">{t('verdictCompare.noRationale')}</span>

@@ -1,8 +1,7 @@
 // A verdict's place in the review workflow, in words: draft, submitted, approved by whom, sent
 // back by whom and why.
 import { useTranslations } from 'next-intl';
-import { RECHECK_LABEL } from '@/lib/workflow/sentence-look';
-import { VERDICT_STATUS_LABELS, type VerdictStatus } from '@/lib/workflow/sentence-state';
+import { type VerdictStatus } from '@/lib/workflow/sentence-state';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 
 const STATUS_STYLES: Record<VerdictStatus, string> = {
@@ -13,12 +12,13 @@ const STATUS_STYLES: Record<VerdictStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: VerdictStatus }) {
+  const labels = useTranslations('labels');
   return (
     <span
       className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[status]}`}
       data-status={status}
     >
-      {VERDICT_STATUS_LABELS[status]}
+      {labels(`verdictStatus.${status}`)}
     </span>
   );
 }
@@ -32,6 +32,7 @@ export function formatDate(iso: string | null): string {
 
 export function VerdictStatusLine({ verdict, own }: { verdict: VerdictDto; own?: boolean }) {
   const t = useTranslations('reader');
+  const labels = useTranslations('labels');
   let detail: string;
   switch (verdict.status) {
     case 'draft':
@@ -58,7 +59,7 @@ export function VerdictStatusLine({ verdict, own }: { verdict: VerdictDto; own?:
       <StatusBadge status={verdict.status} /> {detail}
       {verdict.needsRecheck ? (
         <span className="ml-1 rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-900">
-          {RECHECK_LABEL.toLowerCase()}
+          {labels('look.recheck').toLowerCase()}
         </span>
       ) : null}
     </p>

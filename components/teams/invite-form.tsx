@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/ui/use-action';
 import { apiFetch } from '@/lib/api/client';
-import { ROLE_LABELS, type Role } from '@/lib/permissions';
+import { type Role } from '@/lib/permissions';
 import { CopyField } from '@/components/ui/copy-field';
 import { FormError } from '@/components/ui/form-error';
 
@@ -27,6 +27,7 @@ const EXPIRY = new Intl.DateTimeFormat('fr-FR', {
 export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] }) {
   const router = useRouter();
   const t = useTranslations('teams.inviteForm');
+  const labels = useTranslations('labels');
   const selectId = useId();
   const [role, setRole] = useState<Role>(roles.includes('reviewer') ? 'reviewer' : roles[0]);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
@@ -63,7 +64,7 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
           >
             {roles.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {labels(`role.${r}`)}
               </option>
             ))}
           </select>
@@ -83,7 +84,7 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
           />
           <p className="text-xs text-stone-600">
             {t.rich('created', {
-              role: ROLE_LABELS[created.role],
+              role: labels(`role.${created.role}`),
               date: EXPIRY.format(new Date(created.expiresAt)),
               time: (chunks) => <time dateTime={created.expiresAt}>{chunks}</time>,
             })}

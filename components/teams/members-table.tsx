@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { useAction } from '@/components/ui/use-action';
 import { apiFetch } from '@/lib/api/client';
-import { isRole, ROLE_LABELS, ROLES, type Role } from '@/lib/permissions';
+import { isRole, ROLES, type Role } from '@/lib/permissions';
 import { FormError } from '@/components/ui/form-error';
 import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
@@ -42,6 +42,7 @@ export function MembersTable({
 }) {
   const router = useRouter();
   const t = useTranslations('teams.members');
+  const labels = useTranslations('labels');
   const [confirm, confirmDialog] = useConfirm();
   /** One membership call; `run` answers true when it succeeded. */
   const { run, pending, error } = useAction((url: string, init: RequestInit) =>
@@ -57,8 +58,8 @@ export function MembersTable({
       role !== 'owner' &&
       !(await confirm({
         title: t('confirmDemote.title'),
-        body: <p>{t('confirmDemote.body', { team: teamName, role: ROLE_LABELS[role] })}</p>,
-        confirmLabel: t('confirmDemote.confirm', { role: ROLE_LABELS[role] }),
+        body: <p>{t('confirmDemote.body', { team: teamName, role: labels(`role.${role}`) })}</p>,
+        confirmLabel: t('confirmDemote.confirm', { role: labels(`role.${role}`) }),
       }))
     ) {
       return false;
@@ -146,6 +147,7 @@ function MemberRow({
   onRemove: () => void;
 }) {
   const t = useTranslations('teams.members');
+  const labels = useTranslations('labels');
   const [draft, setDraft] = useState<Role>(member.role);
   const [savedRole, setSavedRole] = useState<Role>(member.role);
   const selectRef = useRef<HTMLSelectElement>(null);
@@ -187,7 +189,7 @@ function MemberRow({
             >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
+                  {labels(`role.${role}`)}
                 </option>
               ))}
             </select>
@@ -201,7 +203,7 @@ function MemberRow({
             </Button>
           </form>
         ) : (
-          ROLE_LABELS[member.role]
+          labels(`role.${member.role}`)
         )}
       </Cell>
       <Cell className="text-stone-600">

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { useAction } from '@/components/ui/use-action';
 import { apiFetch } from '@/lib/api/client';
-import { ROLE_LABELS, type Role } from '@/lib/permissions';
+import { type Role } from '@/lib/permissions';
 import { FormError } from '@/components/ui/form-error';
 import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
@@ -33,6 +33,7 @@ export function PendingInvitations({
 }) {
   const router = useRouter();
   const t = useTranslations('teams.pendingInvitations');
+  const labels = useTranslations('labels');
   const [confirm, confirmDialog] = useConfirm();
   const revoke = useAction(
     async (invitation: PendingInvitationData) => {
@@ -48,7 +49,7 @@ export function PendingInvitations({
       body: (
         <p>
           {t('confirm.body', {
-            role: ROLE_LABELS[invitation.role],
+            role: labels(`role.${invitation.role}`),
             date: invitation.createdLabel,
           })}
         </p>
@@ -75,7 +76,7 @@ export function PendingInvitations({
         <TableBody>
           {invitations.map((invitation) => (
             <tr key={invitation.id}>
-              <Cell>{ROLE_LABELS[invitation.role]}</Cell>
+              <Cell>{labels(`role.${invitation.role}`)}</Cell>
               <Cell className="text-stone-600">{invitation.createdByName ?? '—'}</Cell>
               <Cell className="text-stone-600">
                 <time dateTime={invitation.createdAt}>{invitation.createdLabel}</time>
@@ -90,7 +91,7 @@ export function PendingInvitations({
                     onClick={() => void onRevoke(invitation)}
                     disabled={revoke.pending}
                     aria-label={t('revokeInvitation', {
-                      role: ROLE_LABELS[invitation.role],
+                      role: labels(`role.${invitation.role}`),
                       date: invitation.createdLabel,
                     })}
                   >

@@ -9,7 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { ApiError, errorMessage, networkError, readApiError } from '@/lib/api/client';
-import { RATINGS, ratingLabel } from '@/lib/reports/verdict-scale';
+import { RATINGS } from '@/lib/reports/verdict-scale';
 import { REPORT_FORMAT_FILES } from '@/lib/reports/formats';
 import { TEAM_REPORT_FORMATS } from '@/lib/validations/report';
 import { FormError } from '@/components/ui/form-error';
@@ -62,6 +62,7 @@ export function TeamReportForm({
   members: { id: string; name: string }[];
 }) {
   const t = useTranslations('teams.reportForm');
+  const labels = useTranslations('labels');
   const formatter = useFormatter();
   const progressId = useId();
   const abortRef = useRef<AbortController | null>(null);
@@ -190,7 +191,7 @@ export function TeamReportForm({
               <option value="">{t('allRatings')}</option>
               {RATINGS.map((r) => (
                 <option key={r} value={r}>
-                  {ratingLabel(r)}
+                  {labels(`rating.${r}`)}
                 </option>
               ))}
             </select>

@@ -2,11 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { can } from '@/lib/permissions';
-import { ratingLabel } from '@/lib/reports/verdict-scale';
 import { getQueue } from '@/lib/server/queue/get-queue';
 import { getPageUser } from '@/lib/server/session';
 import { listTeams } from '@/lib/server/teams/list-teams';
-import { SENTENCE_STATE_LABELS, VERDICT_STATUS_LABELS } from '@/lib/workflow/sentence-state';
 import { QueueSection } from './queue-section';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,6 +39,7 @@ export default async function QueuePage() {
   ]);
   const mayResolve = teams.some((team) => can(team.role, 'dispute.resolve'));
   const t = await getTranslations('queue');
+  const labels = await getTranslations('labels');
 
   return (
     <>
@@ -56,10 +55,10 @@ export default async function QueuePage() {
           article: item.article,
           details: (
             <>
-              {SENTENCE_STATE_LABELS[item.state]} ·{' '}
+              {labels(`sentenceState.${item.state}`)} ·{' '}
               {item.myStatus
                 ? t('assigned.myVerdict', {
-                    status: VERDICT_STATUS_LABELS[item.myStatus].toLowerCase(),
+                    status: labels(`verdictStatus.${item.myStatus}`).toLowerCase(),
                   })
                 : t('assigned.noVerdict')}
               {onDate(item.assignedAt, (values) => t.rich('assigned.assignedOn', values))}
@@ -79,7 +78,7 @@ export default async function QueuePage() {
             <>
               {t.rich('review.authorRating', {
                 author: item.verdict.author.name,
-                rating: ratingLabel(item.verdict.rating),
+                rating: labels(`rating.${item.verdict.rating}`),
                 verdict: (chunks) => (
                   <span className="fd-rating font-semibold" data-rating={item.verdict.rating}>
                     {chunks}
@@ -100,7 +99,7 @@ export default async function QueuePage() {
             key: item.sentence.id,
             sentence: item.sentence,
             article: item.article,
-            details: SENTENCE_STATE_LABELS[item.state],
+            details: labels(`sentenceState.${item.state}`),
           }))}
         />
       ) : null}

@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
-import { RATINGS, ratingLabel } from '@/lib/reports/verdict-scale';
-import { SENTENCE_STATE_LABELS, SENTENCE_STATES } from '@/lib/workflow/sentence-state';
+import { RATINGS } from '@/lib/reports/verdict-scale';
+import { SENTENCE_STATES } from '@/lib/workflow/sentence-state';
 import type { SearchValues } from './search-params';
 
 const SELECT =
@@ -20,6 +20,7 @@ export function SearchForm({
   reviewers: { id: string; name: string }[];
 }) {
   const t = useTranslations('search');
+  const labels = useTranslations('labels');
   return (
     <form action="/search" method="get" role="search" className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
@@ -56,7 +57,7 @@ export function SearchForm({
               <option value="">{t('form.all')}</option>
               {RATINGS.map((rating) => (
                 <option key={rating} value={rating}>
-                  {ratingLabel(rating)}
+                  {labels(`rating.${rating}`)}
                 </option>
               ))}
             </select>
@@ -66,7 +67,7 @@ export function SearchForm({
               <option value="">{t('form.all')}</option>
               {SENTENCE_STATES.map((state) => (
                 <option key={state} value={state}>
-                  {SENTENCE_STATE_LABELS[state]}
+                  {labels(`sentenceState.${state}`)}
                 </option>
               ))}
             </select>

@@ -4,10 +4,8 @@
 // open; then pages.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { ratingLabel } from '@/lib/reports/verdict-scale';
 import type { searchSentences } from '@/lib/server/search/search-sentences';
 import { SNIPPET_END, SNIPPET_START } from '@/lib/server/search/search-sentences';
-import { SENTENCE_STATE_LABELS } from '@/lib/workflow/sentence-state';
 import { searchHref, type SearchValues } from './search-params';
 
 type SearchResult = Awaited<ReturnType<typeof searchSentences>>;
@@ -126,6 +124,7 @@ export function SearchResults({
   hasCriteria: boolean;
 }) {
   const t = useTranslations('search.results');
+  const labels = useTranslations('labels');
   if (!hasCriteria) {
     return (
       <p className="mt-6 rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">
@@ -195,7 +194,7 @@ export function SearchResults({
               <p className="mt-1 text-sm text-stone-700">
                 {item.rating
                   ? t.rich('published', {
-                      rating: ratingLabel(item.rating),
+                      rating: labels(`rating.${item.rating}`),
                       verdict: (chunks) => (
                         <span className="fd-rating font-semibold" data-rating={item.rating}>
                           {chunks}
@@ -203,7 +202,7 @@ export function SearchResults({
                       ),
                     })
                   : t('notPublished')}{' '}
-                · {SENTENCE_STATE_LABELS[item.state]}
+                · {labels(`sentenceState.${item.state}`)}
               </p>
             </li>
           ))}

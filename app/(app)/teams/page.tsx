@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CreateTeamForm } from '@/components/teams/create-team-form';
-import { ROLE_LABELS } from '@/lib/permissions';
 import { getPageUser } from '@/lib/server/session';
 import { listTeams } from '@/lib/server/teams/list-teams';
 
@@ -15,6 +14,7 @@ export default async function TeamsPage() {
   const user = await getPageUser('/teams');
   const teams = await listTeams({ userId: user.id });
   const t = await getTranslations('teams.list');
+  const labels = await getTranslations('labels');
   return (
     <>
       <h1 className="mb-4 text-xl font-semibold">{t('title')}</h1>
@@ -33,7 +33,10 @@ export default async function TeamsPage() {
                 {team.name}
               </Link>
               <p className="text-sm text-stone-600">
-                {t('roleAndMembers', { role: ROLE_LABELS[team.role], count: team.memberCount })}
+                {t('roleAndMembers', {
+                  role: labels(`role.${team.role}`),
+                  count: team.memberCount,
+                })}
               </p>
             </li>
           ))}

@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AcceptInvitationButton } from '@/components/teams/accept-invitation-button';
-import { ROLE_LABELS } from '@/lib/permissions';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
 import { getInvitation } from '@/lib/server/teams/get-invitation';
@@ -26,6 +25,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   // Anonymous visitors sign in (or sign up) first and come back to this very link.
   const user = await getPageUser(`/invitations/${encodeURIComponent(token)}`);
   const t = await getTranslations('teams.invitation');
+  const labels = await getTranslations('labels');
   let invitation: Awaited<ReturnType<typeof getInvitation>>;
   try {
     invitation = await getInvitation({ userId: user.id, token });
@@ -55,10 +55,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           ? t.rich('invitedBy', {
               inviter: invitedBy,
               team: team.name,
-              role: ROLE_LABELS[role],
+              role: labels(`role.${role}`),
               strong,
             })
-          : t.rich('invited', { team: team.name, role: ROLE_LABELS[role], strong })}
+          : t.rich('invited', { team: team.name, role: labels(`role.${role}`), strong })}
       </p>
       {alreadyMember ? (
         <>

@@ -8,7 +8,7 @@ import { InviteForm } from '@/components/teams/invite-form';
 import { MembersTable } from '@/components/teams/members-table';
 import { PendingInvitations } from '@/components/teams/pending-invitations';
 import { TeamReportForm } from '@/components/teams/team-report-form';
-import { can, invitableRoles, ROLE_LABELS } from '@/lib/permissions';
+import { can, invitableRoles } from '@/lib/permissions';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
 import { listInvitations } from '@/lib/server/teams/list-invitations';
@@ -45,6 +45,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
     getTeamSettings({ userId: user.id, teamId: id }),
   ]);
   const t = await getTranslations('teams.team');
+  const labels = await getTranslations('labels');
 
   return (
     <>
@@ -57,7 +58,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
         <div>
           <h1 className="text-xl font-semibold">{team.name}</h1>
           <p className="mt-0.5 text-sm text-stone-600">
-            {t('yourRole', { role: ROLE_LABELS[team.myRole], count: members.length })}
+            {t('yourRole', { role: labels(`role.${team.myRole}`), count: members.length })}
           </p>
         </div>
         {can(team.myRole, 'audit.read') ? (
