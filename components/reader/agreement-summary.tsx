@@ -1,14 +1,8 @@
 // How much the team's fact-checkers agree on this article: Krippendorff's alpha, raw agreement,
 // how many sentences were rated by two or more members, and the disputed ones (as buttons that
 // open their panel).
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReportAgreement } from '@/lib/reports';
-
-const decimal = new Intl.NumberFormat('fr-FR', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 
 export function AgreementSummary({
   agreement,
@@ -20,6 +14,7 @@ export function AgreementSummary({
   onOpen: (sentenceId: string) => void;
 }) {
   const t = useTranslations('reader');
+  const format = useFormatter();
   const labels = useTranslations('labels');
   return (
     <section aria-label={t('agreement.label')} className="mt-3 text-sm text-stone-700">
@@ -32,10 +27,10 @@ export function AgreementSummary({
             <abbr title={t('agreement.alphaTitle')}>{t('agreement.alpha')}</abbr> ={' '}
             {agreement.alpha === null
               ? t('agreement.notComputable')
-              : decimal.format(agreement.alpha)}
+              : format.number(agreement.alpha, 'decimal2')}
             {agreement.percentAgreement === null
               ? ''
-              : ` · ${t('agreement.raw', { percent: percent.format(agreement.percentAgreement) })}`}
+              : ` · ${t('agreement.raw', { percent: format.number(agreement.percentAgreement, 'percent') })}`}
             {` · ${t('agreement.rated', { count: agreement.ratedSentences })}`}
           </>
         )}

@@ -12,7 +12,7 @@
 // use-keyboard-selection.ts and use-pointer-selection.ts make the toolbar's selection; use-article-links.ts ties the open
 // sentence to the address; use-bottom-sheet.ts closes the sheet by its handle.
 import dynamic from 'next/dynamic';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TextRange } from '@/lib/anchoring/types';
 import { ProgressBar } from '@/components/progress-bar';
@@ -401,13 +401,12 @@ export function ArticleReader({
 /** Author, publisher, date and original address, when known. */
 function ArticleMeta({ article }: { article: ArticleDetail }) {
   const t = useTranslations('reader');
+  const format = useFormatter();
   const parts = [
     article.author,
     article.publisher,
     article.publishedAt
-      ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(
-          new Date(article.publishedAt),
-        )
+      ? format.dateTime(new Date(article.publishedAt), 'date', { timeZone: 'UTC' })
       : null,
   ].filter(Boolean);
   if (parts.length === 0 && !article.sourceUrl) return null;

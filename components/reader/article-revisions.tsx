@@ -13,7 +13,7 @@ import { Field, TextArea } from '@/components/ui/field';
 import { apiFetch, errorMessage } from '@/lib/api/client';
 import { followJob, JobFailedError } from '@/lib/api/follow-job';
 import { jobOf, type JobDto } from '@/lib/api/job-types';
-import { formatDate } from './verdict-status';
+import { useFormatDate } from './verdict-status';
 
 interface Revision {
   /** The article's row version (a rename bumps it too): the list's key. */
@@ -91,6 +91,7 @@ export function ArticleRevisions({
 }) {
   const router = useRouter();
   const t = useTranslations('reader');
+  const formatDate = useFormatDate();
   const summaryText = (summary: Revision['summary']) =>
     summaryCounts(summary)
       .map(([part, count]) => t(`revisions.summary.${part}`, { count }))

@@ -10,7 +10,7 @@ import { useAction } from '@/components/ui/use-action';
 import { ApiError, apiFetch, apiMessageOr, QueuedOffline } from '@/lib/api/client';
 import type { AnnotationDto } from '@/lib/server/annotations/serialize';
 import type { CommentDto } from '@/lib/server/comments/serialize';
-import { formatDate } from './verdict-status';
+import { useFormatDate } from './verdict-status';
 
 interface ThreadProps {
   sentenceId: string;
@@ -60,6 +60,7 @@ function CommentItem({
   ...props
 }: ThreadProps & { comment: CommentDto; repliesOf: (id: string) => CommentDto[] }) {
   const t = useTranslations('reader');
+  const formatDate = useFormatDate();
   const [mode, setMode] = useState<'view' | 'edit' | 'reply'>('view');
   const [text, setText] = useState('');
   const replies = repliesOf(comment.id);

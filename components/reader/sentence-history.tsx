@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/api/client';
 import { isRating, type Rating } from '@/lib/reports/verdict-scale';
 import { auditActionLabel } from '@/lib/workflow/audit-labels';
-import { formatDate } from './verdict-status';
+import { useFormatDate } from './verdict-status';
 
 interface HistoryEvent {
   id: string;
@@ -38,6 +38,7 @@ export function SentenceHistory({
   refreshKey: number;
 }) {
   const t = useTranslations('reader');
+  const formatDate = useFormatDate();
   const labels = useTranslations('labels');
   const words = {
     reason: (reason: string) => t('history.reason', { reason }),

@@ -20,7 +20,7 @@ import { ResolveForm } from './resolve-form';
 import { ReviewActions } from './review-actions';
 import { SentenceHistory } from './sentence-history';
 import { VerdictForm } from './verdict-form';
-import { formatDate, VerdictStatusLine } from './verdict-status';
+import { useFormatDate, VerdictStatusLine } from './verdict-status';
 
 /** Every sentence this page loaded, for working on when the server cannot be reached. */
 const loaded = new Map<string, SentenceDetail>();
@@ -366,6 +366,7 @@ export function SentencePanel({
 
 function FinalVerdict({ detail }: { detail: SentenceDetail }) {
   const t = useTranslations('reader');
+  const formatDate = useFormatDate();
   const labels = useTranslations('labels');
   const final = detail.finalVerdict!;
   return (

@@ -1,6 +1,6 @@
 // A verdict's place in the review workflow, in words: draft, submitted, approved by whom, sent
 // back by whom and why.
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { type VerdictStatus } from '@/lib/workflow/sentence-state';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 
@@ -23,15 +23,15 @@ export function StatusBadge({ status }: { status: VerdictStatus }) {
   );
 }
 
-export function formatDate(iso: string | null): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+/** A moment of the review in the reader's language and the account's zone (lib/i18n/format.ts). */
+export function useFormatDate(): (iso: string | null) => string {
+  const format = useFormatter();
+  return (iso) => (iso ? format.dateTime(new Date(iso), 'mediumDateTime') : '');
 }
 
 export function VerdictStatusLine({ verdict, own }: { verdict: VerdictDto; own?: boolean }) {
   const t = useTranslations('reader');
+  const formatDate = useFormatDate();
   const labels = useTranslations('labels');
   let detail: string;
   switch (verdict.status) {

@@ -4,17 +4,11 @@
 // JSON. The sentences and the changes come from the listing (lib/workflow/audit-sentence.ts).
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { listTeamAudit } from '@/lib/server/teams/list-team-audit';
 import { Cell, ColumnHeader, Table, TableBody, TableHead } from '@/components/ui/table';
 
 export type AuditEventRow = Awaited<ReturnType<typeof listTeamAudit>>['events'][number];
-
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'short',
-  timeStyle: 'medium',
-  timeZone: 'Europe/Paris',
-});
 
 /** Long texts (a rationale, a comment) are clamped until opened. */
 const LONG = 160;
@@ -85,6 +79,7 @@ function articleLink(href: string | null, chunks: ReactNode) {
 
 export function AuditTable({ events }: { events: AuditEventRow[] }) {
   const t = useTranslations('teams.auditTable');
+  const format = useFormatter();
   return (
     <Table caption={t('caption')}>
       <TableHead>
@@ -96,7 +91,7 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
         {events.map((event) => (
           <tr key={event.id}>
             <Cell className="whitespace-nowrap tabular-nums text-stone-600">
-              <time dateTime={event.at}>{DATE_TIME.format(new Date(event.at))}</time>
+              <time dateTime={event.at}>{format.dateTime(new Date(event.at), 'journal')}</time>
             </Cell>
             <Cell>
               <p className="font-medium text-stone-900">{event.summary}</p>

@@ -2,7 +2,7 @@
 // "Inviter": creates a single-use invitation link for a role the inviter may hand out, and shows
 // it once, to be passed on by hand (there is no mail server).
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/ui/use-action';
@@ -18,15 +18,10 @@ interface CreatedInvitation {
   expiresAt: string;
 }
 
-const EXPIRY = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/Paris',
-});
-
 export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] }) {
   const router = useRouter();
   const t = useTranslations('teams.inviteForm');
+  const format = useFormatter();
   const labels = useTranslations('labels');
   const selectId = useId();
   const [role, setRole] = useState<Role>(roles.includes('reviewer') ? 'reviewer' : roles[0]);
@@ -85,7 +80,7 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
           <p className="text-xs text-stone-600">
             {t.rich('created', {
               role: labels(`role.${created.role}`),
-              date: EXPIRY.format(new Date(created.expiresAt)),
+              date: format.dateTime(new Date(created.expiresAt), 'dateTime'),
               time: (chunks) => <time dateTime={created.expiresAt}>{chunks}</time>,
             })}
           </p>

@@ -12,20 +12,26 @@ export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 /**
  * Named formats, used as `format.dateTime(date, 'dateTime')`:
- * - `date`: a day (« 4 mars 2025 », "March 4, 2025");
- * - `dateTime`: a moment (« 4 mars 2025 à 14:05 », "Mar 4, 2025, 2:05 PM");
- * - `short`: a moment in a dense table (« 04/03/2025 14:05 »);
+ * - `date`: a day (« 4 mars 2025 », "March 4, 2025"); `mediumDate`: « 4 mars 2025 » / "Mar 4, 2025";
+ * - `dateTime`: a moment (« 4 mars 2025 à 14:05 », "March 4, 2025 at 2:05 PM");
+ * - `mediumDateTime`: a moment in a panel (« 4 mars 2025, 14:05 », "Mar 4, 2025, 2:05 PM");
+ * - `journal`: a moment in a dense table, to the second (« 04/03/2025 14:05:09 »);
  * - `time`: a time of day (« 14:05 »).
+ * Bare calendar dates (an article's publication day) are formatted with `{ timeZone: 'UTC' }`
+ * so that no zone moves them to the day before.
  */
 export const FORMATS = {
   dateTime: {
-    date: { day: 'numeric', month: 'long', year: 'numeric' },
-    dateTime: { dateStyle: 'medium', timeStyle: 'short' },
-    short: { dateStyle: 'short', timeStyle: 'short' },
+    date: { dateStyle: 'long' },
+    mediumDate: { dateStyle: 'medium' },
+    dateTime: { dateStyle: 'long', timeStyle: 'short' },
+    mediumDateTime: { dateStyle: 'medium', timeStyle: 'short' },
+    journal: { dateStyle: 'short', timeStyle: 'medium' },
     time: { timeStyle: 'short' },
   },
   number: {
     integer: { maximumFractionDigits: 0 },
+    decimal2: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
     percent: { style: 'percent', maximumFractionDigits: 0 },
   },
 } satisfies Formats;

@@ -2,28 +2,12 @@
 import { z } from 'zod';
 import { LOCALES } from '@/lib/i18n/locales';
 import { currentPasswordSchema, signUpSchema } from './auth';
+import { TIME_ZONE_MAX_LENGTH, normaliseTimeZone } from './time-zone';
+
+export { TIME_ZONE_MAX_LENGTH, normaliseTimeZone };
 
 /** Deleting one's own account: the current password confirms it. */
 export const deleteAccountSchema = z.object({ password: currentPasswordSchema });
-
-/** Longest IANA zone name accepted (the longest today, America/Argentina/ComodRivadavia, is 32). */
-export const TIME_ZONE_MAX_LENGTH = 64;
-
-/**
- * The zone with its case corrected (`europe/paris` → `Europe/Paris`), or null when Intl does
- * not know it. A link keeps the name given (`America/Montreal`, which Intl may resolve to
- * `America/Toronto`): the same clock, in the person's words. Intl.DateTimeFormat rather than
- * Intl.supportedValuesOf('timeZone'), which lists canonical zones only (no `UTC`, no links).
- */
-export function normaliseTimeZone(zone: string): string | null {
-  let resolved: string;
-  try {
-    resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-  return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
-}
 
 export const localeSchema = z.enum(LOCALES, { message: 'Langue inconnue.' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIME_ZONE_MAX_LENGTH, normaliseTimeZone } from './time-zone';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -36,6 +37,19 @@ export const signUpSchema = z.object({
     .min(1, { message: 'Nom requis.' })
     .max(120, { message: '120 caractères au plus.' }),
   password: passwordSchema,
+  /**
+   * The browser's zone, detected by the sign-up form: kept when Intl knows it, otherwise dropped
+   * (the account then shows Paris time until its owner chooses) — never a reason to refuse.
+   */
+  timeZone: z
+    .unknown()
+    .optional()
+    .transform((zone) =>
+      typeof zone === 'string' && zone.length <= TIME_ZONE_MAX_LENGTH
+        ? normaliseTimeZone(zone.trim())
+        : null,
+    )
+    .describe('the browser’s IANA time zone (ignored when unknown)'),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

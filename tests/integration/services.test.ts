@@ -333,6 +333,26 @@ describe('accounts', () => {
       createUser({ email: 'court@x.test', name: 'C', password: 'court' }),
     ).rejects.toBeInstanceOf(ZodError);
   });
+
+  it('keeps the zone the sign-up form detected, and ignores one Intl does not know', async () => {
+    const zoneOf = async (timeZone: unknown) => {
+      const user = await createUser({
+        email: `zone-${Date.now()}-${Math.random()}@test.factdesk`,
+        name: 'Zoé',
+        password: 'un-long-mot-de-passe',
+        timeZone,
+      });
+      const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+      return { timeZone: row.timeZone, locale: row.locale };
+    };
+    expect(await zoneOf('America/Montreal')).toEqual({
+      timeZone: 'America/Montreal',
+      locale: null,
+    });
+    expect(await zoneOf('Mars/Olympus_Mons')).toEqual({ timeZone: null, locale: null });
+    expect(await zoneOf(42)).toEqual({ timeZone: null, locale: null });
+    expect(await zoneOf(undefined)).toEqual({ timeZone: null, locale: null });
+  });
 });
 
 describe('report', () => {

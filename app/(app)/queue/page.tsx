@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import type { Formatter } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
 import { getQueue } from '@/lib/server/queue/get-queue';
 import { getPageUser } from '@/lib/server/session';
@@ -12,10 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
-
 /** « · attribuée le 3 mars 2025 »: `say` words the date, given its label and its <time>. */
 function onDate(
+  format: Formatter,
   iso: string | null,
   say: (values: { date: string; time: (chunks: ReactNode) => ReactNode }) => ReactNode,
 ) {
@@ -24,7 +24,7 @@ function onDate(
       {' '}
       ·{' '}
       {say({
-        date: DATE.format(new Date(iso)),
+        date: format.dateTime(new Date(iso), 'mediumDate'),
         time: (chunks) => <time dateTime={iso}>{chunks}</time>,
       })}
     </>
@@ -39,6 +39,7 @@ export default async function QueuePage() {
   ]);
   const mayResolve = teams.some((team) => can(team.role, 'dispute.resolve'));
   const t = await getTranslations('queue');
+  const format = await getFormatter();
   const labels = await getTranslations('labels');
 
   return (
@@ -61,7 +62,7 @@ export default async function QueuePage() {
                     status: labels(`verdictStatus.${item.myStatus}`).toLowerCase(),
                   })
                 : t('assigned.noVerdict')}
-              {onDate(item.assignedAt, (values) => t.rich('assigned.assignedOn', values))}
+              {onDate(format, item.assignedAt, (values) => t.rich('assigned.assignedOn', values))}
             </>
           ),
         }))}
@@ -85,7 +86,9 @@ export default async function QueuePage() {
                   </span>
                 ),
               })}
-              {onDate(item.verdict.submittedAt, (values) => t.rich('review.submittedOn', values))}
+              {onDate(format, item.verdict.submittedAt, (values) =>
+                t.rich('review.submittedOn', values),
+              )}
             </>
           ),
         }))}

@@ -3,7 +3,8 @@
 // published verdict and review state, linking to the reader at the sentence with its panel
 // open; then pages.
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
+import type { Formatter } from '@/lib/i18n/format';
 import type { searchSentences } from '@/lib/server/search/search-sentences';
 import { SNIPPET_END, SNIPPET_START } from '@/lib/server/search/search-sentences';
 import { searchHref, type SearchValues } from './search-params';
@@ -14,8 +15,6 @@ type SearchResult = Awaited<ReturnType<typeof searchSentences>>;
 const PAGE_SIZE = 25;
 /** The schema's highest page. */
 const MAX_PAGE = 100;
-
-const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' });
 
 /**
  * The snippet as plain-text pieces, the matches flagged. The markers are control characters the
@@ -57,9 +56,11 @@ function Snippet({ snippet }: { snippet: string }) {
   );
 }
 
-function formatDate(isoDate: string): string {
+function formatDate(format: Formatter, isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : DATE.format(date);
+  return Number.isNaN(date.getTime())
+    ? isoDate
+    : format.dateTime(date, 'mediumDate', { timeZone: 'UTC' });
 }
 
 function Pagination({
@@ -124,6 +125,7 @@ export function SearchResults({
   hasCriteria: boolean;
 }) {
   const t = useTranslations('search.results');
+  const format = useFormatter();
   const labels = useTranslations('labels');
   if (!hasCriteria) {
     return (
@@ -189,7 +191,7 @@ export function SearchResults({
                   {item.article.title}
                 </span>{' '}
                 · {item.article.teamName} ·{' '}
-                <time dateTime={item.article.date}>{formatDate(item.article.date)}</time>
+                <time dateTime={item.article.date}>{formatDate(format, item.article.date)}</time>
               </p>
               <p className="mt-1 text-sm text-stone-700">
                 {item.rating

@@ -19,7 +19,12 @@ export async function signUpAction(_previous: SignUpState, form: FormData): Prom
   const values = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? '') };
   try {
     const user = await createUser(
-      { email: form.get('email'), name: form.get('name'), password: form.get('password') },
+      {
+        email: form.get('email'),
+        name: form.get('name'),
+        password: form.get('password'),
+        timeZone: form.get('timeZone'),
+      },
       clientAddress(await headers()),
     );
     return { ok: true, email: user.email };

@@ -49,6 +49,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
         password.current = String(form.get('password') ?? '');
+        // The account's time zone starts as the browser's (changeable on « Mon compte »).
+        form.set('timeZone', Intl.DateTimeFormat().resolvedOptions().timeZone);
         startTransition(() => action(form));
       }}
       className="space-y-4"

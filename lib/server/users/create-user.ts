@@ -22,7 +22,7 @@ export async function createUser(input: unknown, address?: string): Promise<Publ
   const passwordHash = await bcrypt.hash(data.password, BCRYPT_COST);
   try {
     return await prisma.user.create({
-      data: { email: data.email, name: data.name, passwordHash },
+      data: { email: data.email, name: data.name, passwordHash, timeZone: data.timeZone },
       select: { id: true, email: true, name: true },
     });
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { AcceptInvitationButton } from '@/components/teams/accept-invitation-button';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
@@ -12,12 +12,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/Paris',
-});
-
 const CARD = 'max-w-xl rounded-xl border border-stone-200 bg-white p-6 shadow-sm';
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
@@ -25,6 +19,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   // Anonymous visitors sign in (or sign up) first and come back to this very link.
   const user = await getPageUser(`/invitations/${encodeURIComponent(token)}`);
   const t = await getTranslations('teams.invitation');
+  const format = await getFormatter();
   const labels = await getTranslations('labels');
   let invitation: Awaited<ReturnType<typeof getInvitation>>;
   try {
@@ -74,7 +69,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <>
           <p className="mt-1 text-sm text-stone-600">
             {t.rich('validUntil', {
-              date: DATE_TIME.format(new Date(expiresAt)),
+              date: format.dateTime(new Date(expiresAt), 'dateTime'),
               time: (chunks) => <time dateTime={expiresAt}>{chunks}</time>,
             })}
           </p>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { PasswordForm } from '@/components/settings/password-form';
 import { SessionsManager } from '@/components/settings/sessions-manager';
 import { listSessions } from '@/lib/server/auth/list-sessions';
@@ -10,16 +10,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/Paris',
-});
-
 export default async function SecurityPage() {
   const user = await getPageUser('/settings/security');
   const sessions = await listSessions({ userId: user.id, currentSessionId: user.sessionId });
   const t = await getTranslations('settings.security');
+  const format = await getFormatter();
   return (
     <>
       <h1 className="mb-2 text-xl font-semibold">{t('title')}</h1>
@@ -45,9 +40,9 @@ export default async function SecurityPage() {
               userAgent: session.userAgent,
               current: session.current,
               createdAt: session.createdAt,
-              createdLabel: DATE_TIME.format(new Date(session.createdAt)),
+              createdLabel: format.dateTime(new Date(session.createdAt), 'dateTime'),
               lastSeenAt: session.lastSeenAt,
-              lastSeenLabel: DATE_TIME.format(new Date(session.lastSeenAt)),
+              lastSeenLabel: format.dateTime(new Date(session.lastSeenAt), 'dateTime'),
             }))}
           />
         </section>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { TokensManager } from '@/components/settings/tokens-manager';
 import { getPageUser } from '@/lib/server/session';
 import { listTokens } from '@/lib/server/tokens/list-tokens';
@@ -10,16 +10,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/Paris',
-});
-
 export default async function TokensPage() {
   const user = await getPageUser('/settings/tokens');
   const tokens = await listTokens({ userId: user.id });
   const t = await getTranslations('settings.tokens');
+  const format = await getFormatter();
   return (
     <>
       <h1 className="mb-2 text-xl font-semibold">{t('title')}</h1>
@@ -37,9 +32,11 @@ export default async function TokensPage() {
       <TokensManager
         tokens={tokens.map((token) => ({
           ...token,
-          createdLabel: DATE_TIME.format(new Date(token.createdAt)),
-          lastUsedLabel: token.lastUsedAt ? DATE_TIME.format(new Date(token.lastUsedAt)) : null,
-          expiresLabel: DATE_TIME.format(new Date(token.expiresAt)),
+          createdLabel: format.dateTime(new Date(token.createdAt), 'dateTime'),
+          lastUsedLabel: token.lastUsedAt
+            ? format.dateTime(new Date(token.lastUsedAt), 'dateTime')
+            : null,
+          expiresLabel: format.dateTime(new Date(token.expiresAt), 'dateTime'),
         }))}
       />
     </>

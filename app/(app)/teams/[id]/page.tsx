@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { AdjudicationSetting } from '@/components/teams/adjudication-setting';
 import { DeleteTeamForm } from '@/components/teams/delete-team-form';
 import { InviteForm } from '@/components/teams/invite-form';
@@ -21,13 +21,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/Paris',
-});
-
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!idSchema.safeParse(id).success) notFound();
@@ -45,6 +38,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
     getTeamSettings({ userId: user.id, teamId: id }),
   ]);
   const t = await getTranslations('teams.team');
+  const format = await getFormatter();
   const labels = await getTranslations('labels');
 
   return (
@@ -84,7 +78,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
             email: member.user.email,
             role: member.role,
             joinedAt: member.joinedAt,
-            joinedLabel: DATE.format(new Date(member.joinedAt)),
+            joinedLabel: format.dateTime(new Date(member.joinedAt), 'date'),
           }))}
         />
       </section>
@@ -142,9 +136,9 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
                 role: invitation.role,
                 createdByName: invitation.createdBy?.name ?? null,
                 createdAt: invitation.createdAt,
-                createdLabel: DATE.format(new Date(invitation.createdAt)),
+                createdLabel: format.dateTime(new Date(invitation.createdAt), 'date'),
                 expiresAt: invitation.expiresAt,
-                expiresLabel: DATE_TIME.format(new Date(invitation.expiresAt)),
+                expiresLabel: format.dateTime(new Date(invitation.expiresAt), 'dateTime'),
                 // Revoked by those who may create it (the server checks again).
                 revocable: invitableRoles(team.myRole).includes(invitation.role),
               }))}
