@@ -3,7 +3,30 @@
 // readApiError() is the one place the browser reads an error answer (fetch, XHR, downloads).
 // The offline queue is imported statically: loaded with the page, never fetched at the moment
 // the connection is gone (a dynamic import() then fails to load its chunk, and the write with it).
+import { createTranslator } from 'use-intl/core';
+import { currentLocale } from '@/lib/i18n/current-locale';
+import type { Locale } from '@/lib/i18n/locales';
+import enNetwork from '@/lib/i18n/messages/en/network.json';
+import frNetwork from '@/lib/i18n/messages/fr/network.json';
 import { enqueue } from '@/lib/offline/queue';
+
+const NETWORK: Record<Locale, typeof frNetwork> = { fr: frNetwork, en: enNetwork };
+
+/**
+ * What the browser itself says about a call (no answer, an answer not in the API's shape), in
+ * the page's language (`<html lang>`): the catalogue's `network` namespace.
+ */
+export function networkText(
+  key: keyof typeof frNetwork,
+  values?: Record<string, string | number>,
+): string {
+  const locale = currentLocale();
+  const t = createTranslator({ locale, messages: { network: NETWORK[locale] } });
+  return (t as unknown as (key: string, values?: Record<string, string | number>) => string)(
+    `network.${key}`,
+    values,
+  );
+}
 
 export class ApiError extends Error {
   constructor(
@@ -54,10 +77,7 @@ export async function apiFetch<T>(url: string, init?: ApiFetchInit): Promise<T> 
       queuedAt: Date.now(),
       replaceable: offline!.replaceable ?? false,
     });
-    return new QueuedOffline(
-      `${offline!.label} enregistré sur cet appareil : il sera envoyé dès que le serveur répondra.`,
-      queued.key,
-    );
+    return new QueuedOffline(networkText('savedOnDevice', { label: offline!.label }), queued.key);
   };
   let response: Response;
   try {
@@ -80,24 +100,22 @@ export async function apiFetch<T>(url: string, init?: ApiFetchInit): Promise<T> 
 }
 
 /** What the browser says when no answer came back at all (fetch or XHR failed). */
-export const NETWORK_ERROR_MESSAGE = 'Serveur injoignable : vérifiez votre connexion.';
-
 export function networkError(): ApiError {
-  return new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
+  return new ApiError(0, 'network', networkText('unreachable'));
 }
 
 /** The message for an error answer that does not say what went wrong in the API's shape. */
 function fallbackMessage(status: number): string {
   if (status >= 500) {
-    return `Le serveur n’a pas pu répondre (erreur ${status}). Réessayez dans un instant.`;
+    return networkText('serverFailed', { status });
   }
-  return `La requête a été refusée (erreur ${status}).`;
+  return networkText('refused', { status });
 }
 
 /**
  * An error answer's parsed body (`unknown`: JSON or null) as an ApiError. The API answers
  * `{"error":{"code","message","details?"}}`; anything else (a proxy's HTML page, an empty body,
- * a stray shape) gets code `unknown` and a French message from the status alone.
+ * a stray shape) gets code `unknown` and a message from the status alone.
  */
 export function apiErrorFrom(status: number, body: unknown): ApiError {
   const error =
@@ -133,11 +151,11 @@ export async function readApiError(response: Response): Promise<ApiError> {
 }
 
 /**
- * The French text to show for a failed API call: the first field problem of a validation error
+ * The text to show for a failed API call: the first field problem of a validation error
  * (its message without the field path), otherwise the API's own message.
  */
 export function errorMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'Une erreur inattendue est survenue. Réessayez.';
+  if (!(error instanceof ApiError)) return networkText('unexpected');
   if (error.code === 'validation_failed' && Array.isArray(error.details)) {
     const first: unknown = error.details[0];
     if (

@@ -3,7 +3,7 @@
 // GET /api/v1/jobs/{id} instead when the stream fails or stays silent (a buffering proxy holds
 // every event back; a dropped connection). Resolves with the succeeded job; a failed job
 // rejects with a JobFailedError carrying the job's own code and French message.
-import { ApiError, apiFetch } from './client';
+import { ApiError, apiFetch, networkText } from './client';
 import { jobDto } from '@/lib/validations/dto/job';
 import { jobOf, type JobDto } from './job-types';
 
@@ -19,12 +19,9 @@ export const FIRST_EVENT_TIMEOUT_MS = 4000;
  */
 export class JobFailedError extends ApiError {
   constructor(readonly job: JobDto) {
-    super(
-      0,
-      job.error?.code ?? 'internal',
-      job.error?.message || 'Le traitement a échoué : rien n’a été enregistré.',
-      { jobId: job.id },
-    );
+    super(0, job.error?.code ?? 'internal', job.error?.message || networkText('jobFailed'), {
+      jobId: job.id,
+    });
   }
 }
 
@@ -84,7 +81,7 @@ export function followJob(
       if (settled) return;
       try {
         const job = jobOf(await apiFetch<unknown>(path, { signal, cache: 'no-store' }));
-        if (!job) throw new ApiError(500, 'unknown', 'Réponse inattendue du serveur.');
+        if (!job) throw new ApiError(500, 'unknown', networkText('unexpectedAnswer'));
         failures = 0;
         update(job);
       } catch (error) {

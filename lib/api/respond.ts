@@ -4,7 +4,10 @@
 import { createHash } from 'node:crypto';
 import { ZodError } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
-import { AppError } from '@/lib/server/errors';
+import { AppError, errorText } from '@/lib/server/errors';
+import { currentLocale } from '@/lib/i18n/current-locale';
+import type { Locale } from '@/lib/i18n/locales';
+import { localeSourcesOf, runWithRequestLocale } from '@/lib/i18n/request-locale';
 import { IMPORT_MAX_BODY_BYTES, MAX_BODY_BYTES } from '@/lib/validations/limits';
 import {
   IdempotentReplay,
@@ -65,41 +68,49 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return typeof code === 'string' && (code === 'ECONNREFUSED' || UNAVAILABLE_SQLSTATES.has(code));
 }
 
-export function errorResponse(error: unknown): Response {
+/**
+ * The answer to a failure, its message in `locale`: by default the request's (the account's
+ * preference, else cookie, else Accept-Language — lib/i18n/request-locale.ts), French outside a
+ * request. The `code` never changes with the language.
+ */
+export function errorResponse(error: unknown, locale: Locale = currentLocale()): Response {
   if (error instanceof AppError) {
     const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
-    return Response.json(errorBody(error.code, error.message, error.details), {
+    return Response.json(errorBody(error.code, error.messageIn(locale), error.detailsIn(locale)), {
       status: error.status,
       headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
     });
   }
   if (isDatabaseUnavailable(error)) {
     return Response.json(
-      errorBody(
-        'database_unavailable',
-        'La base de données est momentanément injoignable : rien n’a été enregistré, réessayez dans un instant.',
-      ),
+      errorBody('database_unavailable', errorText(locale, 'databaseUnavailable')),
       { status: 503, headers: { 'Retry-After': '5' } },
     );
   }
   if (error instanceof ZodError) {
+    // The issues' messages were written in the request's language while the schema parsed
+    // (lib/validations/messages.ts); only the sentence around the first one is built here.
     const details = error.issues.map((issue) => ({
       path: issue.path.join('.'),
       message: issue.message,
     }));
     const first = details[0];
-    const message = first ? `${first.path || 'corps'} : ${first.message}` : 'Données invalides.';
+    const message = first
+      ? errorText(locale, {
+          key: 'fieldProblem',
+          values: { path: first.path || errorText(locale, 'body'), problem: first.message },
+        })
+      : errorText(locale, 'invalidData');
     return Response.json(errorBody('validation_failed', message, details), { status: 422 });
   }
   // A unique key that a concurrent request took first: the caller's write lost the race.
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-    return Response.json(
-      errorBody('conflict', 'Modifié entre-temps par une autre requête : rechargez et réessayez.'),
-      { status: 409 },
-    );
+    return Response.json(errorBody('conflict', errorText(locale, 'writeConflict')), {
+      status: 409,
+    });
   }
   // The cause is logged by apiHandler, on the request's own line (with its request id).
-  return Response.json(errorBody('internal', 'Erreur interne du serveur.'), { status: 500 });
+  return Response.json(errorBody('internal', errorText(locale, 'internal')), { status: 500 });
 }
 
 // A NUL character or half of a UTF-16 surrogate pair (`"\ud800"` is valid JSON) cannot be
@@ -129,14 +140,18 @@ function parseBody(text: string): unknown {
   try {
     value = JSON.parse(text) as unknown;
   } catch {
-    throw new AppError('invalid_json', 'Le corps de la requête doit être du JSON valide.');
+    throw new AppError('invalid_json', 'invalidJson');
   }
   const where = findUnstorable(value, '');
   if (where) {
-    throw new AppError(
-      'validation_failed',
-      `Caractère interdit dans ${where} : caractère nul (U+0000) ou demi-paire UTF-16 isolée.`,
-    );
+    throw new AppError('validation_failed', {
+      key: 'unstorableCharacter',
+      values: (locale: Locale) => ({
+        where: where
+          .replace('(corps)', errorText(locale, 'unstorableWhere.body'))
+          .replace('(clé)', errorText(locale, 'unstorableWhere.key')),
+      }),
+    });
   }
   return value;
 }
@@ -145,7 +160,11 @@ function tooLarge(maxBytes: number): AppError {
   const mib = maxBytes / (1024 * 1024);
   return new AppError(
     'payload_too_large',
-    `Requête trop volumineuse : ${mib >= 1 ? `${mib} Mio` : `${Math.round(maxBytes / 1024)} Kio`} au plus. Rien n’a été enregistré.`,
+    {
+      key: 'requestTooLarge',
+      values:
+        mib >= 1 ? { size: mib, unit: 'mib' } : { size: Math.round(maxBytes / 1024), unit: 'kib' },
+    },
     { maxBytes },
   );
 }
@@ -209,14 +228,18 @@ export function apiHandler<P = Record<string, never>>(
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     const startedAt = performance.now();
-    let response: Response;
-    let failure: unknown;
-    try {
-      response = await runOnce(handler, request, context);
-    } catch (error) {
-      failure = error;
-      response = errorResponse(error);
-    }
+    // The answer's language: the request's cookie or Accept-Language, until getCurrentUser
+    // finds the caller and adds the account's preference (lib/i18n/request-locale.ts).
+    let [response, failure] = await runWithRequestLocale(
+      localeSourcesOf(request.headers),
+      async (): Promise<[Response, unknown]> => {
+        try {
+          return [await runOnce(handler, request, context), undefined];
+        } catch (error) {
+          return [errorResponse(error), error];
+        }
+      },
+    );
     // In tests: the answer must be the one the operation registry declares (see below).
     if (process.env.FACTDESK_CHECK_RESPONSES === '1') {
       const violation = await checkResponse(request, response);

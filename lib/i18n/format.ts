@@ -8,7 +8,9 @@ import { createFormatter, type Formats } from 'next-intl';
 import type { Locale } from './locales';
 
 /** Shown to signed-out visitors and accounts that did not choose a zone. */
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+import { DEFAULT_TIME_ZONE } from './iso';
+
+export { DEFAULT_TIME_ZONE };
 
 /**
  * Named formats, used as `format.dateTime(date, 'dateTime')`:
@@ -50,48 +52,4 @@ export function formatterFor(options: { locale: Locale | string; timeZone?: stri
   });
 }
 
-const OFFSET_PARTS = new Map<string, Intl.DateTimeFormat>();
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = OFFSET_PARTS.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    if (OFFSET_PARTS.size > 200) OFFSET_PARTS.clear();
-    OFFSET_PARTS.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/**
- * ISO 8601 with the zone's offset at that instant, to the second: `2026-12-02T09:05:00-05:00`
- * for America/Montreal. The same instant as `toISOString()`, written as the reader's clock reads.
- */
-export function isoInZone(value: Date | string, timeZone: string): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  const parts: Record<string, string> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
-  const local = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  const offsetMinutes = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const offset =
-    abs === 0
-      ? 'Z'
-      : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
-}
+export { isoInZone } from './iso';

@@ -20,6 +20,7 @@ import frErrors from './messages/fr/errors.json';
 import frValidation from './messages/fr/validation.json';
 import frAudit from './messages/fr/audit.json';
 import frReports from './messages/fr/reports.json';
+import frNetwork from './messages/fr/network.json';
 import enCommon from './messages/en/common.json';
 import enReader from './messages/en/reader.json';
 import enArticles from './messages/en/articles.json';
@@ -36,6 +37,7 @@ import enErrors from './messages/en/errors.json';
 import enValidation from './messages/en/validation.json';
 import enAudit from './messages/en/audit.json';
 import enReports from './messages/en/reports.json';
+import enNetwork from './messages/en/network.json';
 
 export const NAMESPACES = [
   'common',
@@ -54,6 +56,7 @@ export const NAMESPACES = [
   'validation',
   'audit',
   'reports',
+  'network',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -74,6 +77,7 @@ const fr = {
   validation: frValidation,
   audit: frAudit,
   reports: frReports,
+  network: frNetwork,
 };
 
 /** The French catalogue's shape is the reference: next-intl types `t()` keys from it. */
@@ -100,5 +104,6 @@ export const MESSAGES: Record<Locale, AbstractIntlMessages> = {
     validation: enValidation,
     audit: enAudit,
     reports: enReports,
+    network: enNetwork,
   },
 };

@@ -17,7 +17,8 @@ import { parseHTML } from 'linkedom';
 import { Marked } from 'marked';
 import { bylineFromField, liftByline, type Byline } from './byline';
 import { calendarDate, parseWrittenDate } from './dates';
-import { sourceFormatOf, unsupportedTypeMessage } from './media-type';
+import { errorText, importText, type ImportText } from '@/lib/i18n/error-text';
+import { sourceFormatOf, unsupportedTypeText } from './media-type';
 import { dropPromotions } from './promotions';
 
 export type ImportLanguage = 'fr' | 'en';
@@ -40,12 +41,16 @@ export interface ExtractedArticle {
 
 export type ImportErrorCode = 'empty' | 'unsupported_type' | 'too_large' | 'unreadable';
 
+/**
+ * Why a source cannot be imported: a code, and the message's key in the catalogue
+ * (`errors.import.*`), so that the API says it in the caller's language; `message` is French.
+ */
 export class ImportError extends Error {
   constructor(
     readonly code: ImportErrorCode,
-    message: string,
+    readonly text: ImportText,
   ) {
-    super(message);
+    super(errorText('fr', importText(text)));
     this.name = 'ImportError';
   }
 }
@@ -61,8 +66,6 @@ export const MAX_IMPORT_CHARS = 5_000_000;
 const TITLE_MAX_LENGTH = 300;
 const NAME_MAX_LENGTH = 200;
 const URL_MAX_LENGTH = 2048;
-
-const EMPTY_MESSAGE = 'Aucun texte exploitable dans ce document.';
 
 // ---------------------------------------------------------------------------------------------
 // Public API
@@ -151,7 +154,7 @@ export function extractFromSource(
 ): ExtractedArticle {
   const format = sourceFormatOf(contentType);
   if (format === null) {
-    throw new ImportError('unsupported_type', unsupportedTypeMessage(contentType));
+    throw new ImportError('unsupported_type', unsupportedTypeText(contentType));
   }
   if (format === 'html') return extractFromHtml(body, options);
   const article = format === 'markdown' ? extractFromMarkdown(body) : extractFromText(body);
@@ -195,16 +198,13 @@ const LINE_BREAKS = /\r\n|[\r\v\f\u0085\u2028\u2029]/g;
 
 function checkInput(input: string): void {
   if (input.length > MAX_IMPORT_CHARS) {
-    throw new ImportError(
-      'too_large',
-      `Document trop volumineux (${MAX_IMPORT_CHARS / 1_000_000} millions de caractères au plus).`,
-    );
+    throw new ImportError('too_large', {
+      key: 'documentTooLarge',
+      values: { millions: MAX_IMPORT_CHARS / 1_000_000 },
+    });
   }
   if (looksBinary(input)) {
-    throw new ImportError(
-      'unreadable',
-      'Ce document ne contient pas de texte lisible (fichier binaire ou mal encodé ?).',
-    );
+    throw new ImportError('unreadable', { key: 'unreadableText' });
   }
 }
 
@@ -247,7 +247,7 @@ function finishText(rawLines: string[], title: string | null): FinishedText {
   let lines = lifted.lines;
   if (title && lines.length > 1 && sameWording(lines[0], title)) lines.shift();
   lines = dropPromotions(lines);
-  if (lines.length === 0) throw new ImportError('empty', EMPTY_MESSAGE);
+  if (lines.length === 0) throw new ImportError('empty', { key: 'emptyDocument' });
   return {
     text: lines.join('\n'),
     byline: { author: cleanName(lifted.author), publishedAt: lifted.publishedAt },
@@ -289,10 +289,7 @@ type ParsedDocument = ReturnType<typeof parseHTML>['document'];
  */
 function parseDocument(html: string): ParsedDocument {
   if (countTags(html) > MAX_HTML_ELEMENTS) {
-    throw new ImportError(
-      'too_large',
-      `Document trop complexe (plus de ${MAX_HTML_ELEMENTS.toLocaleString('fr-FR')} balises).`,
-    );
+    throw new ImportError('too_large', { key: 'tooComplex', values: { max: MAX_HTML_ELEMENTS } });
   }
   const source = /<html[\s>]/i.test(html)
     ? html
@@ -306,9 +303,9 @@ function parseDocument(html: string): ParsedDocument {
       ).document;
     }
   } catch {
-    throw new ImportError('unreadable', 'Ce document HTML est illisible.');
+    throw new ImportError('unreadable', { key: 'unreadableHtml' });
   }
-  if (!document.body) throw new ImportError('unreadable', 'Ce document HTML est illisible.');
+  if (!document.body) throw new ImportError('unreadable', { key: 'unreadableHtml' });
   return document;
 }
 

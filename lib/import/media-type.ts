@@ -8,6 +8,7 @@
 // Pure: no Next, Prisma, Node or network, so the browser may import it too.
 
 import { parse } from 'content-type';
+import type { ImportText } from '@/lib/i18n/error-text';
 
 /** What an import source is read as, in the order the fetcher prefers them. */
 export const SOURCE_FORMATS = ['html', 'markdown', 'text'] as const;
@@ -96,8 +97,8 @@ export const SOURCE_ACCEPT_HEADER = [
   '*/*;q=0.1',
 ].join(',');
 
-/** Why a source of this media type is refused, for people, in French. */
-export function unsupportedTypeMessage(type: string): string {
-  const shown = parseMediaType(type).type.slice(0, 80) || 'inconnu';
-  return `Type de document non pris en charge (${shown}) : page HTML, Markdown ou texte attendu.`;
+/** Why a source of this media type is refused: its message key and values (errors.import.*). */
+export function unsupportedTypeText(type: string): ImportText {
+  const shown = parseMediaType(type).type.slice(0, 80);
+  return shown ? { key: 'unsupportedType', values: { type: shown } } : { key: 'unknownType' };
 }

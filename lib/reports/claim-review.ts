@@ -112,9 +112,13 @@ function claimReview(claim: ReportClaim, data: Omit<ReportData, 'claims'>): Clai
     claimReviewed: claim.text,
     ...(datePublished ? { datePublished } : {}),
     author: { '@type': 'Organization', name: data.organization },
-    reviewRating: { '@type': 'Rating', ...claimReviewRating(claim.rating, article.language) },
+    // The verdict's name in the team's publication language, like the review around it.
+    reviewRating: {
+      '@type': 'Rating',
+      ...claimReviewRating(claim.rating, data.publicationLanguage ?? article.language),
+    },
     itemReviewed,
-    inLanguage: article.language,
+    inLanguage: data.publicationLanguage ?? article.language,
   };
 }
 

@@ -12,6 +12,7 @@
 // with one value would only raise the question of which to use). For an editor's resolution,
 // written and published at once, both are the same time. `settled_by_party` says that a party
 // to the dispute settled it (the team allowed it).
+import { isoInZone } from '@/lib/i18n/iso';
 import { stringify } from 'csv-stringify/sync';
 import type { ReportClaim, ReportData, ReportHead } from './types';
 import { ratingLabel } from './verdict-scale';
@@ -58,20 +59,22 @@ export function neutralizeCsvCell(value: string): string {
 /** One claim as a CSV record (cells already neutralised), keyed by column. */
 export function csvRecord(
   claim: ReportClaim,
-  data: Pick<ReportData, 'article'>,
+  data: Pick<ReportData, 'article' | 'publicationLanguage' | 'timeZone'>,
 ): Record<CsvColumn, string | number> {
   const text = neutralizeCsvCell;
+  // ISO 8601 with the requester's offset (2026-03-02T09:15:00-05:00), the same instant.
+  const instant = (iso: string) => (data.timeZone ? isoInZone(iso, data.timeZone) : iso);
   return {
     sentence_number: claim.index + 1,
     sentence: text(claim.text),
     rating: claim.rating,
-    rating_label: ratingLabel(claim.rating, data.article.language),
+    rating_label: ratingLabel(claim.rating, data.publicationLanguage ?? data.article.language),
     rationale: text(claim.rationale),
     reviewer: text(claim.reviewer.name),
-    reviewed_at: text(claim.reviewedAt),
+    reviewed_at: text(instant(claim.reviewedAt)),
     // Empty when the approver is unknown (deleted account).
     approver: text(claim.approver?.name ?? ''),
-    approved_at: text(claim.approvedAt),
+    approved_at: text(instant(claim.approvedAt)),
     resolution: claim.resolution ? CSV_YES : '',
     settled_by_party: claim.settledByParty ? CSV_YES : '',
     source_urls: text(claim.sources.map((source) => source.url).join(CSV_LIST_SEPARATOR)),

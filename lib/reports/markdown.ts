@@ -302,13 +302,13 @@ export function markdownWriter(
   options: MarkdownOptions = {},
   depth = 0,
 ): ReportWriter {
-  const lang = options.lang ?? head.article.language;
+  const lang = options.lang ?? head.publicationLanguage ?? head.article.language;
   const language = resolveLanguage(lang);
   const ctx: Context = {
     t: STRINGS[language],
     language,
     locale: localeFor(lang, language),
-    timeZone: options.timeZone ?? 'UTC',
+    timeZone: options.timeZone ?? head.timeZone ?? 'UTC',
     depth: Number.isFinite(depth) ? Math.max(0, Math.trunc(depth)) : 0,
   };
   const { t } = ctx;

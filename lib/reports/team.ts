@@ -31,6 +31,10 @@ export interface TeamReportFilters {
 
 export interface TeamReportData {
   team: string;
+  /** The team's publication language (see ReportData.publicationLanguage). */
+  publicationLanguage?: string;
+  /** The requester's zone for dates (see ReportData.timeZone). */
+  timeZone?: string;
   /** ISO date-time. */
   generatedAt: string;
   filters: TeamReportFilters;
@@ -64,7 +68,7 @@ export function teamToCsv(data: TeamReportData): string {
   const records = data.articles.flatMap((article) =>
     article.claims.map((claim): Record<TeamCsvColumn, string | number> => ({
       article_id: neutralizeCsvCell(article.article.id),
-      ...csvRecord(claim, article),
+      ...csvRecord(claim, { ...article, timeZone: data.timeZone }),
     })),
   );
   return stringifyCsv<TeamCsvColumn>(records, TEAM_CSV_COLUMNS);
@@ -150,11 +154,12 @@ const STRINGS: Record<ReportLanguage, Strings> = {
 };
 
 /**
- * The labels' language of a team report: the one asked, else the articles' language when they
- * all share it, else French.
+ * The labels' language of a team report: the one asked, else the team's publication language,
+ * else the articles' language when they all share it, else French.
  */
 function teamLanguage(data: TeamReportData, lang: string | undefined): string {
   if (lang !== undefined) return lang;
+  if (data.publicationLanguage !== undefined) return data.publicationLanguage;
   const languages = new Set(data.articles.map((article) => article.article.language));
   return languages.size === 1 ? [...languages][0] : DEFAULT_LANGUAGE;
 }
@@ -192,7 +197,7 @@ export function teamToMarkdown(data: TeamReportData, options: MarkdownOptions = 
   const language = resolveLanguage(lang);
   const t = STRINGS[language];
   const locale = localeFor(lang, language);
-  const timeZone = options.timeZone ?? 'UTC';
+  const timeZone = options.timeZone ?? data.timeZone ?? 'UTC';
   const date = (value: string) => formatDate(value, locale, timeZone) ?? escapeMarkdownText(value);
 
   const claims = data.articles.flatMap((article) => article.claims);

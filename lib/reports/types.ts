@@ -103,6 +103,17 @@ export interface ReportData {
   /** Corrections history, oldest first (the first entry is the original publication). */
   revisions?: ReportRevision[];
   /**
+   * The team's publication language (teams.publication_language, BCP 47): the labels,
+   * methodology and verdict names of every format are in it, whatever the article's language.
+   * Absent: the article's language.
+   */
+  publicationLanguage?: string;
+  /**
+   * The IANA zone dates and times are shown in: the requester's account zone. Absent: UTC
+   * (the CSV then keeps the stored ISO instants).
+   */
+  timeZone?: string;
+  /**
    * Ids of the sentences whose published verdict must be checked again because the article text
    * changed since it was approved.
    */

@@ -23,10 +23,7 @@ function hasBody(headers: Headers): boolean {
 export function requireJsonBody(headers: Headers): void {
   const type = headers.get('content-type');
   if (type === null ? !hasBody(headers) : JSON_TYPE.test(type)) return;
-  throw new AppError(
-    'unsupported_media_type',
-    'Le corps de la requête doit être du JSON (Content-Type: application/json). Rien n’a été enregistré.',
-  );
+  throw new AppError('unsupported_media_type', 'jsonRequired');
 }
 
 /** Origins that may write besides the request's own (NEXTAUTH_URL, APP_ORIGINS). */
@@ -61,8 +58,5 @@ export function requireSameOrigin(headers: Headers): void {
   const host = originHost(origin ?? '');
   const own = headers.get('x-forwarded-host') ?? headers.get('host');
   if (host !== null && (host === own || configuredHosts().includes(host))) return;
-  throw new AppError(
-    'cross_origin_request',
-    'Requête refusée : elle vient d’une autre origine que FactDesk (protection CSRF). Rien n’a été enregistré.',
-  );
+  throw new AppError('cross_origin_request', 'crossOrigin');
 }

@@ -3,7 +3,7 @@
 // Role rules come from the one permission table in lib/permissions.ts.
 import 'server-only';
 import { can, type Permission, type Role } from '@/lib/permissions';
-import { AppError, notFound } from '@/lib/server/errors';
+import { AppError, notFound, type ErrorKey, type NotFoundThing } from '@/lib/server/errors';
 import { idSchema } from '@/lib/validations/common';
 
 /**
@@ -11,7 +11,7 @@ import { idSchema } from '@/lib/validations/common';
  * row with a `team` relation (jobs): the one membership rule.
  */
 export function articleOfMember(userId: string) {
-  if (!userId) throw new AppError('unauthenticated', 'Connexion requise.');
+  if (!userId) throw new AppError('unauthenticated', 'signInRequired');
   return { team: { memberships: { some: { userId } } } };
 }
 
@@ -22,28 +22,29 @@ export function myMembership(userId: string) {
   };
 }
 
-const ACTION_LABELS: Record<Permission, string> = {
-  'article.read': 'de lire cet article',
-  'article.create': 'd’ajouter un article',
-  'article.update': 'de modifier un article',
-  'article.delete': 'de supprimer un article',
-  'report.export': 'd’exporter le rapport',
-  'annotation.create': 'de surligner',
-  'annotation.update': 'de modifier un surlignage',
-  'annotation.moderate': 'de modifier le surlignage d’un·e autre membre',
-  'verdict.write': 'de donner un verdict',
-  'verdict.review': 'd’approuver ou renvoyer un verdict',
-  'dispute.resolve': 'de trancher un litige',
-  'sentence.assign': 'd’attribuer une phrase',
-  'comment.create': 'de commenter',
-  'comment.moderate': 'de supprimer le commentaire d’un·e autre membre',
-  'member.list': 'de voir les membres',
-  'member.email': 'de voir l’adresse e-mail des membres',
-  'member.manage': 'de gérer les membres',
-  'invitation.create': 'd’inviter',
-  'audit.read': 'de consulter le journal de l’équipe',
-  'team.delete': 'de supprimer la rédaction',
-  'team.settings': 'de modifier les réglages de la rédaction',
+/** The 403's message for each permission (`errors.roleCannot.*`: one sentence each). */
+const REFUSALS: Record<Permission, ErrorKey> = {
+  'article.read': 'roleCannot.articleRead',
+  'article.create': 'roleCannot.articleCreate',
+  'article.update': 'roleCannot.articleUpdate',
+  'article.delete': 'roleCannot.articleDelete',
+  'report.export': 'roleCannot.reportExport',
+  'annotation.create': 'roleCannot.annotationCreate',
+  'annotation.update': 'roleCannot.annotationUpdate',
+  'annotation.moderate': 'roleCannot.annotationModerate',
+  'verdict.write': 'roleCannot.verdictWrite',
+  'verdict.review': 'roleCannot.verdictReview',
+  'dispute.resolve': 'roleCannot.disputeResolve',
+  'sentence.assign': 'roleCannot.sentenceAssign',
+  'comment.create': 'roleCannot.commentCreate',
+  'comment.moderate': 'roleCannot.commentModerate',
+  'member.list': 'roleCannot.memberList',
+  'member.email': 'roleCannot.memberEmail',
+  'member.manage': 'roleCannot.memberManage',
+  'invitation.create': 'roleCannot.invitationCreate',
+  'audit.read': 'roleCannot.auditRead',
+  'team.delete': 'roleCannot.teamDelete',
+  'team.settings': 'roleCannot.teamSettings',
 };
 
 /**
@@ -53,20 +54,20 @@ const ACTION_LABELS: Record<Permission, string> = {
 export function requirePermission(
   membership: { role: Role } | undefined,
   permission: Permission,
-  what = 'Article',
+  what: NotFoundThing = 'article',
 ): Role {
   if (!membership) throw notFound(what);
   if (!can(membership.role, permission)) {
-    throw new AppError(
-      'forbidden',
-      `Votre rôle (${membership.role}) ne permet pas ${ACTION_LABELS[permission]}.`,
-    );
+    throw new AppError('forbidden', {
+      key: REFUSALS[permission],
+      values: { role: membership.role },
+    });
   }
   return membership.role;
 }
 
 /** Route and page ids: anything that is not a UUID cannot exist, so it is a 404. */
-export function parseId(value: string, what: string): string {
+export function parseId(value: string, what: NotFoundThing): string {
   const parsed = idSchema.safeParse(value);
   if (!parsed.success) throw notFound(what);
   return parsed.data;

@@ -10,7 +10,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Tx } from '@/lib/db';
 import { prisma } from '@/lib/db';
 import { Prisma } from '@/generated/prisma/client';
-import { AppError } from '@/lib/server/errors';
+import { currentLocale } from '@/lib/i18n/current-locale';
+import { AppError, errorText } from '@/lib/server/errors';
 
 interface IdempotencyContext {
   key: string;
@@ -36,10 +37,7 @@ export class IdempotentReplay extends Error {}
 export function parseIdempotencyKey(value: string | null): string | null {
   if (value === null) return null;
   if (!KEY_PATTERN.test(value)) {
-    throw new AppError(
-      'validation_failed',
-      'En-tête Idempotency-Key invalide (8 à 200 caractères parmi A-Z a-z 0-9 _ : . -).',
-    );
+    throw new AppError('validation_failed', 'invalidIdempotencyKey');
   }
   return value;
 }
@@ -111,7 +109,7 @@ export async function replayedAnswer(state: IdempotencyContext): Promise<Respons
         {
           error: {
             code: 'conflict',
-            message: 'Cette clé d’idempotence a déjà servi pour une autre requête.',
+            message: errorText(currentLocale(), 'idempotencyOtherRequest'),
           },
         },
         { status: 409 },
@@ -123,8 +121,7 @@ export async function replayedAnswer(state: IdempotencyContext): Promise<Respons
         {
           error: {
             code: 'idempotency_key_reused',
-            message:
-              'Cette clé d’idempotence a déjà servi pour une requête différente : rien n’a été enregistré. Utilisez une nouvelle clé pour une nouvelle modification.',
+            message: errorText(currentLocale(), 'idempotencyKeyReused'),
           },
         },
         { status: 422 },
@@ -139,7 +136,7 @@ export async function replayedAnswer(state: IdempotencyContext): Promise<Respons
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return Response.json(
-    { replayed: true, message: 'Cette modification a déjà été enregistrée.' },
+    { replayed: true, message: errorText(currentLocale(), 'alreadySaved') },
     { status: 200, headers: { 'Idempotent-Replayed': 'true' } },
   );
 }

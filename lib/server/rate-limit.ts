@@ -90,11 +90,7 @@ export async function peek(limit: Limit, subject: string): Promise<LimitState> {
 
 function tooManyAttempts(retryAfter: number): AppError {
   const minutes = Math.max(1, Math.ceil(retryAfter / 60));
-  return new AppError(
-    'rate_limited',
-    `Trop de tentatives : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-    { retryAfter },
-  );
+  return new AppError('rate_limited', { key: 'rateLimited', values: { minutes } }, { retryAfter });
 }
 
 /** Throws 429 when `subject` already used up `limit`. */

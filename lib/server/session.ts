@@ -9,6 +9,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { NextRequest } from 'next/server';
 import { getSessionUser } from '@/lib/server/auth/get-session-user';
+import { noteAccountLocale } from '@/lib/i18n/request-locale';
 import { AppError } from '@/lib/server/errors';
 import { clientAddress, hit, LIMITS, requireUnder } from '@/lib/server/rate-limit';
 import { getUserByToken } from '@/lib/server/tokens/get-user-by-token';
@@ -37,7 +38,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
       await hit(LIMITS.badToken, address);
       return null;
     }
-    return { ...user, via: 'token', sessionId: null };
+    const { locale, ...who } = user;
+    noteAccountLocale(locale);
+    return { ...who, via: 'token', sessionId: null };
   }
   // The session JWT read with next-auth's own getToken (decrypted and checked for expiry):
   // the same answer as getServerSession, which in a route handler also runs the whole
@@ -51,12 +54,16 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   // A JWT from before sessions were rows (no sid) counts as signed out.
   if (!id || !sessionId) return null;
   const user = await getSessionUser({ sessionId, userId: id });
-  return user ? { ...user, via: 'session', sessionId } : null;
+  if (!user) return null;
+  const { locale, ...who } = user;
+  // From now on the request's messages follow the account's preference, when it has one.
+  noteAccountLocale(locale);
+  return { ...who, via: 'session', sessionId };
 });
 
 export async function getRequiredUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AppError('unauthenticated', 'Connexion requise.');
+  if (!user) throw new AppError('unauthenticated', 'signInRequired');
   return user;
 }
 
@@ -68,10 +75,7 @@ export async function getRequiredUser(): Promise<SessionUser> {
 export async function getRequiredSessionUser(): Promise<SessionUser> {
   const user = await getRequiredUser();
   if (user.via !== 'session') {
-    throw new AppError(
-      'session_required',
-      'Action réservée à une session ouverte dans le navigateur : un jeton d’accès ne peut pas la faire.',
-    );
+    throw new AppError('session_required', 'sessionRequired');
   }
   return user;
 }

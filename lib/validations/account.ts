@@ -3,23 +3,24 @@ import { z } from 'zod';
 import { LOCALES } from '@/lib/i18n/locales';
 import { currentPasswordSchema, signUpSchema } from './auth';
 import { TIME_ZONE_MAX_LENGTH, normaliseTimeZone } from './time-zone';
+import { maxChars, msg } from './messages';
 
 export { TIME_ZONE_MAX_LENGTH, normaliseTimeZone };
 
 /** Deleting one's own account: the current password confirms it. */
 export const deleteAccountSchema = z.object({ password: currentPasswordSchema });
 
-export const localeSchema = z.enum(LOCALES, { message: 'Langue inconnue.' });
+export const localeSchema = z.enum(LOCALES, { error: msg('unknown.language') });
 
 export const timeZoneSchema = z
-  .string({ message: 'Fuseau horaire attendu.' })
+  .string({ error: msg('timeZoneExpected') })
   .trim()
-  .min(1, { message: 'Fuseau horaire requis.' })
-  .max(TIME_ZONE_MAX_LENGTH, { message: `${TIME_ZONE_MAX_LENGTH} caractères au plus.` })
+  .min(1, { error: msg('required.timeZone') })
+  .max(TIME_ZONE_MAX_LENGTH, { error: maxChars(TIME_ZONE_MAX_LENGTH) })
   .transform((zone, context) => {
     const normalised = normaliseTimeZone(zone);
     if (normalised === null) {
-      context.addIssue({ code: 'custom', message: 'Fuseau horaire inconnu.' });
+      context.addIssue({ code: 'custom', error: msg('unknown.timeZone') });
       return z.NEVER;
     }
     return normalised;

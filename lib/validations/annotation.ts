@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { versionSchema, INT4_MAX } from './common';
+import { maxChars, msg } from './messages';
 
 const MAX_QUOTE = 20_000;
 
@@ -18,9 +19,9 @@ export const BLANK_QUOTE_MESSAGE = 'Le passage surligné ne contient aucun carac
 export function quoteExactSchema(max: number) {
   return z
     .string()
-    .min(1, { message: BLANK_QUOTE_MESSAGE })
+    .min(1, { error: msg('blankQuote') })
     .max(max)
-    .refine((exact) => !isBlankQuote(exact), { message: BLANK_QUOTE_MESSAGE });
+    .refine((exact) => !isBlankQuote(exact), { error: msg('blankQuote') });
 }
 
 export const textQuoteSelectorSchema = z.object({
@@ -47,12 +48,12 @@ export const createAnnotationSchema = z
     note: z
       .string()
       .trim()
-      .max(5000, { message: '5000 caractères au plus.' })
+      .max(5000, { error: maxChars(5000) })
       .nullish()
       .transform((value) => (value ? value : null)),
   })
   .refine((value) => value.selector.some((s) => s.type === 'TextQuoteSelector'), {
-    message: 'Un TextQuoteSelector est requis.',
+    error: msg('required.textQuoteSelector'),
     path: ['selector'],
   });
 export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
@@ -61,7 +62,7 @@ export const updateAnnotationSchema = z.object({
   note: z
     .string()
     .trim()
-    .max(5000, { message: '5000 caractères au plus.' })
+    .max(5000, { error: maxChars(5000) })
     .nullable()
     .transform((value) => (value ? value : null)),
   /** The version the client read; a stale one is refused with 409 and the current highlight. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { httpUrlSchema, isoDateSchema, optionalText, versionSchema } from './common';
 import { ARTICLE_MAX_CHARACTERS, TITLE_MAX_LENGTH } from './limits';
+import { maxChars, msg } from './messages';
 
 export { TITLE_MAX_LENGTH };
 
@@ -9,7 +10,7 @@ export const languageSchema = z
   .string()
   .trim()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-    message: 'Code de langue BCP 47 attendu (fr, en…).',
+    error: msg('languageTag'),
   });
 
 const importFields = {
@@ -23,12 +24,12 @@ const importFields = {
 };
 
 const textSource = z.string().max(ARTICLE_MAX_CHARACTERS, {
-  message: `Texte trop long : ${ARTICLE_MAX_CHARACTERS.toLocaleString('fr-FR')} caractères au plus.`,
+  error: msg('textTooLong', { max: ARTICLE_MAX_CHARACTERS }),
 });
 /** A page carries markup around its text: twice the text's limit, the text is checked after. */
 const HTML_MAX_CHARACTERS = 2 * ARTICLE_MAX_CHARACTERS;
 const htmlSource = z.string().max(HTML_MAX_CHARACTERS, {
-  message: `Page HTML trop longue : ${HTML_MAX_CHARACTERS.toLocaleString('fr-FR')} caractères au plus.`,
+  error: msg('htmlTooLong', { max: HTML_MAX_CHARACTERS }),
 });
 
 /**
@@ -45,12 +46,12 @@ export const articleSourceSchema = z
   })
   .refine(
     (value) => [value.text, value.html, value.url].filter((v) => v !== undefined).length === 1,
-    { message: 'Donnez exactement une source : text, html ou url.', path: ['text'] },
+    { error: msg('oneSource'), path: ['text'] },
   );
 export type ArticleSourceInput = z.infer<typeof articleSourceSchema>;
 
 export const createArticleSchema = z
-  .object({ teamId: z.uuid({ message: 'Rédaction requise.' }), ...importFields })
+  .object({ teamId: z.uuid({ error: msg('required.team') }), ...importFields })
   .and(articleSourceSchema);
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 
@@ -68,8 +69,8 @@ export const updateArticleSchema = z.object({
   title: z
     .string()
     .trim()
-    .min(1, { message: 'Titre requis.' })
-    .max(TITLE_MAX_LENGTH, { message: `${TITLE_MAX_LENGTH} caractères au plus.` }),
+    .min(1, { error: msg('required.title') })
+    .max(TITLE_MAX_LENGTH, { error: maxChars(TITLE_MAX_LENGTH) }),
   /** The version the client read: a stale one is refused with 409 and the current article. */
   version: versionSchema,
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TEAM_AUDIT_ACTIONS } from '@/lib/workflow/audit-labels';
 import { idSchema } from './common';
 import { bigintIdText, optionalQuery } from './query';
+import { msg } from './messages';
 
 export const auditQuerySchema = z.object({
   /** Events older than this id (pagination: the previous page's `nextBefore`). */
@@ -17,7 +18,7 @@ export const auditQuerySchema = z.object({
   /** Only this kind of change. */
   action: optionalQuery(
     z
-      .enum(TEAM_AUDIT_ACTIONS, { message: 'Action inconnue.' })
+      .enum(TEAM_AUDIT_ACTIONS, { error: msg('unknown.action') })
       .describe('only events of this action, e.g. `verdict.approve`'),
   ),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TIME_ZONE_MAX_LENGTH, normaliseTimeZone } from './time-zone';
+import { maxChars, msg } from './messages';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -7,26 +8,26 @@ export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ message: 'Adresse e-mail invalide.' }).max(254));
+  .pipe(z.email({ error: msg('email') }).max(254));
 
 const notBlank = (value: string) => value.trim() !== '';
 
 /** A password someone types to prove it is them (sign-in, password change, account deletion). */
 export const currentPasswordSchema = z
-  .string({ message: 'Mot de passe requis.' })
-  .min(1, { message: 'Mot de passe requis.' })
-  .max(200, { message: '200 caractères au plus.' })
-  .refine(notBlank, { message: 'Mot de passe requis.' });
+  .string({ error: msg('required.password') })
+  .min(1, { error: msg('required.password') })
+  .max(200, { error: maxChars(200) })
+  .refine(notBlank, { error: msg('required.password') });
 
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, {
-    message: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
+    error: msg('passwordMin', { min: PASSWORD_MIN_LENGTH }),
   })
-  .refine(notBlank, { message: 'Le mot de passe ne peut pas être fait que d’espaces.' })
+  .refine(notBlank, { error: msg('passwordBlank') })
   // bcrypt only reads the first 72 bytes: refuse longer rather than silently truncating.
   .refine((value) => new TextEncoder().encode(value).length <= 72, {
-    message: 'Mot de passe trop long (72 octets au plus).',
+    error: msg('passwordTooLong'),
   });
 
 export const signUpSchema = z.object({
@@ -34,8 +35,8 @@ export const signUpSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, { message: 'Nom requis.' })
-    .max(120, { message: '120 caractères au plus.' }),
+    .min(1, { error: msg('required.name') })
+    .max(120, { error: maxChars(120) }),
   password: passwordSchema,
   /**
    * The browser's zone, detected by the sign-up form: kept when Intl knows it, otherwise dropped
@@ -65,5 +66,5 @@ export const changePasswordSchema = z
   })
   .refine((value) => value.currentPassword !== value.newPassword, {
     path: ['newPassword'],
-    message: 'Le nouveau mot de passe doit différer de l’actuel.',
+    error: msg('newPasswordSame'),
   });

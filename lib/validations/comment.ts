@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { versionSchema } from './common';
+import { maxChars, msg } from './messages';
 
 const body = z
   .string()
   .trim()
-  .min(1, { message: 'Le commentaire est vide.' })
-  .max(10_000, { message: '10 000 caractères au plus.' });
+  .min(1, { error: msg('emptyComment') })
+  .max(10_000, { error: maxChars(10_000) });
 
 export const createCommentSchema = z.object({
   body,

@@ -1,7 +1,8 @@
 // Building blocks shared by every input schema.
 import { z } from 'zod';
+import { maxChars, msg } from './messages';
 
-export const idSchema = z.uuid({ message: 'Identifiant invalide.' });
+export const idSchema = z.uuid({ error: msg('invalidId') });
 
 /**
  * A NUL character or half of a UTF-16 surrogate pair: no PostgreSQL text (or jsonb) can hold
@@ -25,8 +26,8 @@ export function isHttpUrl(value: string): boolean {
 export const httpUrlSchema = z
   .string()
   .trim()
-  .max(2048, { message: 'URL trop longue (2048 caractères au plus).' })
-  .refine(isHttpUrl, { message: 'Adresse http(s) requise.' })
+  .max(2048, { error: msg('urlTooLong') })
+  .refine(isHttpUrl, { error: msg('required.httpUrl') })
   .meta({ format: 'uri', description: 'an http:// or https:// address' });
 
 /** Optional free text: trimmed, blank becomes null. */
@@ -34,15 +35,15 @@ export function optionalText(max: number) {
   return z
     .string()
     .trim()
-    .max(max, { message: `${max} caractères au plus.` })
+    .max(max, { error: maxChars(max) })
     .nullish()
     .transform((value) => (value ? value : null));
 }
 
 /** Calendar date `YYYY-MM-DD` that actually exists (PostgreSQL has no year 0000). */
 export const isoDateSchema = z.iso
-  .date({ message: 'Date au format AAAA-MM-JJ attendue.' })
-  .refine((value) => !value.startsWith('0000'), { message: 'L’année 0000 n’existe pas.' });
+  .date({ error: msg('dateFormat') })
+  .refine((value) => !value.startsWith('0000'), { error: msg('yearZero') });
 
 /** Largest value of a PostgreSQL `integer` column. */
 export const INT4_MAX = 2_147_483_647;
@@ -51,5 +52,5 @@ export const INT4_MAX = 2_147_483_647;
 export const versionSchema = z
   .int()
   .min(1)
-  .max(INT4_MAX, { message: 'Version inconnue.' })
+  .max(INT4_MAX, { error: msg('unknown.version') })
   .describe('the version the client read');

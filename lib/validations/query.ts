@@ -5,6 +5,7 @@
 // NUL nor half of a UTF-16 surrogate pair (PostgreSQL cannot take them: a 500 otherwise).
 import { z } from 'zod';
 import { idSchema, UNSTORABLE_CHARACTERS } from './common';
+import { maxChars, msg } from './messages';
 
 export type QueryInput = Record<string, string | string[]>;
 
@@ -27,9 +28,9 @@ export function queryText(max: number) {
   return z
     .string()
     .trim()
-    .max(max, { message: `${max} caractères au plus.` })
+    .max(max, { error: maxChars(max) })
     .refine((value) => !UNSTORABLE_CHARACTERS.test(value), {
-      message: 'Caractère interdit : caractère nul (U+0000) ou demi-paire UTF-16 isolée.',
+      error: msg('unstorable'),
     });
 }
 
@@ -61,7 +62,7 @@ export const lastEventIdSchema = optionalQuery(bigintIdText(0));
 
 /** `download=0` answers a report inline; `1` or nothing, as an attachment. */
 export const downloadSchema = optionalQuery(
-  z.enum(['0', '1'], { message: '0 ou 1 attendu.' }),
+  z.enum(['0', '1'], { error: msg('zeroOrOne') }),
 ).describe('`0` answers inline instead of as an attachment');
 
 /**

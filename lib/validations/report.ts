@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RATINGS } from '@/lib/reports/verdict-scale';
 import { isoDateSchema } from './common';
 import { downloadSchema, optionalQuery } from './query';
+import { msg } from './messages';
 
 export const REPORT_FORMATS = ['markdown', 'csv', 'json', 'claimreview', 'html', 'pdf'] as const;
 export const reportQuerySchema = z.object({
@@ -17,7 +18,7 @@ export const teamReportQuerySchema = z.object({
   /** Approval date range (inclusive), YYYY-MM-DD. */
   from: optionalQuery(isoDateSchema),
   to: optionalQuery(isoDateSchema),
-  rating: optionalQuery(z.enum(RATINGS, { message: 'Verdict inconnu.' })),
+  rating: optionalQuery(z.enum(RATINGS, { error: msg('unknown.rating') })),
   reviewer: optionalQuery(
     z.uuid().describe('a member of the team who wrote or approved the verdict (any other id: 422)'),
   ),

@@ -5,6 +5,7 @@ import { RATINGS } from '@/lib/reports/verdict-scale';
 import { SENTENCE_STATES } from '@/lib/workflow/sentence-state';
 import { isoDateSchema } from './common';
 import { optionalQuery, queryText } from './query';
+import { msg } from './messages';
 
 export const SEARCH_MAX_PAGE = 100;
 
@@ -19,8 +20,8 @@ export const searchQuerySchema = z.object({
   q: queryText(500).default(''),
   teamId: optionalQuery(z.uuid()),
   /** The published verdict's rating. */
-  rating: optionalQuery(z.enum(RATINGS, { message: 'Verdict inconnu.' })),
-  state: optionalQuery(z.enum(SENTENCE_STATES, { message: 'État inconnu.' })),
+  rating: optionalQuery(z.enum(RATINGS, { error: msg('unknown.rating') })),
+  state: optionalQuery(z.enum(SENTENCE_STATES, { error: msg('unknown.state') })),
   /** A member who submitted a verdict on the sentence. */
   reviewer: optionalQuery(z.uuid()),
   /** Article date (publication, else import) from / to, inclusive. */
@@ -29,10 +30,10 @@ export const searchQuerySchema = z.object({
   page: optionalQuery(
     z
       .string()
-      .regex(/^[1-9]\d{0,2}$/, { message: `Page de 1 à ${SEARCH_MAX_PAGE} attendue.` })
+      .regex(/^[1-9]\d{0,2}$/, { error: msg('page', { max: SEARCH_MAX_PAGE }) })
       .describe(`the page, 1 to ${SEARCH_MAX_PAGE} (25 results a page)`)
       .transform(Number)
-      .pipe(z.int().max(SEARCH_MAX_PAGE, { message: `Page de 1 à ${SEARCH_MAX_PAGE} attendue.` })),
+      .pipe(z.int().max(SEARCH_MAX_PAGE, { error: msg('page', { max: SEARCH_MAX_PAGE }) })),
   ),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;

@@ -1,23 +1,33 @@
 import { z } from 'zod';
+import { localeSchema } from './account';
 import { ROLES } from '@/lib/permissions';
+import { maxChars, msg } from './messages';
 
-export const roleSchema = z.enum(ROLES, { message: 'Rôle inconnu.' });
+export const roleSchema = z.enum(ROLES, { error: msg('unknown.role') });
 
 export const createTeamSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, { message: 'Nom requis.' })
-    .max(120, { message: '120 caractères au plus.' }),
+    .min(1, { error: msg('required.name') })
+    .max(120, { error: maxChars(120) }),
 });
 
-/** A team's settings, changed by its owners (PATCH /api/v1/teams/{id}). */
+/**
+ * A team's settings, changed by its owners (PATCH /api/v1/teams/{id}): an absent field is
+ * unchanged.
+ */
 export const updateTeamSchema = z.object({
   /**
    * Lets an editor or owner who rated a disputed sentence settle the dispute (then the reports
    * say so). Off by default: disputes are settled by someone who did not rate the sentence.
    */
-  allowPartyAdjudication: z.boolean({ message: 'Valeur attendue : vrai ou faux.' }),
+  allowPartyAdjudication: z.boolean({ error: msg('boolean') }).optional(),
+  /**
+   * The language of the team's reports (Markdown, HTML, PDF, CSV labels, ClaimReview's
+   * alternateName): `fr` or `en`, whatever each member's interface language.
+   */
+  publicationLanguage: localeSchema.optional(),
 });
 export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
 
@@ -35,8 +45,8 @@ export const invitationTokenSchema = z.string().regex(/^fdi_[A-Za-z0-9_-]{43}$/)
 /** Deleting a team: its exact name, typed again, confirms it (compared on the server). */
 export const deleteTeamSchema = z.object({
   confirmName: z
-    .string({ message: 'Saisissez le nom de la rédaction pour confirmer.' })
+    .string({ error: msg('required.confirmTeamName') })
     .trim()
-    .min(1, { message: 'Saisissez le nom de la rédaction pour confirmer.' })
-    .max(120, { message: '120 caractères au plus.' }),
+    .min(1, { error: msg('required.confirmTeamName') })
+    .max(120, { error: maxChars(120) }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxChars, msg } from './messages';
 
 /** Lifetimes offered at creation; a token always expires, a year at most. */
 export const TOKEN_DEFAULT_DAYS = 90;
@@ -9,12 +10,12 @@ export const createTokenSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, { message: 'Donnez un nom au jeton (à quoi il sert).' })
-    .max(100, { message: '100 caractères au plus.' }),
+    .min(1, { error: msg('required.tokenName') })
+    .max(100, { error: maxChars(100) }),
   /** Lifetime in days, chosen at creation. */
   expiresInDays: z
-    .int({ message: 'Durée en jours (nombre entier).' })
-    .min(1, { message: 'Un jour au moins.' })
-    .max(TOKEN_MAX_DAYS, { message: `${TOKEN_MAX_DAYS} jours au plus.` })
+    .int({ error: msg('days') })
+    .min(1, { error: msg('minOneDay') })
+    .max(TOKEN_MAX_DAYS, { error: msg('maxDays', { max: TOKEN_MAX_DAYS }) })
     .default(TOKEN_DEFAULT_DAYS),
 });

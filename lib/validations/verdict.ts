@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RATINGS } from '@/lib/reports/verdict-scale';
 import { httpUrlSchema, isoDateSchema, optionalText, versionSchema } from './common';
+import { maxChars, msg } from './messages';
 
 /** The verdict scale, from its one definition (shared with the UI and the reports). */
 export const RATING_VALUES = RATINGS;
@@ -15,9 +16,16 @@ export const sourceSchema = z.object({
 export type SourceInput = z.infer<typeof sourceSchema>;
 
 export const setVerdictSchema = z.object({
-  rating: z.enum(RATING_VALUES, { message: 'Verdict inconnu.' }),
-  rationale: z.string().trim().max(20_000, { message: '20 000 caractères au plus.' }).default(''),
-  sources: z.array(sourceSchema).max(30, { message: '30 sources au plus.' }).default([]),
+  rating: z.enum(RATING_VALUES, { error: msg('unknown.rating') }),
+  rationale: z
+    .string()
+    .trim()
+    .max(20_000, { error: maxChars(20_000) })
+    .default(''),
+  sources: z
+    .array(sourceSchema)
+    .max(30, { error: msg('maxSources') })
+    .default([]),
   /**
    * The version the client last read: required once the verdict exists (a missing or stale one
    * is refused with 409 and the current verdict), absent for a first verdict.
@@ -33,8 +41,8 @@ export const rejectVerdictSchema = z.object({
   reason: z
     .string()
     .trim()
-    .min(1, { message: 'Dites pourquoi vous renvoyez ce verdict.' })
-    .max(5000, { message: '5000 caractères au plus.' }),
+    .min(1, { error: msg('required.rejectReason') })
+    .max(5000, { error: maxChars(5000) }),
   version: versionSchema.optional(),
 });
 
@@ -43,13 +51,16 @@ export const resolveDisputeSchema = z.union([
   z.object({ verdictId: z.uuid(), version: versionSchema.optional() }).strict(),
   z
     .object({
-      rating: z.enum(RATING_VALUES, { message: 'Verdict inconnu.' }),
+      rating: z.enum(RATING_VALUES, { error: msg('unknown.rating') }),
       rationale: z
         .string()
         .trim()
-        .min(1, { message: 'Une justification est requise pour trancher.' })
-        .max(20_000, { message: '20 000 caractères au plus.' }),
-      sources: z.array(sourceSchema).max(30, { message: '30 sources au plus.' }).default([]),
+        .min(1, { error: msg('required.resolveReason') })
+        .max(20_000, { error: maxChars(20_000) }),
+      sources: z
+        .array(sourceSchema)
+        .max(30, { error: msg('maxSources') })
+        .default([]),
     })
     .strict(),
 ]);

@@ -19,7 +19,7 @@ import { PATCH as updateTeamRoute } from '@/app/api/v1/teams/[id]/route';
 import { prisma } from '@/lib/db';
 import { csvRecord, toHtmlReport, toMarkdown } from '@/lib/reports';
 import { getAgreement } from '@/lib/server/articles/get-agreement';
-import { AppError } from '@/lib/server/errors';
+import { AppError, errorText } from '@/lib/server/errors';
 import { getReportData } from '@/lib/server/reports/get-report';
 import { getTeamReport } from '@/lib/server/reports/get-team-report';
 import { getSentence } from '@/lib/server/sentences/get-sentence';
@@ -117,7 +117,7 @@ describe('who settles a dispute', () => {
       const error = await errorOf(attempt());
       expect(error.code).toBe('adjudicator_is_party');
       expect(error.status).toBe(403);
-      expect(error.message).toBe(ADJUDICATOR_IS_PARTY_MESSAGE);
+      expect(error.message).toBe(errorText('fr', ADJUDICATOR_IS_PARTY_MESSAGE));
     }
     expect(await snapshot(claim.id)).toEqual(before);
 
@@ -133,7 +133,10 @@ describe('who settles a dispute', () => {
     );
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({
-      error: { code: 'adjudicator_is_party', message: ADJUDICATOR_IS_PARTY_MESSAGE },
+      error: {
+        code: 'adjudicator_is_party',
+        message: errorText('fr', ADJUDICATOR_IS_PARTY_MESSAGE),
+      },
     });
     expect(await snapshot(claim.id)).toEqual(before);
   });
@@ -174,7 +177,7 @@ describe('who settles a dispute', () => {
     expect(await getSentence({ userId: owner.id, sentenceId: claim.id })).toMatchObject({
       state: 'disputed',
       canResolve: false,
-      resolveRefusal: ADJUDICATOR_IS_PARTY_MESSAGE,
+      resolveRefusal: errorText('fr', ADJUDICATOR_IS_PARTY_MESSAGE),
     });
     expect(await getSentence({ userId: editor.id, sentenceId: claim.id })).toMatchObject({
       canResolve: true,
@@ -205,6 +208,7 @@ describe('the team setting', () => {
       id: team.id,
       name: team.name,
       allowPartyAdjudication: false,
+      publicationLanguage: 'fr',
     });
     const refused = await errorOf(
       updateTeam({ userId: editor.id, teamId: team.id, input: { allowPartyAdjudication: true } }),
@@ -229,6 +233,7 @@ describe('the team setting', () => {
       id: team.id,
       name: team.name,
       allowPartyAdjudication: true,
+      publicationLanguage: 'fr',
     });
     const events = await prisma.auditEvent.findMany({
       where: { teamId: team.id, action: 'team.update' },
@@ -420,9 +425,11 @@ describe('report dates', () => {
     expect(Math.abs(reviewedAt - submittedAt)).toBeLessThan(100);
     expect(new Date(verified!.approvedAt).getTime() - reviewedAt).toBeGreaterThanOrEqual(100);
     const record = csvRecord(verified!, data);
-    expect(record.reviewed_at).toBe(verified!.reviewedAt);
-    expect(record.approved_at).toBe(verified!.approvedAt);
-    expect(await teamReport(editor.id, team.id, 'csv')).toContain(`"${verified!.reviewedAt}"`);
+    // The same instant, written in the requester's zone (Paris by default) with its offset.
+    expect(String(record.reviewed_at)).toMatch(/[+-]0[12]:00$/);
+    expect(new Date(String(record.reviewed_at)).toISOString()).toBe(verified!.reviewedAt);
+    expect(new Date(String(record.approved_at)).toISOString()).toBe(verified!.approvedAt);
+    expect(await teamReport(editor.id, team.id, 'csv')).toContain(`"${record.reviewed_at}"`);
 
     // Reopened (a new draft) and resubmitted: the published verdict's dates do not move.
     const draft = await setVerdict({

@@ -233,7 +233,7 @@ describe('request log', () => {
   it('logs a client error at info, an unexpected one at error with its cause', async () => {
     const notFound = await logged(
       async () => {
-        throw new AppError('not_found', 'Article introuvable.');
+        throw new AppError('not_found', 'notFound.article');
       },
       { url: 'http://factdesk.test/api/v1/articles/x', headers: { 'x-request-id': 'bad id!' } },
     );

@@ -3,6 +3,10 @@
 import { ZodError } from 'zod';
 import { AppError } from '@/lib/server/errors';
 import { headers } from 'next/headers';
+import { getLocale } from 'next-intl/server';
+import { currentLocale } from '@/lib/i18n/current-locale';
+import { runInLocale } from '@/lib/i18n/request-locale';
+import { isLocale } from '@/lib/i18n/locales';
 import { clientAddress } from '@/lib/server/rate-limit';
 import { createUser } from '@/lib/server/users/create-user';
 
@@ -15,7 +19,14 @@ export interface SignUpState {
   fieldErrors?: Partial<Record<'email' | 'name' | 'password', string>>;
 }
 
-export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+export async function signUpAction(previous: SignUpState, form: FormData): Promise<SignUpState> {
+  // The page's language (the cookie, else Accept-Language): the schema's messages and the
+  // server's are written in it.
+  const pageLocale = await getLocale();
+  return runInLocale(isLocale(pageLocale) ? pageLocale : 'fr', () => signUp(previous, form));
+}
+
+async function signUp(_previous: SignUpState, form: FormData): Promise<SignUpState> {
   const values = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? '') };
   try {
     const user = await createUser(
@@ -40,10 +51,10 @@ export async function signUpAction(_previous: SignUpState, form: FormData): Prom
       return { ok: false, fieldErrors, values };
     }
     if (error instanceof AppError && error.code === 'rate_limited') {
-      return { ok: false, formError: error.message, values };
+      return { ok: false, formError: error.messageIn(currentLocale()), values };
     }
     if (error instanceof AppError && error.code === 'email_taken') {
-      return { ok: false, fieldErrors: { email: error.message }, values };
+      return { ok: false, fieldErrors: { email: error.messageIn(currentLocale()) }, values };
     }
     throw error;
   }

@@ -70,8 +70,11 @@ export const teamOperations: Operation[] = [
     tag: 'teams',
     summary: 'Change a team’s settings (owners)',
     description:
-      '`allowPartyAdjudication`: whether an editor or owner who rated a disputed sentence ' +
-      'may settle the dispute (false by default; the reports then mention it).',
+      'Any of: `allowPartyAdjudication`, whether an editor or owner who rated a disputed ' +
+      'sentence may settle the dispute (false by default; the reports then mention it); ' +
+      '`publicationLanguage` (`fr` by default, or `en`), the language of the team’s reports ' +
+      '(labels, methodology, ClaimReview `alternateName`), whatever each member’s interface ' +
+      'language. An absent field is unchanged.',
     params: { path: idPath('Team') },
     body: body(updateTeamSchema),
     responses: {

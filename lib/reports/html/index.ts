@@ -29,13 +29,13 @@ export interface HtmlOptions {
  * is toHtmlReport's output.
  */
 export function htmlWriter(head: ReportHead, options: HtmlOptions = {}): ReportWriter {
-  const lang = options.lang ?? head.article.language;
+  const lang = options.lang ?? head.publicationLanguage ?? head.article.language;
   const language = resolveLanguage(lang);
   const ctx: Context = {
     t: STRINGS[language],
     language,
     locale: localeFor(lang, language),
-    timeZone: options.timeZone ?? 'UTC',
+    timeZone: options.timeZone ?? head.timeZone ?? 'UTC',
     textLang: canonicalLanguageTag(head.article.language),
     recheck: new Set(head.recheck ?? []),
   };

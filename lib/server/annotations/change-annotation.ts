@@ -78,25 +78,18 @@ async function loadForChange(tx: Tx, options: ChangeOptions) {
       article: { select: { teamId: true, ...myMembership(options.userId) } },
     },
   });
-  if (!found) throw notFound('Surlignage');
+  if (!found) throw notFound('highlight');
   const { article, ...row } = found;
   const membership = article.team.memberships[0];
-  const role = requirePermission(membership, 'annotation.update', 'Surlignage');
+  const role = requirePermission(membership, 'annotation.update', 'highlight');
   if (row.author.id !== options.userId && !can(role, 'annotation.moderate')) {
-    throw new AppError(
-      'forbidden',
-      'Seul·e son auteur·rice, un·e éditeur·rice ou un·e propriétaire peut modifier ce surlignage.',
-    );
+    throw new AppError('forbidden', 'highlightEditForbidden');
   }
   return { row, teamId: article.teamId };
 }
 
 async function staleAnnotation(tx: Tx, id: string): Promise<AppError> {
   const current = await tx.annotation.findUnique({ where: { id }, select: annotationSelect });
-  if (!current) return notFound('Surlignage');
-  return new AppError(
-    'conflict',
-    'Ce surlignage a été modifié entre-temps : relisez-le puis réessayez.',
-    { current: serializeAnnotation(current) },
-  );
+  if (!current) return notFound('highlight');
+  return new AppError('conflict', 'highlightChanged', { current: serializeAnnotation(current) });
 }

@@ -11,7 +11,7 @@ import { articleOfMember, myMembership, requirePermission } from '@/lib/server/a
 import { notifyChange } from '@/lib/server/audit/record-audit';
 import { claimIdempotencyKey } from '@/lib/server/idempotency';
 import { IMPORT_MAX_ANNOTATIONS } from '@/lib/validations/limits';
-import { AppError, notFound } from '@/lib/server/errors';
+import { AppError, notFound, verbatim } from '@/lib/server/errors';
 import {
   BLANK_QUOTE_MESSAGE,
   createAnnotationSchema,
@@ -35,7 +35,7 @@ export async function createAnnotation(options: {
       items: [{ selector: data.selector as Selector[], note: data.note }],
       returnRows: true,
     });
-    if (imported.length === 0) throw new AppError('selector_mismatch', skipped[0]!);
+    if (imported.length === 0) throw new AppError('selector_mismatch', verbatim(skipped[0]!));
     return imported[0]!;
   });
 }
@@ -55,7 +55,10 @@ export async function createAnnotationsInTransaction(
   if (options.items.length > IMPORT_MAX_ANNOTATIONS) {
     throw new AppError(
       'payload_too_large',
-      `${IMPORT_MAX_ANNOTATIONS.toLocaleString('fr-FR')} surlignages au plus par import (${options.items.length.toLocaleString('fr-FR')} reçus) : rien n’a été importé.`,
+      {
+        key: 'tooManyHighlights',
+        values: { limit: IMPORT_MAX_ANNOTATIONS, actual: options.items.length },
+      },
       { limit: IMPORT_MAX_ANNOTATIONS, actual: options.items.length },
     );
   }
@@ -76,7 +79,7 @@ export async function createAnnotationsInTransaction(
       },
     },
   });
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   requirePermission(article.team.memberships[0], 'annotation.create');
   const order = new Map(article.sentences.map((s) => [s.id, s.index]));
 

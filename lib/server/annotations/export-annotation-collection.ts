@@ -70,7 +70,7 @@ async function getCollectionHead(options: {
       _count: { select: { annotations: { where: EXPORTED } } },
     },
   });
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   const articleUrl = new URL(`/articles/${article.id}`, options.baseUrl).toString();
   return {
     collectionId: new URL(
@@ -97,7 +97,7 @@ function listExportedAnnotations(options: {
   batchSize?: number;
 }): AsyncGenerator<W3CAnnotationInput[]> {
   // articleOfMember's guard, for the SQL below: never query with an empty user id.
-  if (!options.userId) throw new AppError('unauthenticated', 'Connexion requise.');
+  if (!options.userId) throw new AppError('unauthenticated', 'signInRequired');
   const batchSize = Math.max(1, Math.trunc(options.batchSize ?? ANNOTATION_EXPORT_BATCH_SIZE));
   const read = (after: { start: number; id: string } | null): Promise<ExportRow[]> => {
     const rows = prisma.$queryRaw<ExportRow[]>`

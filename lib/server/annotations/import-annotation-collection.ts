@@ -6,7 +6,7 @@ import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import type { Selector } from '@/lib/anchoring';
 import { countAnnotationItems, parseAnnotationCollection } from '@/lib/reports';
-import { AppError } from '@/lib/server/errors';
+import { AppError, verbatim } from '@/lib/server/errors';
 import { JOB_TRANSACTION } from '@/lib/server/jobs/run-job';
 import { IMPORT_MAX_ANNOTATIONS } from '@/lib/validations/limits';
 import { createAnnotationsInTransaction } from './create-annotation';
@@ -15,7 +15,7 @@ export function checkImportSize(total: number): void {
   if (total > IMPORT_MAX_ANNOTATIONS) {
     throw new AppError(
       'payload_too_large',
-      `${IMPORT_MAX_ANNOTATIONS.toLocaleString('fr-FR')} annotations au plus par import (${total.toLocaleString('fr-FR')} reçues) : rien n’a été importé.`,
+      { key: 'tooManyAnnotations', values: { limit: IMPORT_MAX_ANNOTATIONS, actual: total } },
       { limit: IMPORT_MAX_ANNOTATIONS, actual: total },
     );
   }
@@ -27,7 +27,7 @@ export function parseImport(input: unknown) {
   if (parsed.annotations.length === 0) {
     throw new AppError(
       'validation_failed',
-      parsed.errors[0] ?? 'Aucune annotation exploitable dans ce document.',
+      parsed.errors[0] ? verbatim(parsed.errors[0]) : 'noUsableAnnotation',
       parsed.errors.map((message) => ({ path: 'items', message })),
     );
   }

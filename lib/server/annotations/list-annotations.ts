@@ -12,7 +12,7 @@ export async function listAnnotations(options: { userId: string; articleId: stri
       annotations: { orderBy: { positionStart: 'asc' }, select: annotationSelect },
     },
   });
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   const order = new Map(article.sentences.map((s) => [s.id, s.index]));
   return article.annotations.map((row) => serializeAnnotation(row, order));
 }

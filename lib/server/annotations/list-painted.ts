@@ -35,7 +35,7 @@ export async function listPaintedAnnotations(options: {
       },
     },
   });
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   const orphanRows = await prisma.annotation.findMany({
     where: {
       articleId: options.articleId,

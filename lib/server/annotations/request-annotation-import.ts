@@ -40,7 +40,7 @@ export async function requestAnnotationImport(options: {
       where: { id: options.articleId, ...articleOfMember(options.userId) },
       select: { id: true, teamId: true, ...myMembership(options.userId) },
     });
-    if (!article) throw notFound('Article');
+    if (!article) throw notFound('article');
     requirePermission(article.team.memberships[0], 'annotation.create');
     return enqueueJob(tx, {
       kind: 'annotations_import',

@@ -9,7 +9,7 @@ const SKIPPED_KEPT = 100;
 
 export async function runAnnotationImportJob(ctx: JobContext): Promise<void> {
   const articleId = ctx.job.articleId;
-  if (!articleId) throw new AppError('validation_failed', 'Article manquant.');
+  if (!articleId) throw new AppError('validation_failed', 'missingArticle');
   await importAnnotationCollection({
     userId: ctx.job.createdById,
     articleId,

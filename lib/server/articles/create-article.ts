@@ -106,7 +106,7 @@ async function requireCreator(db: Pick<Tx, 'membership'>, userId: string, teamId
     where: { teamId_userId: { teamId, userId } },
     select: { role: true },
   });
-  requirePermission(membership ?? undefined, 'article.create', 'Rédaction');
+  requirePermission(membership ?? undefined, 'article.create', 'team');
 }
 
 /** The rows of an article's units, scored for check-worthiness. */
@@ -130,7 +130,10 @@ export function checkArticleSize(text: string): void {
   if (text.length > ARTICLE_MAX_CHARACTERS) {
     throw new AppError(
       'payload_too_large',
-      `Article trop long : ${text.length.toLocaleString('fr-FR')} caractères, ${ARTICLE_MAX_CHARACTERS.toLocaleString('fr-FR')} au plus. Rien n’a été enregistré.`,
+      {
+        key: 'articleTooLong.characters',
+        values: { actual: text.length, limit: ARTICLE_MAX_CHARACTERS },
+      },
       { limit: ARTICLE_MAX_CHARACTERS, actual: text.length },
     );
   }
@@ -141,7 +144,7 @@ export function checkArticleUnits(count: number): void {
   if (count > ARTICLE_MAX_UNITS) {
     throw new AppError(
       'payload_too_large',
-      `Article trop long : ${count.toLocaleString('fr-FR')} phrases, ${ARTICLE_MAX_UNITS.toLocaleString('fr-FR')} au plus. Rien n’a été enregistré.`,
+      { key: 'articleTooLong.units', values: { actual: count, limit: ARTICLE_MAX_UNITS } },
       { limit: ARTICLE_MAX_UNITS, actual: count },
     );
   }
@@ -233,7 +236,7 @@ function prepareArticle(data: CreateArticleInput, source: ReadSource) {
   const text = source.text;
   checkArticleSize(text);
   const units = segment(text, { language });
-  if (units.length === 0) throw new AppError('import_failed', 'Le texte est vide.');
+  if (units.length === 0) throw new AppError('import_failed', 'emptyText');
   checkArticleUnits(units.length);
   return {
     teamId: data.teamId,

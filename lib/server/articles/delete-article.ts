@@ -21,14 +21,14 @@ export async function deleteArticle(options: { userId: string; articleId: string
       where: { id: options.articleId, ...articleOfMember(options.userId) },
       select: { id: true, teamId: true, title: true, ...myMembership(options.userId) },
     });
-    if (!article) throw notFound('Article');
+    if (!article) throw notFound('article');
     requirePermission(article.team.memberships[0], 'article.delete');
 
     // Waits for a correction or a rename in progress (they hold FOR NO KEY UPDATE); one that
     // starts afterwards finds no article. A worker's job on it loses its row and ends quietly.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM articles WHERE id = ${article.id}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw notFound('Article'); // deleted meanwhile
+    if (locked.length === 0) throw notFound('article'); // deleted meanwhile
 
     await redactArticleEvents(tx, article.id);
     await tx.article.delete({ where: { id: article.id } });

@@ -61,7 +61,7 @@ export async function listAgreementSentences(options: {
   userId?: string;
 }): Promise<Map<string, AgreementSentence[]>> {
   if (options.userId !== undefined && !options.userId) {
-    throw new AppError('unauthenticated', 'Connexion requise.');
+    throw new AppError('unauthenticated', 'signInRequired');
   }
   const byArticle = new Map<string, AgreementSentence[]>();
   if (options.articleIds.length === 0) return byArticle;
@@ -119,7 +119,7 @@ export async function getAgreement(options: {
     }),
     listAgreementSentences({ articleIds: [options.articleId], userId: options.userId }),
   ]);
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   const { alpha, percentAgreement, ratedSentences, disputed } = agreementOf(
     sentences.get(options.articleId) ?? [],
   );

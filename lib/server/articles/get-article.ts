@@ -45,7 +45,7 @@ export async function getArticle(options: { userId: string; articleId: string })
       _count: { select: { revisions: true } },
     },
   });
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   const { team, sentences, _count, ...rest } = article;
   const current = sentences.filter((s) => s.retiredAt === null);
   const retired = sentences.filter((s) => s.retiredAt !== null);

@@ -31,7 +31,7 @@ export async function listRevisions(options: {
       },
     },
   });
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   const count = article.revisions.length;
   return article.revisions.map((r, i) => ({
     version: r.version,

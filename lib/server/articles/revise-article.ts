@@ -61,7 +61,7 @@ async function prepareRevision(options: { userId: string; articleId: string; inp
     where: { id: options.articleId, ...articleOfMember(options.userId) },
     select: { id: true, language: true, version: true, ...myMembership(options.userId) },
   });
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   // Before any fetch: only editors and owners revise (and make us fetch a URL).
   requirePermission(article.team.memberships[0], 'article.update');
   if (article.version !== data.version) throw staleVersion(article);
@@ -69,11 +69,9 @@ async function prepareRevision(options: { userId: string; articleId: string; inp
 }
 
 function staleVersion(article: { id: string; version: number }): AppError {
-  return new AppError(
-    'conflict',
-    'L’article a été modifié entre-temps : rechargez-le puis refaites votre correction.',
-    { current: { id: article.id, version: article.version } },
-  );
+  return new AppError('conflict', 'articleChangedBeforeRevision', {
+    current: { id: article.id, version: article.version },
+  });
 }
 
 async function readRevision(
@@ -84,7 +82,7 @@ async function readRevision(
   const source = await readSource(data);
   checkArticleSize(source.text);
   const units = segment(source.text, { language: article.language });
-  if (units.length === 0) throw new AppError('import_failed', 'Le texte est vide.');
+  if (units.length === 0) throw new AppError('import_failed', 'emptyText');
   checkArticleUnits(units.length);
   return {
     userId,
@@ -126,7 +124,7 @@ export async function requestRevision(options: {
 /** The worker's side of a correction: read, segment, then one transaction with re-anchoring. */
 export async function runArticleReviseJob(ctx: JobContext): Promise<void> {
   const articleId = ctx.job.articleId;
-  if (!articleId) throw new AppError('validation_failed', 'Article manquant.');
+  if (!articleId) throw new AppError('validation_failed', 'missingArticle');
   const options = { userId: ctx.job.createdById, articleId, input: ctx.job.input };
   const { article, data } = await prepareRevision(options);
   await ctx.progress(0.1);
@@ -176,7 +174,7 @@ async function applyRevision(
   });
   if (article.version !== revision.version) throw staleVersion(article);
   if (article.text === revision.text) {
-    throw new AppError('invalid_state', 'Le texte est identique à la version actuelle.');
+    throw new AppError('invalid_state', 'sameText');
   }
   const newVersion = article.version + 1;
 

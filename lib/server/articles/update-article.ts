@@ -20,7 +20,7 @@ export async function updateArticle(options: {
       where: { id: options.articleId, ...articleOfMember(options.userId) },
       select: { ...summarySelect, teamId: true, ...myMembership(options.userId) },
     });
-    if (!article) throw notFound('Article');
+    if (!article) throw notFound('article');
     requirePermission(article.team.memberships[0], 'article.update');
 
     // The version in the WHERE makes a concurrent writer that read the same version lose.
@@ -33,11 +33,7 @@ export async function updateArticle(options: {
         where: { id: article.id },
         select: summarySelect,
       });
-      throw new AppError(
-        'conflict',
-        'Cet article a été modifié entre-temps : rechargez-le puis réessayez.',
-        { current },
-      );
+      throw new AppError('conflict', 'articleChanged', { current });
     }
     const after = await tx.article.findUniqueOrThrow({
       where: { id: article.id },

@@ -26,7 +26,7 @@ export async function changePassword(options: {
   });
   if (!user || !(await bcrypt.compare(currentPassword, user.passwordHash))) {
     await hit(LIMITS.passwordCheck, options.userId);
-    throw new AppError('invalid_credentials', 'Mot de passe actuel incorrect.');
+    throw new AppError('invalid_credentials', 'wrongCurrentPassword');
   }
   const passwordHash = await bcrypt.hash(newPassword, BCRYPT_COST);
   const revoked = await prisma.$transaction(async (tx) => {

@@ -24,6 +24,9 @@ import {
   type LimitState,
 } from '@/lib/server/rate-limit';
 import { emailSchema } from '@/lib/validations/auth';
+import { chooseLocale } from '@/lib/i18n/negotiate';
+import { localeSourcesOf } from '@/lib/i18n/request-locale';
+import { errorText } from '@/lib/server/errors';
 import { deviceCookieHeader, deviceCookieOf, newDeviceCookie } from './device-cookie';
 
 /** Known addresses are forgotten after this long without a successful sign-in from them. */
@@ -31,10 +34,12 @@ const KNOWN_ADDRESS_DAYS = 90;
 
 function refused(request: Request, retryAfter: number): Response {
   const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+  // In the language the request asks for (cookie, else Accept-Language): nobody is signed in.
+  const locale = chooseLocale(localeSourcesOf(request.headers));
   const message =
     retryAfter < 60
-      ? `Trop de tentatives : réessayez dans ${retryAfter} seconde${retryAfter > 1 ? 's' : ''}.`
-      : `Trop de tentatives : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`;
+      ? errorText(locale, { key: 'tooManyAttempts', values: { seconds: retryAfter } })
+      : errorText(locale, { key: 'rateLimited', values: { minutes } });
   // `url` keeps next-auth's client (signIn with redirect: false) able to read the outcome.
   return Response.json(
     {

@@ -17,7 +17,10 @@ export async function getSessionUser(options: { sessionId: string; userId: strin
       revokedAt: null,
       expiresAt: { gt: new Date() },
     },
-    select: { lastSeenAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, locale: true } },
+    },
   });
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > SEEN_RESOLUTION_MS) {

@@ -13,6 +13,6 @@ export async function revokeSession(options: {
     where: { id: options.sessionId, userId: options.userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (count !== 1) throw notFound('Session');
+  if (count !== 1) throw notFound('session');
   return { id: options.sessionId, revoked: true };
 }

@@ -23,8 +23,8 @@ export async function createComment(options: {
         article: { select: { teamId: true, ...myMembership(options.userId) } },
       },
     });
-    if (!sentence) throw notFound('Phrase');
-    requirePermission(sentence.article.team.memberships[0], 'comment.create', 'Phrase');
+    if (!sentence) throw notFound('sentence');
+    requirePermission(sentence.article.team.memberships[0], 'comment.create', 'sentence');
 
     let annotationId = data.annotationId ?? null;
     if (data.parentId) {
@@ -33,10 +33,7 @@ export async function createComment(options: {
         select: { annotationId: true },
       });
       if (!parent) {
-        throw new AppError(
-          'validation_failed',
-          'Le commentaire auquel vous répondez n’existe pas.',
-        );
+        throw new AppError('validation_failed', 'replyParentMissing');
       }
       annotationId = parent.annotationId; // a reply stays in its thread
     } else if (annotationId) {
@@ -44,7 +41,7 @@ export async function createComment(options: {
         where: { annotationId_sentenceId: { annotationId, sentenceId: sentence.id } },
       });
       if (!touches) {
-        throw new AppError('validation_failed', 'Ce surlignage ne touche pas cette phrase.');
+        throw new AppError('validation_failed', 'highlightNotOnSentence');
       }
     }
     const row = await tx.comment.create({

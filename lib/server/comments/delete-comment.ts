@@ -19,10 +19,7 @@ export async function deleteComment(options: {
   return prisma.$transaction(async (tx) => {
     const { comment, teamId, articleId, role } = await loadComment(tx, options);
     if (comment.author.id !== options.userId && !can(role, 'comment.moderate')) {
-      throw new AppError(
-        'forbidden',
-        'Seul·e son auteur·rice, un·e éditeur·rice ou un·e propriétaire peut supprimer ce commentaire.',
-      );
+      throw new AppError('forbidden', 'commentDeleteForbidden');
     }
     if (comment.deletedAt) return serializeComment(comment);
     const updated = await tx.comment.updateMany({

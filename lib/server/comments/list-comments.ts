@@ -13,6 +13,6 @@ export async function listComments(options: {
     where: { id: options.sentenceId, article: articleOfMember(options.userId) },
     select: { comments: { orderBy: { createdAt: 'asc' }, select: commentSelect } },
   });
-  if (!sentence) throw notFound('Phrase');
+  if (!sentence) throw notFound('sentence');
   return sentence.comments.map(serializeComment);
 }

@@ -14,17 +14,13 @@ export async function loadComment(tx: Tx, options: { userId: string; commentId: 
       article: { select: { id: true, teamId: true, ...myMembership(options.userId) } },
     },
   });
-  if (!row) throw notFound('Commentaire');
+  if (!row) throw notFound('comment');
   const { article, ...comment } = row;
-  const role = requirePermission(article.team.memberships[0], 'comment.create', 'Commentaire');
+  const role = requirePermission(article.team.memberships[0], 'comment.create', 'comment');
   return { comment, teamId: article.teamId, articleId: article.id, role };
 }
 
 export async function staleComment(tx: Tx, id: string): Promise<AppError> {
   const current = await tx.comment.findUniqueOrThrow({ where: { id }, select: commentSelect });
-  return new AppError(
-    'conflict',
-    'Ce commentaire a été modifié entre-temps : relisez-le puis réessayez.',
-    { current: serializeComment(current) },
-  );
+  return new AppError('conflict', 'commentChanged', { current: serializeComment(current) });
 }

@@ -16,9 +16,9 @@ export async function updateComment(options: {
   return prisma.$transaction(async (tx) => {
     const { comment, teamId, articleId } = await loadComment(tx, options);
     if (comment.author.id !== options.userId) {
-      throw new AppError('forbidden', 'Seul·e son auteur·rice peut modifier un commentaire.');
+      throw new AppError('forbidden', 'commentEditForbidden');
     }
-    if (comment.deletedAt) throw new AppError('invalid_state', 'Ce commentaire a été supprimé.');
+    if (comment.deletedAt) throw new AppError('invalid_state', 'commentDeleted');
     const updated = await tx.comment.updateMany({
       where: { id: comment.id, version: data.version },
       data: { body: data.body, version: { increment: 1 } },

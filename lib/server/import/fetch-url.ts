@@ -10,12 +10,13 @@ import 'server-only';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import ipaddr from 'ipaddr.js';
 import { Agent, request } from 'undici';
+import { errorText, importText, type ImportText } from '@/lib/i18n/error-text';
 import {
   mediaTypeOf,
   parseMediaType,
   SOURCE_ACCEPT_HEADER,
   sourceFormatOf,
-  unsupportedTypeMessage,
+  unsupportedTypeText,
 } from '@/lib/import/media-type';
 
 export interface FetchedSource {
@@ -46,12 +47,13 @@ export type FetchRefusedCode =
   | 'too_many_redirects'
   | 'network';
 
+/** A refused fetch: its code and its message's key (`errors.import.*`); `message` is French. */
 export class FetchRefused extends Error {
   constructor(
     readonly code: FetchRefusedCode,
-    message: string,
+    readonly text: ImportText,
   ) {
-    super(message);
+    super(errorText('fr', importText(text)));
     this.name = 'FetchRefused';
   }
 }
@@ -63,7 +65,7 @@ const DEFAULT_MAX_REDIRECTS = 5;
 const USER_AGENT = 'FactDesk/1.0 (+fact-checking import)';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-const FORBIDDEN_HOST_MESSAGE = 'Cette adresse pointe vers un réseau interne : import refusé.';
+const FORBIDDEN_HOST_MESSAGE: ImportText = { key: 'forbiddenHost' };
 
 // ---------------------------------------------------------------------------------------------
 // Public API
@@ -100,20 +102,17 @@ export async function fetchArticleSource(
       if (REDIRECT_STATUSES.has(statusCode) && headerValue(headers.location)) {
         await body.dump();
         if (redirects >= maxRedirects) {
-          throw new FetchRefused(
-            'too_many_redirects',
-            `Trop de redirections (${maxRedirects} au plus).`,
-          );
+          throw new FetchRefused('too_many_redirects', {
+            key: 'tooManyRedirects',
+            values: { max: maxRedirects },
+          });
         }
         current = checkedUrl(headerValue(headers.location)!, allowPrivateHosts, current);
         continue;
       }
       if (statusCode !== 200) {
         await body.dump();
-        throw new FetchRefused(
-          'bad_status',
-          `La page a répondu avec le statut HTTP ${statusCode}.`,
-        );
+        throw new FetchRefused('bad_status', { key: 'badStatus', values: { status: statusCode } });
       }
 
       // Refused before the body is read: a PDF or a video is not downloaded only to be dropped.
@@ -121,7 +120,7 @@ export async function fetchArticleSource(
       const format = sourceFormatOf(header);
       if (!format) {
         await body.dump();
-        throw new FetchRefused('unsupported_type', unsupportedTypeMessage(header ?? ''));
+        throw new FetchRefused('unsupported_type', unsupportedTypeText(header ?? ''));
       }
       const declaredLength = Number(headerValue(headers['content-length']));
       if (declaredLength > maxBytes) {
@@ -211,17 +210,14 @@ function checkedUrl(value: string, allowPrivateHosts: boolean, base?: URL): URL 
   try {
     url = new URL(value.trim(), base);
   } catch {
-    throw new FetchRefused('invalid_url', 'Adresse invalide.');
+    throw new FetchRefused('invalid_url', { key: 'invalidUrl' });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchRefused(
-      'invalid_url',
-      'Seules les adresses http:// et https:// sont acceptées.',
-    );
+    throw new FetchRefused('invalid_url', { key: 'httpOnly' });
   }
-  if (!url.hostname) throw new FetchRefused('invalid_url', 'Adresse invalide.');
+  if (!url.hostname) throw new FetchRefused('invalid_url', { key: 'invalidUrl' });
   if (url.username || url.password) {
-    throw new FetchRefused('invalid_url', 'Les adresses contenant des identifiants sont refusées.');
+    throw new FetchRefused('invalid_url', { key: 'credentialsInUrl' });
   }
   // An IP literal never goes through the lookup: check it now, before any connection.
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -255,11 +251,11 @@ async function readBody(body: AsyncIterable<Buffer> & { destroy(): unknown }, ma
 }
 
 function tooLarge(maxBytes: number): FetchRefused {
-  const size =
+  const values =
     maxBytes >= 1024 * 1024
-      ? `${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} Mo`
-      : `${Math.ceil(maxBytes / 1024)} ko`;
-  return new FetchRefused('too_large', `Page trop volumineuse (${size} au plus).`);
+      ? { size: Math.round((maxBytes / (1024 * 1024)) * 10) / 10, unit: 'mb' }
+      : { size: Math.ceil(maxBytes / 1024), unit: 'kb' };
+  return new FetchRefused('too_large', { key: 'pageTooLarge', values });
 }
 
 /**
@@ -307,18 +303,18 @@ function toFetchRefused(error: unknown, signal: AbortSignal, timeoutMs: number):
     signal.aborted ||
     hasCause(error, (cause) => timeoutCodes.has(errorCode(cause)) || isTimeoutAbort(cause))
   ) {
-    return new FetchRefused(
-      'timeout',
-      `La page n’a pas répondu à temps (${Math.round(timeoutMs / 100) / 10} s au plus).`,
-    );
+    return new FetchRefused('timeout', {
+      key: 'timeout',
+      values: { seconds: Math.round(timeoutMs / 100) / 10 },
+    });
   }
   if (hasCause(error, (cause) => ['ENOTFOUND', 'EAI_AGAIN'].includes(errorCode(cause)))) {
-    return new FetchRefused('network', 'Nom de domaine introuvable.');
+    return new FetchRefused('network', { key: 'unknownDomain' });
   }
   if (hasCause(error, (cause) => errorCode(cause) === 'ECONNREFUSED')) {
-    return new FetchRefused('network', 'Le serveur a refusé la connexion.');
+    return new FetchRefused('network', { key: 'connectionRefused' });
   }
-  return new FetchRefused('network', 'Impossible de récupérer la page.');
+  return new FetchRefused('network', { key: 'unreachable' });
 }
 
 function errorCode(error: unknown): string {

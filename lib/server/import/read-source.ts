@@ -4,7 +4,7 @@
 import 'server-only';
 import { extractFromSource, ImportError, type ExtractedArticle } from '@/lib/import/extract';
 import { mediaTypeOf } from '@/lib/import/media-type';
-import { AppError } from '@/lib/server/errors';
+import { AppError, importText } from '@/lib/server/errors';
 import type { ArticleSourceInput } from '@/lib/validations/article';
 import { fetchArticleSource, FetchRefused } from './fetch-url';
 
@@ -29,7 +29,7 @@ export async function readSource(source: ArticleSourceInput): Promise<ReadSource
     return { ...extractFromSource(source.text ?? '', mediaTypeOf(source.format)), kind: 'paste' };
   } catch (error) {
     if (error instanceof ImportError || error instanceof FetchRefused) {
-      throw new AppError('import_failed', error.message, { reason: error.code });
+      throw new AppError('import_failed', importText(error.text), { reason: error.code });
     }
     throw error;
   }

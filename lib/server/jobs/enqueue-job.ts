@@ -47,7 +47,7 @@ export async function enqueueJob(tx: Tx, job: EnqueueJob): Promise<JobRow> {
   if (pending >= limit) {
     throw new AppError(
       'rate_limited',
-      `Vous avez déjà ${pending} traitements en cours : attendez qu’ils se terminent.`,
+      { key: 'tooManyJobs', values: { pending } },
       { retryAfter: 10, limit },
     );
   }

@@ -10,9 +10,9 @@ export async function getJobFile(options: { userId: string; jobId: string }) {
     where: { id: options.jobId, ...articleOfMember(options.userId) },
     select: { status: true, kind: true, file: true, result: true },
   });
-  if (!job) throw notFound('Traitement');
+  if (!job) throw notFound('job');
   if (job.status !== 'succeeded') {
-    throw new AppError('invalid_state', 'Le traitement n’est pas terminé.', { status: job.status });
+    throw new AppError('invalid_state', 'jobNotFinished', { status: job.status });
   }
   return job;
 }

@@ -12,6 +12,6 @@ export async function getJob(options: { userId: string; jobId: string }): Promis
     where: { id: options.jobId, ...articleOfMember(options.userId) },
     select: jobSelect,
   });
-  if (!job) throw notFound('Traitement');
+  if (!job) throw notFound('job');
   return serializeJob(job);
 }

@@ -4,6 +4,7 @@
 // reconnection starts from the current state; a Last-Event-ID is still read with the streams'
 // one schema (a malformed one is a 400, as on the article stream).
 import 'server-only';
+import { AsyncResource } from 'node:async_hooks';
 import { isJobOver, type JobDto } from '@/lib/api/job-types';
 import { ensureListening, subscribe } from '@/lib/server/live/hub';
 import { parseLastEventId } from '@/lib/server/live/last-event-id';
@@ -35,15 +36,20 @@ export async function openJobStream(options: {
         if (isJobOver(job)) close();
       };
       // Subscribed before the first read: a change committed meanwhile is not missed.
-      const unsubscribe = subscribe(`job:${options.jobId}`, (notice) => {
-        const job = (notice as { job?: JobDto }).job;
-        // The LISTEN connection dropped meanwhile: a change may have been missed, read the row.
-        if (notice.type === 'resync') void getJob(options).then(send, () => {});
-        if (!job) return;
-        // The announcement leaves the result out (NOTIFY's size limit): read the finished job.
-        if (isJobOver(job)) void getJob(options).then(send, () => send(job));
-        else send(job);
-      });
+      // Bound to the request's async context: the job read on a notice (the LISTEN
+      // connection's callback) answers in the caller's language, like the first one.
+      const unsubscribe = subscribe(
+        `job:${options.jobId}`,
+        AsyncResource.bind((notice) => {
+          const job = (notice as { job?: JobDto }).job;
+          // The LISTEN connection dropped meanwhile: a change may have been missed, read the row.
+          if (notice.type === 'resync') void getJob(options).then(send, () => {});
+          if (!job) return;
+          // The announcement leaves the result out (NOTIFY's size limit): read the finished job.
+          if (isJobOver(job)) void getJob(options).then(send, () => send(job));
+          else send(job);
+        }),
+      );
       const heartbeat = setInterval(() => {
         if (!closed) controller.enqueue(encoder.encode(': ping\n\n'));
       }, HEARTBEAT_MS);

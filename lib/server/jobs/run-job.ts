@@ -11,8 +11,8 @@ import 'server-only';
 import { ZodError } from 'zod';
 import { prisma, type Tx } from '@/lib/db';
 import type { JobKind, Prisma } from '@/generated/prisma/client';
-import { AppError } from '@/lib/server/errors';
-import { jobSelect } from './serialize-job';
+import { AppError, errorText } from '@/lib/server/errors';
+import { jobSelect, type JobFailure } from './serialize-job';
 import { notifyJob } from './notify-job';
 
 export interface ClaimedJob {
@@ -55,6 +55,11 @@ export interface RunMeta {
   maxAttempts: number;
 }
 
+/** The last attempt failed too (the count is the attempts made). */
+function tooManyAttemptsText(attempts: number): NonNullable<JobFailure['text']> {
+  return { key: 'jobFailedAttempts', values: { count: attempts } };
+}
+
 /** Thrown by guard/complete when another run of the same job already succeeded. */
 class JobAlreadyDone extends Error {}
 
@@ -63,11 +68,19 @@ export const JOB_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 } as cons
 
 const PROGRESS_INTERVAL_MS = 250;
 
-function failureOf(error: unknown): { code: string; message: string } | null {
+/**
+ * A failure as the job row keeps it: the code, the French message, and the message's key and
+ * values, so that whoever reads the job reads it in their language (serializeJob). A schema's
+ * issue was written in French (no reader's language in the worker): it keeps that text.
+ */
+function failureOf(error: unknown): JobFailure | null {
   if (error instanceof AppError) {
     // The database being away is not the input's fault: retried like any transient failure.
     if (error.code === 'database_unavailable') return null;
-    return { code: error.code, message: error.message };
+    const { key, values } = error.text;
+    return typeof values === 'function'
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, text: { key, ...(values ? { values } : {}) } };
   }
   if (error instanceof ZodError) {
     const first = error.issues[0];
@@ -170,12 +183,14 @@ export async function runJob(
       return { status: 'failed', kind: claimed.kind };
     }
     if (meta.attempt >= meta.maxAttempts) {
+      const tooManyAttempts = tooManyAttemptsText(meta.attempt);
       await finish(jobId, {
         status: 'failed',
         error: {
           code: 'internal',
-          message: `Le traitement a échoué ${meta.attempt} fois : rien n’a été enregistré.`,
-        },
+          message: errorText('fr', tooManyAttempts),
+          text: tooManyAttempts,
+        } satisfies JobFailure,
       });
       return { status: 'failed', kind: claimed.kind };
     }

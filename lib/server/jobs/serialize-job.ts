@@ -3,6 +3,32 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { JobDto } from '@/lib/api/job-types';
+import { currentLocale } from '@/lib/i18n/current-locale';
+import { errorText, type ErrorKey, type ErrorText } from '@/lib/server/errors';
+import type { MessageValues } from '@/lib/i18n/message-path';
+
+/**
+ * How a failed job keeps its error (jobs.error): the code, the message in French (for logs and
+ * older rows), and the message's key and values when it has them, rendered for each reader.
+ */
+export type JobFailure = {
+  code: string;
+  message: string;
+  text?: { key: ErrorKey; values?: MessageValues };
+};
+
+/** The stored failure's message in the reader's language (the French text when no key). */
+function failureMessage(error: { message?: unknown; text?: unknown }): string {
+  const text = error.text as ErrorText | undefined;
+  if (text && typeof text.key === 'string') {
+    try {
+      return errorText(currentLocale(), text);
+    } catch {
+      // A key from another version of FactDesk: its stored French text still says it.
+    }
+  }
+  return String(error.message ?? '');
+}
 
 export const jobSelect = {
   id: true,
@@ -40,7 +66,7 @@ function resultUrlOf(job: JobRow): { resultUrl: string | null; pageUrl: string |
 }
 
 export function serializeJob(job: JobRow): JobDto {
-  const error = job.error as { code?: unknown; message?: unknown } | null;
+  const error = job.error as { code?: unknown; message?: unknown; text?: unknown } | null;
   return {
     id: job.id,
     kind: job.kind,
@@ -51,7 +77,7 @@ export function serializeJob(job: JobRow): JobDto {
     result: job.status === 'succeeded' ? (job.result ?? null) : null,
     error:
       job.status === 'failed' && error
-        ? { code: String(error.code ?? 'internal'), message: String(error.message ?? '') }
+        ? { code: String(error.code ?? 'internal'), message: failureMessage(error) }
         : null,
     attempts: job.attempts,
     createdAt: job.createdAt.toISOString(),

@@ -12,7 +12,7 @@ export function parseLastEventId(value: string | null | undefined): bigint | nul
   if (!parsed.success) {
     throw new AppError(
       'bad_request',
-      'En-tête Last-Event-ID invalide : l’identifiant du dernier événement reçu est attendu.',
+      'invalidLastEventId',
       parsed.error.issues.map((issue) => ({ path: 'Last-Event-ID', message: issue.message })),
     );
   }

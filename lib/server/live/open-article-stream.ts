@@ -30,7 +30,7 @@ export async function openArticleStream(options: {
     where: { id: options.articleId, ...articleOfMember(options.userId) },
     select: { id: true, teamId: true },
   });
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   await ensureListening();
 
   const presence = {

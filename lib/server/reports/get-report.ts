@@ -11,6 +11,7 @@
 // A claim's `reviewedAt` is when its verdict was submitted (the CSV's `reviewed_at`), apart from
 // `approvedAt`, when it was approved; `settledByParty` says whether a party to a dispute settled
 // it. Both come from the verdict and its audit trail (CLAIM_SUBMITTED_AT, CLAIM_SETTLED_BY_PARTY).
+import { DEFAULT_TIME_ZONE } from '@/lib/i18n/iso';
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { prisma } from '@/lib/db';
@@ -62,7 +63,7 @@ const headArticleSelect = {
   publishedAt: true,
   partial: true,
   version: true,
-  team: { select: { name: true } },
+  team: { select: { name: true, publicationLanguage: true } },
   revisions: {
     orderBy: { version: 'asc' },
     select: { version: true, createdAt: true, note: true, createdBy: { select: { name: true } } },
@@ -180,6 +181,7 @@ function reportMeta(
       sentenceCount,
     },
     organization: article.team.name,
+    publicationLanguage: article.team.publicationLanguage,
     factCheckUrl: new URL(`/articles/${article.id}`, baseUrl).toString(),
     generatedAt: new Date().toISOString(),
     revisions: article.revisions.map((r) => ({
@@ -197,6 +199,12 @@ function reportMeta(
  * run together that read no sentence text. Throws not_found for a missing article or a
  * non-member.
  */
+/** The zone a member reads dates in: their account's, else FactDesk's default (Paris). */
+export async function readerTimeZone(userId: string): Promise<string> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { timeZone: true } });
+  return user?.timeZone ?? DEFAULT_TIME_ZONE;
+}
+
 async function getReportHead(options: {
   userId: string;
   articleId: string;
@@ -210,7 +218,7 @@ async function readReportHead(options: { userId: string; articleId: string; base
   const member = articleOfMember(options.userId);
   // Each query checks membership itself, so they can all run at once.
   const ofArticle = { articleId: options.articleId, ...REPORT_SENTENCES, article: member };
-  const [article, ratings, recheck, agreement] = await Promise.all([
+  const [article, ratings, recheck, agreement, timeZone] = await Promise.all([
     prisma.article.findFirst({
       where: { id: options.articleId, ...member },
       select: {
@@ -230,14 +238,16 @@ async function readReportHead(options: { userId: string; articleId: string; base
     }),
     // The ratings as submitted, before any settlement (get-agreement.ts).
     listAgreementSentences({ articleIds: [options.articleId], userId: options.userId }),
+    readerTimeZone(options.userId),
   ]);
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   const byRating = countByRating([]);
   for (const row of ratings) byRating[row.rating] = row._count._all;
   const meta: Omit<ReportData, 'claims'> = {
     ...reportMeta(article, article._count.sentences, options.baseUrl),
     agreement: agreementOf(agreement.get(options.articleId) ?? []),
     recheck: recheck.map((row) => row.sentenceId),
+    timeZone,
   };
   const totals: ReportTotals = {
     verifiedCount: ratings.reduce((sum, row) => sum + row._count._all, 0),
@@ -312,7 +322,7 @@ function listReportClaims(options: {
   batchSize?: number;
 }): AsyncGenerator<ReportClaim[]> {
   // articleOfMember's guard, for the SQL below: never query with an empty user id.
-  if (!options.userId) throw new AppError('unauthenticated', 'Connexion requise.');
+  if (!options.userId) throw new AppError('unauthenticated', 'signInRequired');
   const batchSize = Math.max(1, Math.trunc(options.batchSize ?? REPORT_BATCH_SIZE));
   const read = (after: number | null): Promise<ClaimRow[]> => {
     const rows = prisma.$queryRaw<ClaimRow[]>`
@@ -473,7 +483,7 @@ export async function getReport(options: {
   const { contentType, extension } = REPORT_FORMAT_FILES[format];
   if (format === 'pdf') {
     // Rendering is a worker's job (lib/server/reports/pdf-report.ts): never in a request.
-    throw new AppError('bad_request', 'Le PDF se demande par un traitement : voir /api/v1/jobs.');
+    throw new AppError('bad_request', 'pdfByJob');
   }
   // Both start now: the first claims are read while the header query checks access.
   const claims = listReportClaims(options);

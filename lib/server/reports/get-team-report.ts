@@ -13,10 +13,11 @@ import {
 } from '@/lib/reports';
 import { REPORT_FORMAT_FILES } from '@/lib/reports/formats';
 import { requirePermission } from '@/lib/server/access';
-import { AppError } from '@/lib/server/errors';
+import { AppError, errorText } from '@/lib/server/errors';
+import type { Locale } from '@/lib/i18n/locales';
 import { stringifyJsonLd } from '@/lib/text/json-ld';
 import { teamReportQuerySchema, type TeamReportQuery } from '@/lib/validations/report';
-import { listTeamReportData, slug, type RenderedReport } from './get-report';
+import { listTeamReportData, readerTimeZone, slug, type RenderedReport } from './get-report';
 
 /** The member's name, or a 422 on `reviewer` when the id is not a member of the team. */
 async function memberName(teamId: string, userId: string): Promise<string> {
@@ -25,9 +26,8 @@ async function memberName(teamId: string, userId: string): Promise<string> {
     select: { user: { select: { name: true } } },
   });
   if (!membership) {
-    const message = 'Aucun·e membre de la rédaction n’a cet identifiant.';
-    throw new AppError('validation_failed', `reviewer : ${message}`, [
-      { path: 'reviewer', message },
+    throw new AppError('validation_failed', 'reviewerNotMember', (locale: Locale) => [
+      { path: 'reviewer', message: errorText(locale, 'noMemberWithId') },
     ]);
   }
   return membership.user.name;
@@ -42,12 +42,15 @@ export async function getTeamReport(options: {
   const query = teamReportQuerySchema.parse(options.query ?? {});
   const membership = await prisma.membership.findUnique({
     where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },
-    select: { role: true, team: { select: { name: true } } },
+    select: { role: true, team: { select: { name: true, publicationLanguage: true } } },
   });
-  requirePermission(membership ?? undefined, 'report.export', 'Rédaction');
+  requirePermission(membership ?? undefined, 'report.export', 'team');
+  const timeZone = await readerTimeZone(options.userId);
   const reviewerName = query.reviewer ? await memberName(options.teamId, query.reviewer) : null;
   const data: TeamReportData = {
     team: membership!.team.name,
+    publicationLanguage: membership!.team.publicationLanguage,
+    timeZone,
     generatedAt: new Date().toISOString(),
     filters: {
       from: query.from ?? null,

@@ -42,7 +42,7 @@ export async function requestPdfReport(options: {
       where: { id: options.articleId, ...articleOfMember(options.userId) },
       select: { id: true, teamId: true },
     });
-    if (!article) throw notFound('Article');
+    if (!article) throw notFound('article');
     // One enqueue at a time across the deployment, so the count and the slot are exact.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('factdesk:pdf-queue'))`;
     const pending = await tx.$queryRaw<{ slot: number | null; count: bigint }[]>`
@@ -57,7 +57,7 @@ export async function requestPdfReport(options: {
       const retryAfter = Math.max(5, Math.ceil((total / slots) * 5));
       throw new AppError(
         'queue_full',
-        `Trop de PDF en préparation (${total}) : réessayez dans ${retryAfter} secondes.`,
+        { key: 'pdfQueueFull', values: { total, retryAfter } },
         { retryAfter, pending: total, max },
       );
     }
@@ -92,7 +92,7 @@ export async function renderPdfReport(options: {
 
 export async function runPdfReportJob(ctx: JobContext): Promise<void> {
   const articleId = ctx.job.articleId;
-  if (!articleId) throw notFound('Article');
+  if (!articleId) throw notFound('article');
   const input = ctx.job.input as unknown as PdfInput;
   await ctx.progress(0.1);
   const pdf = await renderPdfReport({

@@ -24,10 +24,7 @@ function renderTimeoutMs(): number {
 function launch(): Promise<Browser> {
   const executablePath = findInstalledChromium(chromium.executablePath());
   if (!executablePath) {
-    throw new AppError(
-      'unavailable',
-      'Export PDF indisponible : aucun navigateur Chromium sur ce serveur (installez le paquet chromium ou définissez PLAYWRIGHT_CHROMIUM_EXECUTABLE).',
-    );
+    throw new AppError('unavailable', 'pdfUnavailable');
   }
   const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const current = started.then((instance) => {

@@ -23,13 +23,10 @@ export async function assignSentence(options: {
         article: { select: { teamId: true, ...myMembership(options.userId) } },
       },
     });
-    if (!sentence) throw notFound('Phrase');
-    requirePermission(sentence.article.team.memberships[0], 'sentence.assign', 'Phrase');
+    if (!sentence) throw notFound('sentence');
+    requirePermission(sentence.article.team.memberships[0], 'sentence.assign', 'sentence');
     if (sentence.kind !== 'sentence') {
-      throw new AppError(
-        'not_checkable',
-        'Ce passage (titre ou mention d’abonnement) ne se vérifie pas.',
-      );
+      throw new AppError('not_checkable', 'notCheckable');
     }
     let assignee: { id: string; name: string } | null = null;
     if (assigneeId) {
@@ -38,13 +35,10 @@ export async function assignSentence(options: {
         select: { role: true, user: { select: { id: true, name: true } } },
       });
       if (!member) {
-        throw new AppError('validation_failed', 'Cette personne n’est pas membre de la rédaction.');
+        throw new AppError('validation_failed', 'notAMember');
       }
       if (member.role === 'viewer') {
-        throw new AppError(
-          'validation_failed',
-          'Un·e lecteur·rice ne peut pas vérifier de phrase.',
-        );
+        throw new AppError('validation_failed', 'viewerCannotCheck');
       }
       assignee = member.user;
     }

@@ -17,7 +17,7 @@ export async function getSentenceHistory(options: {
     where: { id: options.sentenceId, article: articleOfMember(options.userId) },
     select: { id: true, annotations: { select: { annotationId: true } } },
   });
-  if (!sentence) throw notFound('Phrase');
+  if (!sentence) throw notFound('sentence');
   const events = await prisma.auditEvent.findMany({
     where: {
       OR: [

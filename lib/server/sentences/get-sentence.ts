@@ -55,7 +55,7 @@ export async function getSentence(options: {
       comments: { orderBy: { createdAt: 'asc' }, select: commentSelect },
     },
   });
-  if (!row) throw notFound('Phrase');
+  if (!row) throw notFound('sentence');
   const summary = summarize(row, options.userId);
   const visible = row.verdicts.filter((v) => isVisibleVerdict(v, options.userId));
   const myRole = row.article.team.memberships[0]?.role ?? null;

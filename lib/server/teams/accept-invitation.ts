@@ -24,7 +24,7 @@ export async function acceptInvitation(options: {
       select: { role: true },
     });
     if (already) {
-      throw new AppError('invalid_state', 'Vous êtes déjà membre de cette rédaction.');
+      throw new AppError('invalid_state', 'alreadyMember');
     }
     // Consumed only if still valid, in one statement: two people cannot both use one link.
     const now = new Date();

@@ -30,12 +30,9 @@ export async function createInvitation(options: {
       where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },
       select: { role: true },
     });
-    const myRole = requirePermission(membership ?? undefined, 'invitation.create', 'Rédaction');
+    const myRole = requirePermission(membership ?? undefined, 'invitation.create', 'team');
     if (!invitableRoles(myRole).includes(role)) {
-      throw new AppError(
-        'forbidden',
-        `Votre rôle (${myRole}) ne permet pas d’inviter un·e membre avec le rôle ${role}.`,
-      );
+      throw new AppError('forbidden', { key: 'roleCannotInvite', values: { myRole, role } });
     }
     const { token, hash } = newSecret('fdi_');
     const invitation = await tx.invitation.create({

@@ -19,13 +19,13 @@ export async function deleteTeam(options: { userId: string; teamId: string; inpu
       where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },
       select: { role: true },
     });
-    requirePermission(membership ?? undefined, 'team.delete', 'Rédaction');
+    requirePermission(membership ?? undefined, 'team.delete', 'team');
     // Serialised with membership changes of the team (they lock the same row).
     const [team] = await tx.$queryRaw<{ id: string; name: string }[]>`
       SELECT id, name FROM teams WHERE id = ${options.teamId}::uuid FOR UPDATE`;
-    if (!team) throw notFound('Rédaction');
+    if (!team) throw notFound('team');
     if (confirmName.normalize('NFC') !== team.name.normalize('NFC')) {
-      const message = 'Le nom saisi n’est pas celui de la rédaction : rien n’a été supprimé.';
+      const message = 'teamNameMismatch';
       throw new AppError('validation_failed', message, [{ path: 'confirmName', message }]);
     }
     await removeTeam(tx, { teamId: team.id, name: team.name, actorId: options.userId });

@@ -12,11 +12,11 @@ export async function getTeamSettings(options: {
   userId: string;
   teamId: string;
 }): Promise<TeamSettingsDto> {
-  if (!options.userId) throw new AppError('unauthenticated', 'Connexion requise.');
+  if (!options.userId) throw new AppError('unauthenticated', 'signInRequired');
   const team = await prisma.team.findFirst({
     where: { id: options.teamId, memberships: { some: { userId: options.userId } } },
     select: teamSettingsSelect,
   });
-  if (!team) throw notFound('Rédaction');
+  if (!team) throw notFound('team');
   return serializeTeamSettings(team);
 }

@@ -11,8 +11,5 @@ export function invitationTokenHash(token: string): string {
 }
 
 export function invalidInvitation(): AppError {
-  return new AppError(
-    'invitation_invalid',
-    'Ce lien d’invitation n’est plus valable (déjà utilisé, révoqué ou expiré).',
-  );
+  return new AppError('invitation_invalid', 'invitationInvalid');
 }

@@ -14,7 +14,7 @@ export async function listInvitations(options: {
     where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },
     select: { role: true },
   });
-  requirePermission(membership ?? undefined, 'invitation.create', 'Rédaction');
+  requirePermission(membership ?? undefined, 'invitation.create', 'team');
   const rows = await prisma.invitation.findMany({
     where: {
       teamId: options.teamId,

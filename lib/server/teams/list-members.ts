@@ -25,7 +25,7 @@ export async function listMembers(options: {
       },
     },
   });
-  if (!team) throw notFound('Rédaction');
+  if (!team) throw notFound('team');
   const me = team.memberships.find((m) => m.user.id === options.userId);
   const myRole = me!.role;
   const seesEmails = can(myRole, 'member.email');

@@ -29,7 +29,7 @@ export async function listTeamAudit(options: {
     where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },
     select: { role: true, team: { select: { id: true, name: true } } },
   });
-  requirePermission(membership ?? undefined, 'audit.read', 'Rédaction');
+  requirePermission(membership ?? undefined, 'audit.read', 'team');
   const [events, members] = await Promise.all([
     prisma.auditEvent.findMany({
       where: {

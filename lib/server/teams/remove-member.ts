@@ -19,16 +19,16 @@ export async function removeMember(options: {
   return prisma.$transaction(async (tx) => {
     const mine = await myRoleIn(tx, options.teamId, options.userId);
     if (options.memberId !== options.userId) {
-      requirePermission(mine, 'member.manage', 'Rédaction');
+      requirePermission(mine, 'member.manage', 'team');
     } else if (!mine) {
-      throw notFound('Rédaction');
+      throw notFound('team');
     }
     await lockTeam(tx, options.teamId);
     const member = await tx.membership.findUnique({
       where: { teamId_userId: { teamId: options.teamId, userId: options.memberId } },
       select: { role: true },
     });
-    if (!member) throw notFound('Membre');
+    if (!member) throw notFound('member');
     if (member.role === 'owner') await requireAnotherOwner(tx, options.teamId, options.memberId);
     await tx.membership.delete({
       where: { teamId_userId: { teamId: options.teamId, userId: options.memberId } },

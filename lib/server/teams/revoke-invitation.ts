@@ -19,7 +19,7 @@ export async function revokeInvitation(options: {
       where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },
       select: { role: true },
     });
-    const myRole = requirePermission(membership ?? undefined, 'invitation.create', 'Rédaction');
+    const myRole = requirePermission(membership ?? undefined, 'invitation.create', 'team');
     const pending = {
       id: options.invitationId,
       teamId: options.teamId,
@@ -27,19 +27,19 @@ export async function revokeInvitation(options: {
       revokedAt: null,
     };
     const invitation = await tx.invitation.findFirst({ where: pending, select: { role: true } });
-    if (!invitation) throw notFound('Invitation');
+    if (!invitation) throw notFound('invitation');
     // Who may create it may revoke it: editors only the reviewer and viewer invitations.
     if (!invitableRoles(myRole).includes(invitation.role)) {
-      throw new AppError(
-        'forbidden',
-        `Votre rôle (${myRole}) ne permet pas de révoquer une invitation avec le rôle ${invitation.role}.`,
-      );
+      throw new AppError('forbidden', {
+        key: 'roleCannotRevokeInvitation',
+        values: { myRole, role: invitation.role },
+      });
     }
     const revoked = await tx.invitation.updateMany({
       where: pending,
       data: { revokedAt: new Date() },
     });
-    if (revoked.count !== 1) throw notFound('Invitation');
+    if (revoked.count !== 1) throw notFound('invitation');
     await recordAudit(tx, {
       teamId: options.teamId,
       actorId: options.userId,

@@ -22,9 +22,6 @@ export async function requireAnotherOwner(tx: Tx, teamId: string, leavingUserId:
     where: { teamId, role: 'owner', userId: { not: leavingUserId } },
   });
   if (owners === 0) {
-    throw new AppError(
-      'last_owner',
-      'La rédaction doit garder au moins un·e propriétaire : nommez-en un·e autre d’abord.',
-    );
+    throw new AppError('last_owner', 'lastOwner');
   }
 }

@@ -3,11 +3,13 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import type { teamSettingsDto } from '@/lib/validations/dto/team';
+import { localeOf } from '@/lib/i18n/translator';
 
 export const teamSettingsSelect = {
   id: true,
   name: true,
   allowPartyAdjudication: true,
+  publicationLanguage: true,
 } as const satisfies Prisma.TeamSelect;
 
 export type TeamSettingsDto = z.output<typeof teamSettingsDto>;
@@ -15,5 +17,10 @@ export type TeamSettingsDto = z.output<typeof teamSettingsDto>;
 export function serializeTeamSettings(
   row: Prisma.TeamGetPayload<{ select: typeof teamSettingsSelect }>,
 ): TeamSettingsDto {
-  return { id: row.id, name: row.name, allowPartyAdjudication: row.allowPartyAdjudication };
+  return {
+    id: row.id,
+    name: row.name,
+    allowPartyAdjudication: row.allowPartyAdjudication,
+    publicationLanguage: localeOf(row.publicationLanguage),
+  };
 }

@@ -17,17 +17,13 @@ export async function updateMember(options: {
 }): Promise<z.output<typeof memberRoleDto>> {
   const { role } = updateMemberSchema.parse(options.input);
   return prisma.$transaction(async (tx) => {
-    requirePermission(
-      await myRoleIn(tx, options.teamId, options.userId),
-      'member.manage',
-      'Rédaction',
-    );
+    requirePermission(await myRoleIn(tx, options.teamId, options.userId), 'member.manage', 'team');
     await lockTeam(tx, options.teamId);
     const member = await tx.membership.findUnique({
       where: { teamId_userId: { teamId: options.teamId, userId: options.memberId } },
       select: { role: true },
     });
-    if (!member) throw notFound('Membre');
+    if (!member) throw notFound('member');
     if (member.role === 'owner' && role !== 'owner') {
       await requireAnotherOwner(tx, options.teamId, options.memberId);
     }

@@ -1,11 +1,12 @@
-// Changing a team's settings (owners): for now whether a party to a dispute may settle it
-// (lib/server/verdicts/adjudication.ts). A change and its audit event go in one transaction.
+// Changing a team's settings (owners): whether a party to a dispute may settle it
+// (lib/server/verdicts/adjudication.ts) and the language of its reports. A change and its audit
+// event (the changed fields, before and after) go in one transaction; no change, no event.
 import 'server-only';
 import { prisma } from '@/lib/db';
 import { requirePermission } from '@/lib/server/access';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { notFound } from '@/lib/server/errors';
-import { updateTeamSchema } from '@/lib/validations/team';
+import { updateTeamSchema, type UpdateTeamInput } from '@/lib/validations/team';
 import {
   serializeTeamSettings,
   teamSettingsSelect,
@@ -23,21 +24,33 @@ export async function updateTeam(options: {
       where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },
       select: { role: true },
     });
-    requirePermission(membership ?? undefined, 'team.settings', 'Rédaction');
+    requirePermission(membership ?? undefined, 'team.settings', 'team');
     // Serialised with the team's other changes (membership changes lock the same row).
     const [locked] = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM teams WHERE id = ${options.teamId}::uuid FOR UPDATE`;
-    if (!locked) throw notFound('Rédaction');
+    if (!locked) throw notFound('team');
     const before = await tx.team.findUniqueOrThrow({
       where: { id: options.teamId },
       select: teamSettingsSelect,
     });
-    if (before.allowPartyAdjudication === data.allowPartyAdjudication) {
-      return serializeTeamSettings(before);
+    const changed: Partial<UpdateTeamInput> = {};
+    if (
+      data.allowPartyAdjudication !== undefined &&
+      data.allowPartyAdjudication !== before.allowPartyAdjudication
+    ) {
+      changed.allowPartyAdjudication = data.allowPartyAdjudication;
     }
+    if (
+      data.publicationLanguage !== undefined &&
+      data.publicationLanguage !== before.publicationLanguage
+    ) {
+      changed.publicationLanguage = data.publicationLanguage;
+    }
+    const fields = Object.keys(changed) as (keyof UpdateTeamInput)[];
+    if (fields.length === 0) return serializeTeamSettings(before);
     const after = await tx.team.update({
       where: { id: options.teamId },
-      data: { allowPartyAdjudication: data.allowPartyAdjudication },
+      data: changed,
       select: teamSettingsSelect,
     });
     await recordAudit(tx, {
@@ -46,8 +59,8 @@ export async function updateTeam(options: {
       action: 'team.update',
       entityType: 'team',
       entityId: options.teamId,
-      before: { allowPartyAdjudication: before.allowPartyAdjudication },
-      after: { allowPartyAdjudication: after.allowPartyAdjudication },
+      before: Object.fromEntries(fields.map((field) => [field, before[field]])),
+      after: Object.fromEntries(fields.map((field) => [field, after[field]])),
     });
     return serializeTeamSettings(after);
   });

@@ -18,7 +18,7 @@ export async function getUserByToken(token: string) {
       revokedAt: true,
       lastUsedAt: true,
       expiresAt: true,
-      user: { select: { id: true, email: true, name: true } },
+      user: { select: { id: true, email: true, name: true, locale: true } },
     },
   });
   if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) return null;

@@ -13,6 +13,6 @@ export async function revokeToken(options: {
     where: { id: options.tokenId, userId: options.userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (revoked.count !== 1) throw notFound('Jeton');
+  if (revoked.count !== 1) throw notFound('token');
   return { id: options.tokenId, revoked: true };
 }

@@ -27,7 +27,7 @@ export async function createUser(input: unknown, address?: string): Promise<Publ
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new AppError('email_taken', 'Un compte existe déjà avec cette adresse e-mail.');
+      throw new AppError('email_taken', 'emailTaken');
     }
     throw error;
   }

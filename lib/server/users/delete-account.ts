@@ -25,7 +25,8 @@ import bcrypt from 'bcryptjs';
 import { prisma, type Tx } from '@/lib/db';
 import { Prisma } from '@/generated/prisma/client';
 import { recordAudit } from '@/lib/server/audit/record-audit';
-import { AppError } from '@/lib/server/errors';
+import { AppError, errorText } from '@/lib/server/errors';
+import type { Locale } from '@/lib/i18n/locales';
 import { notifyMemberRemoved } from '@/lib/server/live/notices';
 import { hit, LIMITS, requireUnder } from '@/lib/server/rate-limit';
 import { removeTeam } from '@/lib/server/teams/delete-team';
@@ -62,27 +63,28 @@ export const CONTRIBUTION_COLUMNS = [
 ] as const;
 
 function lastOwnerOf(teams: string[]): AppError {
-  const names = teams.map((name) => `« ${name} »`).join(', ');
-  return new AppError(
-    'last_owner',
-    `Vous êtes la seule personne propriétaire de ${names}, qui compte d’autres membres : ` +
-      'nommez un·e autre propriétaire ou supprimez la rédaction, puis supprimez votre compte. ' +
-      'Rien n’a été supprimé.',
-  );
+  return new AppError('last_owner', {
+    key: 'lastOwnerOfTeams',
+    values: (locale: Locale) => ({
+      names: new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(
+        teams.map((name) => errorText(locale, { key: 'quotedName', values: { name } })),
+      ),
+    }),
+  });
 }
 
 export async function deleteAccount(options: { userId: string; input: unknown }) {
-  if (!options.userId) throw new AppError('unauthenticated', 'Connexion requise.');
+  if (!options.userId) throw new AppError('unauthenticated', 'signInRequired');
   const { password } = deleteAccountSchema.parse(options.input);
   const user = await prisma.user.findUnique({
     where: { id: options.userId },
     select: { id: true, passwordHash: true },
   });
-  if (!user) throw new AppError('unauthenticated', 'Connexion requise.');
+  if (!user) throw new AppError('unauthenticated', 'signInRequired');
   await requireUnder(LIMITS.passwordCheck, user.id);
   if (!(await bcrypt.compare(password, user.passwordHash))) {
     await hit(LIMITS.passwordCheck, user.id);
-    throw new AppError('invalid_credentials', 'Mot de passe incorrect : rien n’a été supprimé.');
+    throw new AppError('invalid_credentials', 'wrongPasswordNothingDeleted');
   }
 
   return prisma.$transaction(async (tx) => {

@@ -35,7 +35,7 @@ export async function updateAccount(options: {
   userId: string;
   input: unknown;
 }): Promise<AccountDto> {
-  if (!options.userId) throw new AppError('unauthenticated', 'Connexion requise.');
+  if (!options.userId) throw new AppError('unauthenticated', 'signInRequired');
   const data = updateAccountSchema.parse(options.input);
   const row = await prisma.user.update({
     where: { id: options.userId },

@@ -14,18 +14,15 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/lib/db';
 import { can, type Role } from '@/lib/permissions';
 import { recordAudit } from '@/lib/server/audit/record-audit';
-import { AppError } from '@/lib/server/errors';
+import { currentLocale } from '@/lib/i18n/current-locale';
+import { AppError, errorText, type ErrorKey } from '@/lib/server/errors';
 import type { SentenceContext } from './workflow';
 
-/** Why a party may not settle: the 403's message and the panel's explanation. */
-export const ADJUDICATOR_IS_PARTY_MESSAGE =
-  'Vous avez noté cette phrase : le litige doit être tranché par un·e éditeur·rice ou ' +
-  'propriétaire qui ne l’a pas notée. Les propriétaires de la rédaction peuvent autoriser les ' +
-  'parties à trancher dans ses réglages.';
+/** Why a party may not settle: the 403's message and the panel's explanation (its key). */
+export const ADJUDICATOR_IS_PARTY_MESSAGE = 'adjudicatorIsParty' satisfies ErrorKey;
 
-/** Why a reviewer or a viewer may not settle (the panel's explanation). */
-export const ADJUDICATOR_ROLE_MESSAGE =
-  'Seul·e un·e éditeur·rice ou propriétaire qui n’a pas noté cette phrase peut trancher ce litige.';
+/** Why a reviewer or a viewer may not settle (the panel's explanation, its key). */
+export const ADJUDICATOR_ROLE_MESSAGE = 'adjudicatorRole' satisfies ErrorKey;
 
 type RawDb = Pick<Tx, '$queryRaw'>;
 
@@ -74,7 +71,10 @@ export async function requireIndependentAdjudicator(
 export interface AdjudicationRight {
   /** The caller may settle the sentence's dispute now. */
   canResolve: boolean;
-  /** Why not, when the sentence is disputed and the caller may not settle it; null otherwise. */
+  /**
+   * Why not, in the request's language, when the sentence is disputed and the caller may not
+   * settle it; null otherwise.
+   */
   resolveRefusal: string | null;
 }
 
@@ -87,10 +87,16 @@ export function adjudicationRight(options: {
 }): AdjudicationRight {
   if (!options.disputed) return { canResolve: false, resolveRefusal: null };
   if (!can(options.role, 'dispute.resolve')) {
-    return { canResolve: false, resolveRefusal: ADJUDICATOR_ROLE_MESSAGE };
+    return {
+      canResolve: false,
+      resolveRefusal: errorText(currentLocale(), ADJUDICATOR_ROLE_MESSAGE),
+    };
   }
   if (options.isParty && !options.allowPartyAdjudication) {
-    return { canResolve: false, resolveRefusal: ADJUDICATOR_IS_PARTY_MESSAGE };
+    return {
+      canResolve: false,
+      resolveRefusal: errorText(currentLocale(), ADJUDICATOR_IS_PARTY_MESSAGE),
+    };
   }
   return { canResolve: true, resolveRefusal: null };
 }

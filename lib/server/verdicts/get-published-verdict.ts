@@ -13,6 +13,6 @@ export async function getPublishedVerdict(options: {
     where: { id: options.sentenceId, article: articleOfMember(options.userId) },
     select: { published: { select: publishedSelect } },
   });
-  if (!sentence) throw notFound('Phrase');
+  if (!sentence) throw notFound('sentence');
   return sentence.published ? serializePublished(sentence.published) : null;
 }

@@ -49,7 +49,7 @@ export async function listSentenceStates(options: {
       sentences: { where: checkableSentences, select: summarySelect },
     },
   });
-  if (!article) throw notFound('Article');
+  if (!article) throw notFound('article');
   const states: Record<string, SentenceSummary> = {};
   for (const sentence of article.sentences)
     states[sentence.id] = summarize(sentence, options.userId);

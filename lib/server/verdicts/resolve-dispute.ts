@@ -35,23 +35,20 @@ export async function resolveDispute(options: {
     requireCheckable(sentence);
     const verdicts = await verdictsOf(tx, sentence.id);
     if (!disputed(verdicts)) {
-      throw new AppError('invalid_state', 'Cette phrase n’est pas en litige.');
+      throw new AppError('invalid_state', 'notDisputed');
     }
     const { byParty } = await requireIndependentAdjudicator(tx, sentence, options.userId);
 
     if ('verdictId' in data) {
       const target = verdicts.find((v) => v.id === data.verdictId);
-      if (!target) throw notFound('Verdict');
+      if (!target) throw notFound('verdict');
       // Before the version check: a stale version's 409 would carry a teammate's draft.
       if (!isInPlay(target)) {
-        throw new AppError('invalid_state', 'Seul un verdict soumis ou approuvé peut être retenu.');
+        throw new AppError('invalid_state', 'onlyInPlayChosen');
       }
       checkVersion(target, data.version);
       if (target.author.id === options.userId) {
-        throw new AppError(
-          'forbidden',
-          'Vous ne pouvez pas trancher en faveur de votre propre verdict : écrivez le verdict final.',
-        );
+        throw new AppError('forbidden', 'noSelfSettlement');
       }
       if (target.status === 'submitted') {
         await approveInTransaction(tx, sentence, target, options.userId);

@@ -38,10 +38,7 @@ export async function approveVerdict(options: ReviewOptions) {
     requireReviewable(target, options.userId);
     const isDispute = disputed(verdicts);
     if (isDispute && !can(sentence.role, 'dispute.resolve')) {
-      throw new AppError(
-        'forbidden',
-        'Cette phrase est en litige : seul·e un·e éditeur·rice ou propriétaire peut trancher.',
-      );
+      throw new AppError('forbidden', 'disputeNeedsEditor');
     }
     const settlement = isDispute
       ? await requireIndependentAdjudicator(tx, sentence, options.userId)
@@ -75,7 +72,7 @@ async function loadForReview(tx: Tx, options: ReviewOptions) {
     where: { id: options.verdictId, sentence: { article: articleOfMember(options.userId) } },
     select: { sentenceId: true },
   });
-  if (!found) throw notFound('Verdict');
+  if (!found) throw notFound('verdict');
   const sentence = await lockSentenceForMember(tx, {
     userId: options.userId,
     sentenceId: found.sentenceId,
@@ -83,24 +80,21 @@ async function loadForReview(tx: Tx, options: ReviewOptions) {
   });
   const verdicts = await verdictsOf(tx, sentence.id);
   const target = verdicts.find((v) => v.id === options.verdictId);
-  if (!target) throw notFound('Verdict');
+  if (!target) throw notFound('verdict');
   // A teammate's draft is refused before anything could answer with its content (a stale
   // version's 409 or the invalid state's `current` would carry it).
   if (!isVisibleVerdict({ status: target.status, authorId: target.author.id }, options.userId)) {
-    throw new AppError('invalid_state', 'Seul un verdict soumis peut être approuvé ou renvoyé.');
+    throw new AppError('invalid_state', 'onlySubmittedReviewed');
   }
   return { sentence, verdicts, target };
 }
 
 function requireReviewable(target: VerdictRow, userId: string): void {
   if (target.author.id === userId) {
-    throw new AppError(
-      'forbidden',
-      'Un verdict est relu par un·e autre membre : vous ne pouvez pas relire le vôtre.',
-    );
+    throw new AppError('forbidden', 'noSelfReview');
   }
   if (target.status !== 'submitted') {
-    throw new AppError('invalid_state', 'Seul un verdict soumis peut être approuvé ou renvoyé.', {
+    throw new AppError('invalid_state', 'onlySubmittedReviewed', {
       current: serializeVerdict(target),
     });
   }

@@ -30,10 +30,7 @@ export async function setVerdict(options: { userId: string; sentenceId: string; 
       let verdictId: string;
       if (existing) {
         if (data.version === undefined) {
-          throw staleVerdict(
-            existing,
-            'Vous avez déjà un verdict sur cette phrase : envoyez la version lue pour le modifier.',
-          );
+          throw staleVerdict(existing, 'verdictExists');
         }
         checkVersion(existing, data.version);
         await tx.verdict.update({
@@ -84,10 +81,7 @@ export async function setVerdict(options: { userId: string; sentenceId: string; 
   } catch (error) {
     // Two first verdicts by the same member at once: the unique key lets one in.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new AppError(
-        'conflict',
-        'Votre verdict a été créé entre-temps. Rechargez et réessayez.',
-      );
+      throw new AppError('conflict', 'verdictCreatedMeanwhile');
     }
     throw error;
   }

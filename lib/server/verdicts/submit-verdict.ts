@@ -24,14 +24,12 @@ export async function submitVerdict(options: {
       where: { sentenceId_authorId: { sentenceId: sentence.id, authorId: options.userId } },
       select: verdictSelect,
     });
-    if (!mine) throw notFound('Verdict');
+    if (!mine) throw notFound('verdict');
     checkVersion(mine, version);
     if (mine.status === 'submitted' || mine.status === 'approved') {
       throw new AppError(
         'invalid_state',
-        mine.status === 'submitted'
-          ? 'Ce verdict est déjà soumis.'
-          : 'Ce verdict est déjà approuvé : modifiez-le pour en soumettre une nouvelle version.',
+        mine.status === 'submitted' ? 'verdictAlreadySubmitted' : 'verdictAlreadyApproved',
         { current: serializeVerdict(mine) },
       );
     }

@@ -6,7 +6,7 @@ import type { Tx } from '@/lib/db';
 import type { Role } from '@/lib/permissions';
 import { articleOfMember, myMembership, requirePermission } from '@/lib/server/access';
 import type { Permission } from '@/lib/permissions';
-import { AppError, notFound } from '@/lib/server/errors';
+import { AppError, notFound, type ErrorMessage } from '@/lib/server/errors';
 import { isDisputed } from '@/lib/workflow/sentence-state';
 import { serializeSource, serializeVerdict, verdictSelect, type VerdictRow } from './serialize';
 
@@ -36,11 +36,11 @@ export async function lockSentenceForMember(
       article: { select: { teamId: true, ...myMembership(options.userId) } },
     },
   });
-  if (!sentence) throw notFound('Phrase');
+  if (!sentence) throw notFound('sentence');
   const role = requirePermission(
     sentence.article.team.memberships[0],
     options.permission,
-    'Phrase',
+    'sentence',
   );
   await tx.$executeRaw`SELECT 1 FROM sentences WHERE id = ${sentence.id}::uuid FOR UPDATE`;
   return {
@@ -54,10 +54,7 @@ export async function lockSentenceForMember(
 
 export function requireCheckable(sentence: SentenceContext): void {
   if (sentence.kind !== 'sentence') {
-    throw new AppError(
-      'not_checkable',
-      'Ce passage (titre ou mention d’abonnement) ne se vérifie pas.',
-    );
+    throw new AppError('not_checkable', 'notCheckable');
   }
 }
 
@@ -74,13 +71,10 @@ export function disputed(verdicts: VerdictRow[]): boolean {
 }
 
 /** 409 with the verdict as it is now, for the client to compare and retry. */
-export function staleVerdict(current: VerdictRow, message?: string): AppError {
-  return new AppError(
-    'conflict',
-    message ??
-      'Ce verdict a été modifié entre-temps : comparez avec la version actuelle puis réessayez.',
-    { current: serializeVerdict(current) },
-  );
+export function staleVerdict(current: VerdictRow, message?: ErrorMessage): AppError {
+  return new AppError('conflict', message ?? 'verdictChanged', {
+    current: serializeVerdict(current),
+  });
 }
 
 /** When the client sent the version it read, it must still be the current one. */

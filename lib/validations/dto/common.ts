@@ -29,7 +29,11 @@ export const errorDto = z
   .strictObject({
     error: z.strictObject({
       code: z.string().describe('stable machine code, e.g. not_found, conflict, validation_failed'),
-      message: z.string().describe('for people, in French'),
+      message: z
+        .string()
+        .describe(
+          "for people, in the caller's language: the account's preference, else the factdesk-locale cookie, else Accept-Language, else French (fr, en)",
+        ),
       details: z.unknown().optional(),
     }),
   })

@@ -1,5 +1,6 @@
 // Response shapes of teams, members, invitations and the audit trail (lib/server/teams/**).
 import { z } from 'zod';
+import { LOCALES } from '@/lib/i18n/locales';
 import { auditIdDto, idDto, personDto, timestampDto } from './common';
 import { historyEventDto, roleDto } from './sentence';
 
@@ -15,6 +16,9 @@ export const teamSettingsDto = z
     allowPartyAdjudication: z
       .boolean()
       .describe('a member who rated a disputed sentence may settle the dispute (reports say so)'),
+    publicationLanguage: z
+      .enum(LOCALES)
+      .describe('language of the team’s reports, whatever each member’s interface language'),
   })
   .meta({ id: 'TeamSettings' });
 

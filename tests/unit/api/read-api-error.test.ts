@@ -1,14 +1,7 @@
 // The browser's one reader of error answers (lib/api/client.ts): the API's JSON error body, a
 // proxy's HTML page, an empty body, a stray JSON shape, and no answer at all (apiFetch).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  ApiError,
-  apiErrorFrom,
-  apiFetch,
-  errorMessage,
-  NETWORK_ERROR_MESSAGE,
-  readApiError,
-} from '@/lib/api/client';
+import { ApiError, apiErrorFrom, apiFetch, errorMessage, readApiError } from '@/lib/api/client';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -100,8 +93,25 @@ describe('apiFetch error answers', () => {
     await expect(failure).rejects.toMatchObject({
       status: 0,
       code: 'network',
-      message: NETWORK_ERROR_MESSAGE,
+      message: 'Serveur injoignable : vérifiez votre connexion.',
     });
+  });
+
+  it('says it in the page’s language (<html lang="en-US">)', async () => {
+    vi.stubGlobal('document', { documentElement: { lang: 'en-US' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    await expect(apiFetch('/api/v1/teams')).rejects.toMatchObject({
+      message: 'Server unreachable: check your connection.',
+    });
+    expect(apiErrorFrom(502, null).message).toBe(
+      'The server could not answer (error 502). Try again in a moment.',
+    );
+    expect(errorMessage(new Error('boom'))).toBe('Something unexpected went wrong. Try again.');
   });
 
   it('answers a success without a body with null', async () => {

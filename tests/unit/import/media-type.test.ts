@@ -9,10 +9,11 @@ import {
   SOURCE_FORMATS,
   sourceFormatOf,
   sourceFormatOfFileName,
-  unsupportedTypeMessage,
+  unsupportedTypeText,
   type MediaType,
   type SourceFormat,
 } from '@/lib/import/media-type';
+import { errorText, importText } from '@/lib/i18n/error-text';
 
 describe('parseMediaType', () => {
   const cases: [string | null | undefined, MediaType][] = [
@@ -113,18 +114,25 @@ describe('headers built from the table', () => {
   });
 });
 
-describe('unsupportedTypeMessage', () => {
+describe('unsupportedTypeText', () => {
   it.each([
     ['application/pdf', /\(application\/pdf\)/],
     ['Application/JSON; charset=utf-8', /\(application\/json\)/],
     ['', /\(inconnu\)/],
   ])('%s', (type, shown) => {
-    expect(unsupportedTypeMessage(type)).toMatch(shown);
-    expect(unsupportedTypeMessage(type)).toMatch(/HTML, Markdown ou texte attendu/);
+    const message = errorText('fr', importText(unsupportedTypeText(type)));
+    expect(message).toMatch(shown);
+    expect(message).toMatch(/HTML, Markdown ou texte attendu/);
+    expect(errorText('en', importText(unsupportedTypeText(type)))).toMatch(
+      /an HTML page, Markdown or text is expected/,
+    );
   });
 
   it('never repeats more than 80 characters of what the server sent', () => {
-    const message = unsupportedTypeMessage(`application/${'x'.repeat(500)}`);
+    const message = errorText(
+      'fr',
+      importText(unsupportedTypeText(`application/${'x'.repeat(500)}`)),
+    );
     expect(message.length).toBeLessThan(200);
   });
 });

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { AcceptInvitationButton } from '@/components/teams/accept-invitation-button';
+import { localeOf } from '@/lib/i18n/translator';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
 import { getInvitation } from '@/lib/server/teams/get-invitation';
@@ -29,7 +30,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       return (
         <div className={CARD}>
           <h1 className="mb-2 text-xl font-semibold">{t('title')}</h1>
-          <p className="text-stone-700">{error.message}</p>
+          <p className="text-stone-700">{error.messageIn(localeOf(await getLocale()))}</p>
           <p className="mt-2 text-sm text-stone-600">{t('askAgain')}</p>
           <Link href="/" className="mt-4 inline-block text-sm text-blue-700 underline">
             {t('backToArticles')}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { PublicationLanguageSetting } from '@/components/teams/publication-language-setting';
 import { AdjudicationSetting } from '@/components/teams/adjudication-setting';
 import { DeleteTeamForm } from '@/components/teams/delete-team-form';
 import { InviteForm } from '@/components/teams/invite-form';
@@ -93,6 +94,20 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
         <AdjudicationSetting
           teamId={team.id}
           allowPartyAdjudication={settings.allowPartyAdjudication}
+          canChange={can(team.myRole, 'team.settings')}
+        />
+      </section>
+
+      <section
+        aria-labelledby="publication-language-heading"
+        className="mb-8 rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="publication-language-heading" className="mb-1 text-base font-semibold">
+          {t('publicationLanguageHeading')}
+        </h2>
+        <PublicationLanguageSetting
+          teamId={team.id}
+          publicationLanguage={settings.publicationLanguage}
           canChange={can(team.myRole, 'team.settings')}
         />
       </section>

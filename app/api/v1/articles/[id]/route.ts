@@ -7,14 +7,14 @@ import { getRequiredUser } from '@/lib/server/session';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
-  const articleId = parseId((await params).id, 'Article');
+  const articleId = parseId((await params).id, 'article');
   const article = await getArticle({ userId: user.id, articleId });
   return Response.json(articleResponse(article));
 });
 
 export const PATCH = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const articleId = parseId((await params).id, 'Article');
+  const articleId = parseId((await params).id, 'article');
   const input = await readJson(request);
   const article = await updateArticle({ userId: user.id, articleId, input });
   return Response.json(article);
@@ -22,6 +22,6 @@ export const PATCH = apiHandler<{ id: string }>(async (request, { params }) => {
 
 export const DELETE = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
-  const articleId = parseId((await params).id, 'Article');
+  const articleId = parseId((await params).id, 'article');
   return Response.json(await deleteArticle({ userId: user.id, articleId }));
 });

@@ -6,14 +6,14 @@ import { getRequiredUser } from '@/lib/server/session';
 
 export const PATCH = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const commentId = parseId((await params).id, 'Commentaire');
+  const commentId = parseId((await params).id, 'comment');
   const input = await readJson(request);
   return Response.json(await updateComment({ userId: user.id, commentId, input }));
 });
 
 export const DELETE = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const commentId = parseId((await params).id, 'Commentaire');
+  const commentId = parseId((await params).id, 'comment');
   const input = await readOptionalJson(request);
   return Response.json(await deleteComment({ userId: user.id, commentId, input }));
 });

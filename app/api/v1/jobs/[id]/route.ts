@@ -5,7 +5,7 @@ import { getRequiredUser } from '@/lib/server/session';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
-  const jobId = parseId((await params).id, 'Traitement');
+  const jobId = parseId((await params).id, 'job');
   return Response.json(
     { job: await getJob({ userId: user.id, jobId }) },
     { headers: { 'Cache-Control': 'no-store' } },

@@ -5,6 +5,6 @@ import { getSentence } from '@/lib/server/sentences/get-sentence';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
-  const sentenceId = parseId((await params).id, 'Phrase');
+  const sentenceId = parseId((await params).id, 'sentence');
   return Response.json(await getSentence({ userId: user.id, sentenceId }));
 });

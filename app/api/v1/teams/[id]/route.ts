@@ -6,14 +6,14 @@ import { updateTeam } from '@/lib/server/teams/update-team';
 
 export const PATCH = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const teamId = parseId((await params).id, 'Rédaction');
+  const teamId = parseId((await params).id, 'team');
   const input = await readJson(request);
   return Response.json(await updateTeam({ userId: user.id, teamId, input }));
 });
 
 export const DELETE = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const teamId = parseId((await params).id, 'Rédaction');
+  const teamId = parseId((await params).id, 'team');
   const input = await readJson(request);
   return Response.json(await deleteTeam({ userId: user.id, teamId, input }));
 });

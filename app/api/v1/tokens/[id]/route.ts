@@ -5,6 +5,6 @@ import { revokeToken } from '@/lib/server/tokens/revoke-token';
 
 export const DELETE = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
-  const tokenId = parseId((await params).id, 'Jeton');
+  const tokenId = parseId((await params).id, 'token');
   return Response.json(await revokeToken({ userId: user.id, tokenId }));
 });

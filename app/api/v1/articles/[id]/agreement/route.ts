@@ -5,6 +5,6 @@ import { getRequiredUser } from '@/lib/server/session';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
-  const articleId = parseId((await params).id, 'Article');
+  const articleId = parseId((await params).id, 'article');
   return Response.json(await getAgreement({ userId: user.id, articleId }));
 });

@@ -10,7 +10,7 @@ import { queryOf } from '@/lib/validations/query';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const articleId = parseId((await params).id, 'Article');
+  const articleId = parseId((await params).id, 'article');
   const { format } = annotationListQuerySchema.parse(queryOf(request.url));
   if (format === 'w3c') {
     // Streamed (chunked, no Content-Length); access errors are thrown before it starts.
@@ -30,7 +30,7 @@ export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
 
 export const POST = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const articleId = parseId((await params).id, 'Article');
+  const articleId = parseId((await params).id, 'article');
   const input = await readJson(request);
   const annotation = await createAnnotation({ userId: user.id, articleId, input });
   return Response.json(annotation, { status: 201 });

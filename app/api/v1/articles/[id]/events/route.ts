@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const articleId = parseId((await params).id, 'Article');
+  const articleId = parseId((await params).id, 'article');
   const stream = await openArticleStream({
     userId: user.id,
     articleId,

@@ -11,7 +11,7 @@ import { reportQuerySchema } from '@/lib/validations/report';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const articleId = parseId((await params).id, 'Article');
+  const articleId = parseId((await params).id, 'article');
   const query = reportQuerySchema.parse(queryOf(request.url));
   const baseUrl = publicBaseUrl(request);
   // The PDF is rendered by a worker: 202 and the job, whose result is the file.

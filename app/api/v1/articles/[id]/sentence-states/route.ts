@@ -5,6 +5,6 @@ import { listSentenceStates } from '@/lib/server/verdicts/list-sentence-states';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
-  const articleId = parseId((await params).id, 'Article');
+  const articleId = parseId((await params).id, 'article');
   return Response.json({ states: await listSentenceStates({ userId: user.id, articleId }) });
 });

@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const jobId = parseId((await params).id, 'Traitement');
+  const jobId = parseId((await params).id, 'job');
   const stream = await openJobStream({
     userId: user.id,
     jobId,

@@ -6,7 +6,7 @@ import { getRequiredUser } from '@/lib/server/session';
 /** A succeeded job's result: the PDF file, or the JSON summary of an import. */
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
-  const jobId = parseId((await params).id, 'Traitement');
+  const jobId = parseId((await params).id, 'job');
   const job = await getJobFile({ userId: user.id, jobId });
   if (job.file) {
     const filename = (job.result as { filename?: string } | null)?.filename ?? 'factdesk.pdf';

@@ -5,6 +5,6 @@ import { getRequiredSessionUser } from '@/lib/server/session';
 
 export const DELETE = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredSessionUser();
-  const sessionId = parseId((await params).id, 'Session');
+  const sessionId = parseId((await params).id, 'session');
   return Response.json(await revokeSession({ userId: user.id, sessionId }));
 });

@@ -5,7 +5,7 @@ import { getRequiredUser } from '@/lib/server/session';
 
 export const PUT = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const sentenceId = parseId((await params).id, 'Phrase');
+  const sentenceId = parseId((await params).id, 'sentence');
   const input = await readJson(request);
   return Response.json(await assignSentence({ userId: user.id, sentenceId, input }));
 });

@@ -5,6 +5,6 @@ import { getRequiredUser } from '@/lib/server/session';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
-  const sentenceId = parseId((await params).id, 'Phrase');
+  const sentenceId = parseId((await params).id, 'sentence');
   return Response.json({ events: await getSentenceHistory({ userId: user.id, sentenceId }) });
 });

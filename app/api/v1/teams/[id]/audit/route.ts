@@ -6,7 +6,7 @@ import { queryOf } from '@/lib/validations/query';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const teamId = parseId((await params).id, 'Rédaction');
+  const teamId = parseId((await params).id, 'team');
   return Response.json(
     await listTeamAudit({ userId: user.id, teamId, query: queryOf(request.url) }),
   );

@@ -7,13 +7,13 @@ import { listInvitations } from '@/lib/server/teams/list-invitations';
 
 export const GET = apiHandler<{ id: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
-  const teamId = parseId((await params).id, 'Rédaction');
+  const teamId = parseId((await params).id, 'team');
   return Response.json({ invitations: await listInvitations({ userId: user.id, teamId }) });
 });
 
 export const POST = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const teamId = parseId((await params).id, 'Rédaction');
+  const teamId = parseId((await params).id, 'team');
   const input = await readJson(request);
   const invitation = await createInvitation({
     userId: user.id,

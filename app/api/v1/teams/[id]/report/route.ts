@@ -9,7 +9,7 @@ import { teamReportQuerySchema } from '@/lib/validations/report';
 
 export const GET = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const teamId = parseId((await params).id, 'Rédaction');
+  const teamId = parseId((await params).id, 'team');
   const query = teamReportQuerySchema.parse(queryOf(request.url));
   const report = await getTeamReport({
     userId: user.id,

@@ -5,7 +5,7 @@ import { approveVerdict } from '@/lib/server/verdicts/review-verdict';
 
 export const POST = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const verdictId = parseId((await params).id, 'Verdict');
+  const verdictId = parseId((await params).id, 'verdict');
   const input = await readOptionalJson(request);
   return Response.json(await approveVerdict({ userId: user.id, verdictId, input }));
 });

@@ -7,7 +7,7 @@ import { IMPORT_MAX_BODY_BYTES } from '@/lib/validations/limits';
 
 export const POST = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const articleId = parseId((await params).id, 'Article');
+  const articleId = parseId((await params).id, 'article');
   const input = await readJson(request, { maxBytes: IMPORT_MAX_BODY_BYTES });
   const outcome = await requestAnnotationImport({ userId: user.id, articleId, input });
   if (outcome.job) return jobAccepted(outcome.job);

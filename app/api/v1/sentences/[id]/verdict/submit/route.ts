@@ -5,7 +5,7 @@ import { submitVerdict } from '@/lib/server/verdicts/submit-verdict';
 
 export const POST = apiHandler<{ id: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
-  const sentenceId = parseId((await params).id, 'Phrase');
+  const sentenceId = parseId((await params).id, 'sentence');
   const input = await readOptionalJson(request);
   return Response.json(await submitVerdict({ userId: user.id, sentenceId, input }));
 });

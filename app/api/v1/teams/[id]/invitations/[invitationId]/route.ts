@@ -7,12 +7,12 @@ export const DELETE = apiHandler<{ id: string; invitationId: string }>(
   async (_request, { params }) => {
     const user = await getRequiredUser();
     const { id, invitationId } = await params;
-    const teamId = parseId(id, 'Rédaction');
+    const teamId = parseId(id, 'team');
     return Response.json(
       await revokeInvitation({
         userId: user.id,
         teamId,
-        invitationId: parseId(invitationId, 'Invitation'),
+        invitationId: parseId(invitationId, 'invitation'),
       }),
     );
   },

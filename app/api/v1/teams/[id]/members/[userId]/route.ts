@@ -7,8 +7,8 @@ import { updateMember } from '@/lib/server/teams/update-member';
 export const PATCH = apiHandler<{ id: string; userId: string }>(async (request, { params }) => {
   const user = await getRequiredUser();
   const { id, userId } = await params;
-  const teamId = parseId(id, 'Rédaction');
-  const memberId = parseId(userId, 'Membre');
+  const teamId = parseId(id, 'team');
+  const memberId = parseId(userId, 'member');
   const input = await readJson(request);
   return Response.json(await updateMember({ userId: user.id, teamId, memberId, input }));
 });
@@ -16,7 +16,7 @@ export const PATCH = apiHandler<{ id: string; userId: string }>(async (request, 
 export const DELETE = apiHandler<{ id: string; userId: string }>(async (_request, { params }) => {
   const user = await getRequiredUser();
   const { id, userId } = await params;
-  const teamId = parseId(id, 'Rédaction');
-  const memberId = parseId(userId, 'Membre');
+  const teamId = parseId(id, 'team');
+  const memberId = parseId(userId, 'member');
   return Response.json(await removeMember({ userId: user.id, teamId, memberId }));
 });
