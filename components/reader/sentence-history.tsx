@@ -40,6 +40,7 @@ export function SentenceHistory({
   const t = useTranslations('reader');
   const formatDate = useFormatDate();
   const labels = useTranslations('labels');
+  const audit = useTranslations('audit');
   const words = {
     reason: (reason: string) => t('history.reason', { reason }),
     nobody: t('history.nobody'),
@@ -95,7 +96,7 @@ export function SentenceHistory({
                 <span className="font-medium">
                   {event.actor?.name ?? t('history.deletedAccount')}
                 </span>{' '}
-                — {auditActionLabel(event.action)}
+                — {auditActionLabel(audit, event.action)}
                 {summary ? (
                   <span className="text-stone-600">{t('history.summary', { summary })}</span>
                 ) : null}

@@ -40,6 +40,7 @@ export function useLiveRefresh({
 }: LiveRefreshOptions) {
   const router = useRouter();
   const t = useTranslations('reader');
+  const audit = useTranslations('audit');
 
   const refreshSentence = useCallback(
     async (sentenceId: string) => {
@@ -71,7 +72,7 @@ export function useLiveRefresh({
       if (event.sentenceId && event.sentenceId === selectedId) setPanelVersion((v) => v + 1);
       if (event.actor && event.actor.id !== currentUserId) {
         const actor = event.actor.name;
-        const action = auditActionLabel(event.type);
+        const action = auditActionLabel(audit, event.type);
         setMessage(
           event.sentenceId && indexOf.has(event.sentenceId)
             ? t('live.eventInSentence', {
@@ -94,6 +95,7 @@ export function useLiveRefresh({
       setPanelVersion,
       setMessage,
       t,
+      audit,
     ],
   );
 

@@ -1,13 +1,21 @@
-// One audit event as a French sentence (« Ben a approuvé le verdict d’Ana sur la phrase 4 »)
+// One audit event as a sentence in the reader's language (« Ben a approuvé le verdict d’Ana sur
+// la phrase 4 », "Ben approved Ana’s verdict on sentence 4"; the catalogue's `audit` namespace)
 // and what it changed as readable before → after pairs (rating, rationale, role, title…), for
 // the team journal. Pure: the listing (lib/server/teams/list-team-audit.ts) looks up the names and
 // the sentence number, and redacts first (lib/server/audit/redact.ts): a redacted side shows
 // none of its content here either, only a note saying why.
-import { isRole, ROLE_LABELS } from '@/lib/permissions';
-import { isRating, ratingLabel } from '@/lib/reports/verdict-scale';
+import { createTranslator } from 'use-intl/core';
+import { currentLocale } from '@/lib/i18n/current-locale';
+import type { Locale } from '@/lib/i18n/locales';
+import enAudit from '@/lib/i18n/messages/en/audit.json';
+import enLabels from '@/lib/i18n/messages/en/labels.json';
+import frAudit from '@/lib/i18n/messages/fr/audit.json';
+import frLabels from '@/lib/i18n/messages/fr/labels.json';
+import { isRole } from '@/lib/permissions';
+import { isRating } from '@/lib/reports/verdict-scale';
 import { capitalize, de } from '@/lib/text/french';
-import { auditActionLabel, isAuditAction, type AuditAction } from './audit-labels';
-import { isVerdictStatus, VERDICT_STATUS_LABELS } from './sentence-state';
+import { isAuditAction } from './audit-labels';
+import { isVerdictStatus } from './sentence-state';
 
 export interface AuditPerson {
   id: string;
@@ -57,170 +65,99 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-function quoted(value: string): string {
-  return `« ${value} »`;
-}
-
 // ---- the sentence ---------------------------------------------------------------------------
 
-interface Parts {
-  actor: string;
-  isOwn: boolean;
-  /** « le verdict d’Ana », « son verdict ». */
-  verdict: string;
-  member: string;
-  /** « la phrase 4 », « une phrase retirée du texte ». */
-  place: string;
-  article: string;
-  before: Side;
-  after: Side;
-}
+type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-function roleOf(value: unknown): string | null {
-  return isRole(value) ? ROLE_LABELS[value].toLocaleLowerCase('fr-FR') : null;
-}
-
-/** One sentence per action FactDesk records: a new action without one fails tsc. */
-const SENTENCES: Record<AuditAction, (p: Parts) => string> = {
-  'article.create': (p) => `${p.actor} a ajouté ${p.article}`,
-  'article.update': (p) => `${p.actor} a modifié ${p.article}`,
-  'article.revise': (p) => {
-    const version = p.after?.version;
-    return `${p.actor} a révisé le texte ${de(p.article)}${typeof version === 'number' ? ` (version ${version})` : ''}`;
-  },
-  'article.deleted': (p) => `${p.actor} a supprimé ${p.article}`,
-  'annotation.create': (p) => `${p.actor} a surligné un passage ${de(p.place)}`,
-  'annotation.update': (p) => `${p.actor} a modifié la note d’un surlignage ${de(p.place)}`,
-  'annotation.delete': (p) => `${p.actor} a supprimé un surlignage ${de(p.place)}`,
-  'verdict.create': (p) =>
-    `${p.actor} a rédigé ${p.isOwn ? 'un verdict' : p.verdict} sur ${p.place}`,
-  'verdict.update': (p) => `${p.actor} a modifié ${p.verdict} sur ${p.place}`,
-  'verdict.submit': (p) => `${p.actor} a soumis ${p.verdict} sur ${p.place}`,
-  'verdict.approve': (p) => `${p.actor} a approuvé ${p.verdict} sur ${p.place}`,
-  'verdict.reject': (p) => `${p.actor} a renvoyé ${p.verdict} sur ${p.place}`,
-  'verdict.withdraw': (p) => `${p.actor} a retiré ${p.verdict} sur ${p.place}`,
-  'sentence.resolve': (p) =>
-    // A party may settle only where the team allows it (lib/server/verdicts/adjudication.ts).
-    `${p.actor} a tranché le litige sur ${p.place}${p.after?.byParty === true ? ' après l’avoir notée' : ''}`,
-  'sentence.assign': (p) => {
-    const assignee = sideOf(p.after?.assignee);
-    const name = text(assignee?.name);
-    return name
-      ? `${p.actor} a attribué ${p.place} à ${name}`
-      : `${p.actor} a retiré l’attribution ${de(p.place)}`;
-  },
-  'comment.create': (p) =>
-    typeof p.after?.parentId === 'string'
-      ? `${p.actor} a répondu à un commentaire sur ${p.place}`
-      : `${p.actor} a commenté ${p.place}`,
-  'comment.update': (p) => `${p.actor} a modifié un commentaire sur ${p.place}`,
-  'comment.delete': (p) => `${p.actor} a supprimé un commentaire sur ${p.place}`,
-  'team.create': (p) => {
-    const name = text(p.after?.name);
-    return `${p.actor} a créé la rédaction${name ? ` ${quoted(name)}` : ''}`;
-  },
-  'team.update': (p) => `${p.actor} a modifié les réglages de la rédaction`,
-  'team.deleted': (p) => `${p.actor} a supprimé la rédaction`,
-  'account.deleted': (p) => `${p.actor} a supprimé son compte`,
-  'membership.create': (p) => {
-    const role = roleOf(p.after?.role);
-    const as = role ? ` en tant que ${role}` : '';
-    return p.isOwn
-      ? `${p.actor} a rejoint la rédaction${as}`
-      : `${p.actor} a ajouté ${p.member} à la rédaction${as}`;
-  },
-  'membership.update': (p) =>
-    p.isOwn ? `${p.actor} a changé son propre rôle` : `${p.actor} a changé le rôle ${de(p.member)}`,
-  'membership.delete': (p) => `${p.actor} a retiré ${p.member} de la rédaction`,
-  'membership.leave': (p) => `${p.actor} a quitté la rédaction`,
-  'member.account_deleted': (p) => `${p.actor} a supprimé son compte et quitté la rédaction`,
-  'invitation.create': (p) => {
-    const role = roleOf(p.after?.role);
-    return `${p.actor} a créé un lien d’invitation${role ? ` (${role})` : ''}`;
-  },
-  'invitation.accept': (p) => {
-    const role = roleOf(p.after?.role);
-    return `${p.actor} a accepté une invitation${role ? ` (${role})` : ''}`;
-  },
-  'invitation.revoke': (p) => `${p.actor} a révoqué un lien d’invitation`,
+const CATALOGUE: Record<Locale, { audit: typeof frAudit; labels: typeof frLabels }> = {
+  fr: { audit: frAudit, labels: frLabels },
+  en: { audit: enAudit, labels: enLabels },
 };
+const translators = new Map<Locale, Translate>();
+
+/** The `audit` and `labels` namespaces in `locale` (use-intl's core: no React here). */
+function translator(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createTranslator({ locale, messages: CATALOGUE[locale] }) as unknown as Translate;
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+/** French elides « de » before a vowel (« le verdict d’Ana »): the catalogue's `…Elides`. */
+function elides(name: string): 'yes' | 'no' {
+  return de(name).startsWith('d’') ? 'yes' : 'no';
+}
+
+function roleOf(t: Translate, value: unknown): string | null {
+  return isRole(value) ? t(`labels.role.${value}`).toLowerCase() : null;
+}
 
 // ---- what changed ---------------------------------------------------------------------------
 
 interface FieldSpec {
   key: string;
-  label: string;
   /** The value as people read it; null to leave the field out. */
-  format: (value: unknown) => string | null;
+  format: (t: Translate, value: unknown) => string | null;
 }
 
-function plain(value: unknown): string | null {
-  if (value === null) return '(aucun)';
-  if (typeof value === 'string') return value.trim() === '' ? '(vide)' : value;
+function plain(t: Translate, value: unknown): string | null {
+  if (value === null) return t('audit.value.none');
+  if (typeof value === 'string') return value.trim() === '' ? t('audit.value.empty') : value;
   if (typeof value === 'number') return String(value);
   return null;
 }
 
+const SENTENCE_COUNTS = ['changed', 'nearly', 'added', 'removed', 'same'] as const;
+
 const FIELDS: FieldSpec[] = [
-  { key: 'title', label: 'Titre', format: plain },
-  { key: 'name', label: 'Nom', format: plain },
-  { key: 'role', label: 'Rôle', format: (v) => (typeof v === 'string' ? roleOf(v) : null) },
-  {
-    key: 'rating',
-    label: 'Verdict',
-    format: (v) => (isRating(v) ? ratingLabel(v) : null),
-  },
+  { key: 'title', format: plain },
+  { key: 'name', format: plain },
+  { key: 'role', format: (t, v) => (typeof v === 'string' ? roleOf(t, v) : null) },
+  { key: 'rating', format: (t, v) => (isRating(v) ? t(`labels.rating.${v}`) : null) },
   {
     key: 'status',
-    label: 'État',
-    format: (v) => (isVerdictStatus(v) ? VERDICT_STATUS_LABELS[v] : null),
+    format: (t, v) => (isVerdictStatus(v) ? t(`labels.verdictStatus.${v}`) : null),
   },
-  { key: 'rationale', label: 'Justification', format: plain },
+  { key: 'rationale', format: plain },
   {
     key: 'sources',
-    label: 'Sources',
-    format: (v) =>
+    format: (t, v) =>
       Array.isArray(v)
         ? v.length === 0
-          ? '(aucune)'
-          : v.filter((s): s is string => typeof s === 'string').join(', ')
+          ? t('audit.value.noneFeminine')
+          : v.filter((s): s is string => typeof s === 'string').join(t('audit.value.listSeparator'))
         : null,
   },
-  { key: 'note', label: 'Note', format: (v) => (v === null ? '(aucune)' : plain(v)) },
-  { key: 'body', label: 'Texte', format: plain },
-  { key: 'reason', label: 'Motif du renvoi', format: plain },
+  { key: 'note', format: (t, v) => (v === null ? t('audit.value.noneFeminine') : plain(t, v)) },
+  { key: 'body', format: plain },
+  { key: 'reason', format: plain },
   {
     key: 'assignee',
-    label: 'Attribuée à',
-    format: (v) => (v === null ? 'personne' : text(sideOf(v)?.name)),
+    format: (t, v) => (v === null ? t('audit.value.nobody') : text(sideOf(v)?.name)),
   },
-  { key: 'language', label: 'Langue', format: plain },
-  { key: 'units', label: 'Unités de texte', format: plain },
-  { key: 'sourceUrl', label: 'Adresse d’origine', format: (v) => (v === null ? null : plain(v)) },
-  { key: 'verdictsToRecheck', label: 'Verdicts à revérifier', format: plain },
+  { key: 'language', format: plain },
+  { key: 'units', format: plain },
+  { key: 'sourceUrl', format: (t, v) => (v === null ? null : plain(t, v)) },
+  { key: 'verdictsToRecheck', format: plain },
   {
     key: 'allowPartyAdjudication',
-    label: 'Les parties à un litige peuvent le trancher',
-    format: (v) => (typeof v === 'boolean' ? (v ? 'oui' : 'non') : null),
+    format: (t, v) => (typeof v === 'boolean' ? t(v ? 'audit.value.yes' : 'audit.value.no') : null),
+  },
+  {
+    key: 'publicationLanguage',
+    format: (t, v) => (typeof v === 'string' ? t('audit.value.language', { language: v }) : null),
   },
   {
     key: 'sentences',
-    label: 'Phrases',
-    format: (v) => {
+    format: (t, v) => {
       const counts = sideOf(v);
       if (!counts) return null;
-      const parts = (
-        [
-          ['changed', 'modifiée(s)'],
-          ['nearly', 'retouchée(s)'],
-          ['added', 'ajoutée(s)'],
-          ['removed', 'retirée(s)'],
-          ['same', 'inchangée(s)'],
-        ] as const
-      )
-        .filter(([key]) => typeof counts[key] === 'number')
-        .map(([key, label]) => `${counts[key] as number} ${label}`);
-      return parts.length > 0 ? parts.join(', ') : null;
+      const parts = SENTENCE_COUNTS.filter((kind) => typeof counts[kind] === 'number').map((kind) =>
+        t('audit.value.sentences', { kind, count: counts[kind] as number }),
+      );
+      return parts.length > 0 ? parts.join(t('audit.value.listSeparator')) : null;
     },
   },
 ];
@@ -228,9 +165,9 @@ const FIELDS: FieldSpec[] = [
 /** A version number is worth showing where it is the change itself: a revised text. */
 const VERSIONED = new Set(['article.revise']);
 
-function changesOf(action: string, before: Side, after: Side): AuditChange[] {
+function changesOf(t: Translate, action: string, before: Side, after: Side): AuditChange[] {
   const fields: FieldSpec[] = VERSIONED.has(action)
-    ? [{ key: 'version', label: 'Version', format: plain }, ...FIELDS]
+    ? [{ key: 'version', format: plain }, ...FIELDS]
     : FIELDS;
   const changes: AuditChange[] = [];
   for (const field of fields) {
@@ -240,55 +177,74 @@ function changesOf(action: string, before: Side, after: Side): AuditChange[] {
     if (had && has && JSON.stringify(before[field.key]) === JSON.stringify(after[field.key])) {
       continue;
     }
-    const was = had ? field.format(before[field.key]) : null;
-    const is = has ? field.format(after[field.key]) : null;
+    const was = had ? field.format(t, before[field.key]) : null;
+    const is = has ? field.format(t, after[field.key]) : null;
     if (was === null && is === null) continue;
-    changes.push({ label: field.label, before: was, after: is });
+    changes.push({ label: t(`audit.field.${field.key}`), before: was, after: is });
   }
   return changes;
 }
 
-function hiddenNote(action: string, before: Side, after: Side): string | null {
+function hiddenNote(t: Translate, action: string, before: Side, after: Side): string | null {
   if (before?.redacted !== true && after?.redacted !== true) return null;
-  if (action.startsWith('verdict.')) {
-    return 'Le contenu d’un brouillon reste privé : seul·e son auteur·rice le voit.';
-  }
-  if (action.startsWith('comment.')) return 'Le texte de ce commentaire a été supprimé.';
-  if (action.startsWith('article.')) return 'Le contenu a été retiré avec l’article.';
-  return 'Une partie de cet événement n’est pas affichée.';
+  const kind = action.split('.')[0];
+  return t(
+    `audit.hidden.${kind === 'verdict' || kind === 'comment' || kind === 'article' ? kind : 'other'}`,
+  );
 }
 
 // ---- together -------------------------------------------------------------------------------
 
-export function describeAuditEvent(event: AuditEventInput): AuditDescription {
-  const before = sideOf(event.before);
-  const after = sideOf(event.after);
+/** The values every event sentence may read (`{actor}`, `{place, select, …}`, …). */
+function valuesOf(t: Translate, event: AuditEventInput, before: Side, after: Side) {
   const isOwn = event.actor !== null && event.subject?.id === event.actor.id;
   const articleTitle =
     text(event.article?.title) ??
     text(after?.title) ??
     (before?.redacted === true ? null : text(before?.title));
   const number = event.sentence?.number ?? null;
-  const parts: Parts = {
-    actor: event.actor?.name ?? 'un compte supprimé',
-    isOwn,
-    verdict: isOwn ? 'son verdict' : `le verdict ${de(event.subject?.name ?? 'un·e membre')}`,
-    member: event.subject?.name ?? 'un·e membre',
-    place: event.sentence
-      ? number !== null
-        ? `la phrase ${number}`
-        : 'une phrase retirée du texte'
-      : 'l’article',
-    article: articleTitle ? `l’article ${quoted(articleTitle)}` : 'un article supprimé',
-    before,
-    after,
+  const subject = event.subject?.name ?? t('audit.someMember');
+  const assignee = sideOf(after?.assignee);
+  const version = after?.version;
+  return {
+    actor: event.actor?.name ?? t('audit.deletedAccount'),
+    own: isOwn ? 'yes' : 'no',
+    subject,
+    subjectElides: elides(subject),
+    member: subject,
+    memberElides: elides(subject),
+    place: event.sentence ? (number !== null ? 'sentence' : 'removed') : 'article',
+    number: number ?? 0,
+    article: articleTitle ? 'titled' : 'deleted',
+    title: articleTitle ?? '',
+    version: typeof version === 'number' ? version : 'none',
+    byParty: after?.byParty === true ? 'yes' : 'no',
+    assignee: text(assignee?.name) ?? 'none',
+    reply: typeof after?.parentId === 'string' ? 'yes' : 'no',
+    name: text(after?.name) ?? 'none',
+    role: roleOf(t, after?.role) ?? 'none',
   };
+}
+
+/**
+ * The event as a sentence in `locale` (the catalogue's `audit.sentence.<action>`, one per
+ * action FactDesk records: a test fails on an action without one), what it changed, and why
+ * part of it is hidden.
+ */
+export function describeAuditEvent(
+  event: AuditEventInput,
+  locale: Locale = currentLocale(),
+): AuditDescription {
+  const t = translator(locale);
+  const before = sideOf(event.before);
+  const after = sideOf(event.after);
+  const values = valuesOf(t, event, before, after);
   const sentence = isAuditAction(event.action)
-    ? SENTENCES[event.action](parts)
-    : `${parts.actor} : ${auditActionLabel(event.action)}`;
+    ? t(`audit.sentence.${event.action}`, values)
+    : t('audit.unknownAction', { actor: values.actor, action: event.action });
   return {
     sentence: capitalize(sentence),
-    changes: changesOf(event.action, before, after),
-    hidden: hiddenNote(event.action, before, after),
+    changes: changesOf(t, event.action, before, after),
+    hidden: hiddenNote(t, event.action, before, after),
   };
 }

@@ -94,6 +94,28 @@ describe('team journal', () => {
     expect(shown(journal)).not.toMatch(/[{}]|"status"|TextQuoteSelector/);
   });
 
+  it('tells the same events in English to a reader of the English interface', async () => {
+    const { owner, team, article, claim } = await roomWithActivity();
+    const journal = await listTeamAudit({
+      userId: owner.id,
+      teamId: team.id,
+      query: {},
+      locale: 'en',
+    });
+    expect(journal.events.find((e) => e.action === 'verdict.approve')).toMatchObject({
+      summary: `Seconde relectrice approved Relecteur’s verdict on sentence ${claim.index + 1}`,
+      changes: [{ label: 'Status', before: 'Submitted', after: 'Approved' }],
+    });
+    expect(journal.events.find((e) => e.action === 'verdict.submit')!.changes).toContainEqual({
+      label: 'Verdict',
+      before: null,
+      after: 'False',
+    });
+    expect(journal.events.find((e) => e.action === 'article.create')!.summary).toBe(
+      `Éditrice added the article “${article.title}”`,
+    );
+  });
+
   it('names the member a role change is about, and shows the role before → after', async () => {
     const { owner, reviewer, team } = await makeNewsroom();
     await updateMember({

@@ -10,6 +10,7 @@ import { redactAuditEvents } from '@/lib/server/audit/redact';
 import { auditQuerySchema } from '@/lib/validations/audit';
 import type { teamAuditDto } from '@/lib/validations/dto/team';
 import { describeAuditEvent } from '@/lib/workflow/audit-sentence';
+import type { Locale } from '@/lib/i18n/locales';
 import { sentenceHref } from '@/lib/workflow/sentence-link';
 
 const PAGE_SIZE = 100;
@@ -23,6 +24,8 @@ export async function listTeamAudit(options: {
   userId: string;
   teamId: string;
   query: unknown;
+  /** The language of the events' sentences: by default the request's (API). */
+  locale?: Locale;
 }): Promise<TeamAudit> {
   const { before, member, action } = auditQuerySchema.parse(options.query ?? {});
   const membership = await prisma.membership.findUnique({
@@ -77,15 +80,18 @@ export async function listTeamAudit(options: {
             ? (context.users.get(event.entityId) ?? null)
             : null;
       const number = sentence && sentence.index >= 0 ? sentence.index + 1 : null;
-      const described = describeAuditEvent({
-        action: event.action,
-        actor: event.actor,
-        subject,
-        sentence: event.sentenceId ? { number } : null,
-        article: event.articleId ? { title: article?.title ?? null } : null,
-        before: event.before,
-        after: event.after,
-      });
+      const described = describeAuditEvent(
+        {
+          action: event.action,
+          actor: event.actor,
+          subject,
+          sentence: event.sentenceId ? { number } : null,
+          article: event.articleId ? { title: article?.title ?? null } : null,
+          before: event.before,
+          after: event.after,
+        },
+        options.locale,
+      );
       return {
         id: event.id.toString(),
         actor: event.actor,

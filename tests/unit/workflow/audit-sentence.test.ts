@@ -384,3 +384,81 @@ describe('de', () => {
     expect(de(phrase)).toBe(expected);
   });
 });
+
+describe('describeAuditEvent in English', () => {
+  const english = (input: AuditEventInput) => describeAuditEvent(input, 'en');
+
+  it.each([
+    [
+      event('verdict.approve', { actor: ben, subject: ana, ...onSentence4 }),
+      'Ben approved Ana’s verdict on sentence 4',
+    ],
+    [
+      event('verdict.submit', { actor: ana, subject: ana, ...onSentence4 }),
+      'Ana submitted their verdict on sentence 4',
+    ],
+    [
+      event('annotation.delete', { sentence: { number: null }, article: { title: 'T' } }),
+      'Ana deleted a highlight on a sentence removed from the text',
+    ],
+    [
+      event('article.revise', { article: { title: 'Le pacte' }, after: { version: 3 } }),
+      'Ana revised the text of the article “Le pacte” (version 3)',
+    ],
+    [
+      event('sentence.resolve', { ...onSentence4, after: { byParty: true } }),
+      'Ana settled the dispute on sentence 4 after rating it',
+    ],
+    [
+      event('membership.create', { actor: ben, subject: elie, after: { role: 'reviewer' } }),
+      'Ben added Élie to the newsroom as fact-checker',
+    ],
+    [
+      event('verdict.create', { actor: null, subject: ben, ...onSentence4 }),
+      'A deleted account wrote Ben’s verdict on sentence 4',
+    ],
+  ])('%#: %s', (input, expected) => {
+    expect(english(input).sentence).toBe(expected);
+  });
+
+  it('says what changed with English labels and values', () => {
+    const { changes, hidden } = english(
+      event('verdict.update', {
+        subject: ana,
+        ...onSentence4,
+        before: { rating: 'true', sources: [] },
+        after: { rating: 'unverifiable', sources: ['https://a.example'] },
+      }),
+    );
+    expect(changes).toEqual([
+      { label: 'Verdict', before: 'True', after: 'Unverifiable' },
+      { label: 'Sources', before: '(none)', after: 'https://a.example' },
+    ]);
+    expect(hidden).toBeNull();
+    expect(
+      english(
+        event('team.update', {
+          before: { publicationLanguage: 'fr' },
+          after: { publicationLanguage: 'en' },
+        }),
+      ).changes,
+    ).toEqual([{ label: 'Language of published reports', before: 'French', after: 'English' }]);
+    expect(
+      english(event('verdict.update', { subject: ben, ...onSentence4, after: { redacted: true } }))
+        .hidden,
+    ).toBe('A draft’s content stays private: only its author sees it.');
+  });
+
+  it('has an English sentence for every action, with no French in it', () => {
+    for (const action of AUDIT_ACTIONS) {
+      const { sentence } = english(
+        event(action, { subject: ben, ...onSentence4, after: { role: 'editor' } }),
+      );
+      expect(sentence, action).toMatch(/^Ana /);
+      // No French word: « a ajouté », « la phrase », « sur », « de la », « rédaction »…
+      expect(sentence, action).not.toMatch(
+        / a [a-zé]+é\b| la | le | sur | du | d’|rédaction|phrase/,
+      );
+    }
+  });
+});

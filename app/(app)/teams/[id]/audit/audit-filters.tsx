@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, SelectInput } from '@/components/ui/field';
-import { AUDIT_ACTION_LABELS, TEAM_AUDIT_ACTION_GROUPS } from '@/lib/workflow/audit-labels';
+import { TEAM_AUDIT_ACTION_GROUPS } from '@/lib/workflow/audit-labels';
 
 export function AuditFilters({
   teamId,
@@ -18,6 +18,7 @@ export function AuditFilters({
   action: string | null;
 }) {
   const t = useTranslations('teams.auditFilters');
+  const audit = useTranslations('audit');
   const isFiltered = member !== null || action !== null;
   // Someone who left the team can still be filtered on (a shared link): keep them selectable.
   const isFormerMember = member !== null && !members.some((m) => m.id === member);
@@ -47,10 +48,10 @@ export function AuditFilters({
           <SelectInput name="action" defaultValue={action ?? ''}>
             <option value="">{t('allActions')}</option>
             {TEAM_AUDIT_ACTION_GROUPS.map((group) => (
-              <optgroup key={group.label} label={group.label}>
+              <optgroup key={group.key} label={audit(`groups.${group.key}`)}>
                 {group.actions.map((code) => (
                   <option key={code} value={code}>
-                    {AUDIT_ACTION_LABELS[code]}
+                    {audit(`action.${code}`)}
                   </option>
                 ))}
               </optgroup>

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AuditTable } from '@/components/teams/audit-table';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
+import { localeOf } from '@/lib/i18n/translator';
 import { listTeamAudit } from '@/lib/server/teams/list-team-audit';
 import { idSchema } from '@/lib/validations/common';
 import { AuditFilters } from './audit-filters';
@@ -32,7 +33,12 @@ export default async function TeamAuditPage({
 
   let audit: Awaited<ReturnType<typeof listTeamAudit>>;
   try {
-    audit = await listTeamAudit({ userId: user.id, teamId: id, query });
+    audit = await listTeamAudit({
+      userId: user.id,
+      teamId: id,
+      query,
+      locale: localeOf(await getLocale()),
+    });
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     if (error instanceof AppError && error.code === 'forbidden') {
