@@ -2,10 +2,12 @@
 // English, in Montréal — sign-up, a newsroom, import of a French article, highlight, verdict,
 // approval — with no French catalogue text on those pages (e2e/fixtures/catalogue.ts), the
 // approval's time in the account's zone (detected at sign-up) on the reader and the journal,
-// and the header switch back to French.
+// the journal's sentences, the reports in the team's publication language (English) with the
+// CSV's instants in Montréal time, the API's error messages in English, and the header switch
+// back to French.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { formatterFor } from '../../lib/i18n/format';
+import { formatterFor, isoInZone } from '../../lib/i18n/format';
 import { signIn } from '../fixtures/auth';
 import { frenchOnPage } from '../fixtures/catalogue';
 import { SEED_TEXT, createMember, sentencesOf } from '../fixtures/newsroom';
@@ -56,6 +58,10 @@ test('an English-speaking desk in Montréal works in English from sign-up to rep
   await owner.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(owner.getByRole('heading', { level: 1, name: teamName })).toBeVisible();
   const teamId = owner.url().split('/teams/')[1];
+  // Its reports in English, chosen on the team page (French by default).
+  await owner.getByLabel('Language of published reports').selectOption('en');
+  await expect(owner.getByText('Reports are now written in English.')).toBeVisible();
+  await expectEnglish(owner, typed);
   const invitation = await owner
     .context()
     .request.post(`/api/v1/teams/${teamId}/invitations`, { data: { role: 'reviewer' } });
@@ -129,6 +135,48 @@ test('an English-speaking desk in Montréal works in English from sign-up to rep
   };
   await expect(owner.getByRole('table')).toContainText(withSeconds(montreal));
   await expect(owner.getByRole('table')).not.toContainText(withSeconds(paris));
+  // The journal tells the events in English.
+  await expect(owner.getByRole('table')).toContainText(
+    `${ownerName} approved ${reviewer.name}’s verdict on sentence ${claim!.index + 1}`,
+  );
+  await expectEnglish(owner, typed);
+
+  // The reports, in the team's publication language; the CSV's instants in Montréal time.
+  const api = owner.context().request;
+  const report = async (format: string) => {
+    const response = await api.get(`/api/v1/articles/${articleId}/report?format=${format}`);
+    expect(response.status(), format).toBe(200);
+    return response.text();
+  };
+  const markdown = await report('markdown');
+  expect(markdown).toContain('Unverifiable');
+  expect(markdown).toContain(`Checked by ${reviewer.name}, approved by ${ownerName} on `);
+  const csv = await report('csv');
+  expect(csv).toContain('"Unverifiable"');
+  const offset = isoInZone(approvedAt, ZONE).slice(-6); // -05:00 in winter, -04:00 in summer
+  expect(csv).toContain(`"${isoInZone(approvedAt, ZONE)}"`);
+  expect(offset).toMatch(/^-0[45]:00$/);
+
+  // The API's messages in English: the browser's Accept-Language while the account has no
+  // preference, then the account's English even against a French header; codes unchanged.
+  const missing = `/api/v1/articles/${randomUUID()}`;
+  const notFound = await api.get(missing, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+  expect(notFound.status()).toBe(404);
+  expect(await notFound.json()).toEqual({
+    error: { code: 'not_found', message: 'Article not found.' },
+  });
+  expect((await api.patch('/api/v1/me', { data: { locale: 'en' } })).status()).toBe(200);
+  const invalid = await api.patch('/api/v1/me', {
+    data: { name: 12 },
+    headers: { 'accept-language': 'fr' },
+  });
+  expect(invalid.status()).toBe(422);
+  expect(
+    ((await invalid.json()) as { error: { code: string; message: string } }).error,
+  ).toMatchObject({
+    code: 'validation_failed',
+    message: 'name: Invalid input: expected string, received number',
+  });
 
   await owner.goto(articlePath);
 
