@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { clientMessages } from '@/lib/i18n/messages';
 import { localeDirection } from '@/lib/i18n/locales';
 import './globals.css';
 
@@ -13,13 +14,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // The language of the request (lib/i18n/request.ts) sets <html lang> and dir; client components
-// get its messages, locale and time zone from NextIntlClientProvider.
+// get its messages (without the namespaces only the server reads), locale and time zone from
+// NextIntlClientProvider.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale} dir={localeDirection(locale)}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -107,3 +107,24 @@ export const MESSAGES: Record<Locale, AbstractIntlMessages> = {
     network: enNetwork,
   },
 };
+
+/**
+ * Namespaces no client component reads through next-intl: server messages and reports (the
+ * server renders them), and the schema and network messages, which the browser code that needs
+ * them imports directly (lib/validations/messages.ts, lib/api/client.ts). Left out of the
+ * messages every page carries to the browser.
+ */
+export const SERVER_ONLY_NAMESPACES: readonly Namespace[] = [
+  'errors',
+  'validation',
+  'reports',
+  'network',
+];
+
+export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
+  return Object.fromEntries(
+    Object.entries(messages).filter(
+      ([namespace]) => !(SERVER_ONLY_NAMESPACES as readonly string[]).includes(namespace),
+    ),
+  );
+}

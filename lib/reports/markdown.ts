@@ -2,6 +2,7 @@
 // into a CMS, a wiki or an e-mail. Every piece of user text (titles, sentences, rationales,
 // source metadata, names) is escaped so it renders as literal text: a rationale must never be
 // able to inject a link, a heading, raw HTML or emphasis into a report that readers trust.
+import { oneOrOther, reportTranslator, type ReportTranslate } from './catalogue';
 import type { ReportAgreement, ReportClaim, ReportData, ReportHead, ReportSource } from './types';
 import {
   agreementFigures,
@@ -50,60 +51,48 @@ interface Strings {
   quote: (text: string) => string;
 }
 
+function stringsOf(t: ReportTranslate): Strings {
+  return {
+    untitled: t('markdown.untitled'),
+    generated: (date) => t('markdown.generated', { date }),
+    team: (name) => t('markdown.team', { name }),
+    original: (link) => t('markdown.original', { link }),
+    publisher: (name) => t('markdown.publisher', { name }),
+    partial: t('markdown.partial'),
+    summary: (verified, verifiedOne, total, totalOne) =>
+      t('markdown.summary', {
+        verified,
+        verifiedOne: oneOrOther(verifiedOne),
+        total,
+        totalOne: oneOrOther(totalOne),
+      }),
+    noClaims: t('markdown.noClaims'),
+    sentence: (n) => t('markdown.sentence', { n: String(n) }),
+    verdict: (label) => t('markdown.verdict', { label }),
+    sources: t('markdown.sources'),
+    noSources: t('markdown.noSources'),
+    approvedBy: (author, approver, date) => t('markdown.approvedBy', { author, approver, date }),
+    approved: (author, date) => t('markdown.approved', { author, date }),
+    settledBy: (author, date) => t('markdown.settledBy', { author, date }),
+    byParty: t('markdown.byParty'),
+    agreement: (alpha, raw, rated, ratedOne) =>
+      t('markdown.agreement', {
+        alphaKnown: alpha === null ? 'no' : 'yes',
+        alpha: alpha ?? '',
+        rawKnown: raw === null ? 'no' : 'yes',
+        raw: raw ?? '',
+        rated,
+        ratedOne: oneOrOther(ratedOne),
+      }),
+    disputed: (count) => t('markdown.disputed', { count }),
+    quote: (text) => t('markdown.quote', { text }),
+  };
+}
+
+/** The Markdown report's words, from the catalogue's `reports.markdown` namespace. */
 const STRINGS: Record<ReportLanguage, Strings> = {
-  fr: {
-    untitled: 'Article sans titre',
-    generated: (date) => `Rapport généré le ${date}`,
-    team: (name) => `Équipe : ${name}`,
-    original: (link) => `Article original : ${link}`,
-    publisher: (name) => `Éditeur : ${name}`,
-    partial: 'Article partiel (paywall) : seule la partie accessible du texte a été analysée.',
-    summary: (verified, verifiedOne, total, totalOne) =>
-      `${verified} ${verifiedOne ? 'affirmation vérifiée' : 'affirmations vérifiées'} sur ` +
-      `${total} ${totalOne ? 'phrase' : 'phrases'}`,
-    noClaims: "Aucune affirmation vérifiée pour l'instant.",
-    sentence: (n) => `Phrase ${n}`,
-    verdict: (label) => `Verdict : **${label}**`,
-    sources: 'Sources :',
-    noSources: 'Aucune source.',
-    approvedBy: (author, approver, date) =>
-      `*Vérifié par ${author}, approuvé par ${approver} le ${date}*`,
-    approved: (author, date) => `*Vérifié par ${author}, approuvé le ${date}*`,
-    settledBy: (author, date) => `*Tranché par ${author} le ${date}*`,
-    byParty: 'tranché par une partie au désaccord',
-    agreement: (alpha, raw, rated, ratedOne) =>
-      `Accord entre vérificateurs : ${alpha === null ? 'α non calculable' : `α = ${alpha}`}` +
-      `${raw === null ? '' : ` (accord brut ${raw})`} sur ${rated} ${ratedOne ? 'phrase' : 'phrases'}`,
-    disputed: (count) => `Phrases en litige : ${count}`,
-    quote: (text) => `« ${text} »`,
-  },
-  en: {
-    untitled: 'Untitled article',
-    generated: (date) => `Report generated on ${date}`,
-    team: (name) => `Team: ${name}`,
-    original: (link) => `Original article: ${link}`,
-    publisher: (name) => `Publisher: ${name}`,
-    partial: 'Partial article (paywall): only the accessible part of the text was analysed.',
-    summary: (verified, verifiedOne, total, totalOne) =>
-      `${verified} ${verifiedOne ? 'verified claim' : 'verified claims'} out of ` +
-      `${total} ${totalOne ? 'sentence' : 'sentences'}`,
-    noClaims: 'No verified claim yet.',
-    sentence: (n) => `Sentence ${n}`,
-    verdict: (label) => `Verdict: **${label}**`,
-    sources: 'Sources:',
-    noSources: 'No source.',
-    approvedBy: (author, approver, date) =>
-      `*Checked by ${author}, approved by ${approver} on ${date}*`,
-    approved: (author, date) => `*Checked by ${author}, approved on ${date}*`,
-    settledBy: (author, date) => `*Settled by ${author} on ${date}*`,
-    byParty: 'settled by a party to the dispute',
-    agreement: (alpha, raw, rated, ratedOne) =>
-      `Inter-rater agreement: ${alpha === null ? 'α not computable' : `α = ${alpha}`}` +
-      `${raw === null ? '' : ` (raw agreement ${raw})`} over ${rated} ` +
-      `${ratedOne ? 'sentence' : 'sentences'}`,
-    disputed: (count) => `Disputed sentences: ${count}`,
-    quote: (text) => `“${text}”`,
-  },
+  fr: stringsOf(reportTranslator('fr')),
+  en: stringsOf(reportTranslator('en')),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // ("what did we check this quarter, and how?"). Each format is the single-article builder applied
 // to every article, wrapped with the team, the date and the filters that selected the articles:
 // no escaping, labelling or neutralisation logic of its own.
+import { oneOrOther, reportTranslator, type ReportTranslate } from './catalogue';
 import { toClaimReview, type ClaimReview } from './claim-review';
 import { CSV_COLUMNS, csvRecord, neutralizeCsvCell, stringifyCsv, type CsvColumn } from './csv';
 import { formatCount, formatDate, localeFor } from './format';
@@ -114,43 +115,35 @@ interface Strings {
   noArticles: string;
 }
 
+function stringsOf(t: ReportTranslate): Strings {
+  return {
+    title: (team) => t('team.title', { team }),
+    untitledTeam: t('team.untitledTeam'),
+    generated: (date) => t('team.generated', { date }),
+    filters: (parts) => t('team.filters', { parts: parts.join(t('team.filterSeparator')) }),
+    noFilter: t('team.noFilter'),
+    between: (from, to) => t('team.between', { from, to }),
+    from: (date) => t('team.from', { date }),
+    to: (date) => t('team.to', { date }),
+    rating: (label) => t('team.rating', { label }),
+    reviewer: (name) => t('team.reviewer', { name }),
+    summary: (articles, articlesOne, claims, claimsOne) =>
+      t('team.summary', {
+        articles,
+        articlesOne: oneOrOther(articlesOne),
+        claims,
+        claimsOne: oneOrOther(claimsOne),
+      }),
+    byRating: (parts) => t('team.byRating', { parts: parts.join(t('team.listSeparator')) }),
+    count: (label, count) => t('team.count', { label, count }),
+    noArticles: t('team.noArticles'),
+  };
+}
+
+/** The team report's words, from the catalogue's `reports.team` namespace. */
 const STRINGS: Record<ReportLanguage, Strings> = {
-  fr: {
-    title: (team) => `Rapport d’équipe : ${team}`,
-    untitledTeam: 'Rapport d’équipe',
-    generated: (date) => `Rapport généré le ${date}`,
-    filters: (parts) => `Filtres : ${parts.join(' ; ')}`,
-    noFilter: 'Filtres : aucun',
-    between: (from, to) => `du ${from} au ${to}`,
-    from: (date) => `à partir du ${date}`,
-    to: (date) => `jusqu’au ${date}`,
-    rating: (label) => `verdict ${label}`,
-    reviewer: (name) => `vérificateur ${name}`,
-    summary: (articles, articlesOne, claims, claimsOne) =>
-      `${articles} ${articlesOne ? 'article' : 'articles'}, ` +
-      `${claims} ${claimsOne ? 'affirmation vérifiée' : 'affirmations vérifiées'}`,
-    byRating: (parts) => `Verdicts : ${parts.join(', ')}`,
-    count: (label, count) => `${label} ${count}`,
-    noArticles: 'Aucun article ne correspond à ces filtres.',
-  },
-  en: {
-    title: (team) => `Team report: ${team}`,
-    untitledTeam: 'Team report',
-    generated: (date) => `Report generated on ${date}`,
-    filters: (parts) => `Filters: ${parts.join('; ')}`,
-    noFilter: 'Filters: none',
-    between: (from, to) => `from ${from} to ${to}`,
-    from: (date) => `from ${date}`,
-    to: (date) => `until ${date}`,
-    rating: (label) => `verdict ${label}`,
-    reviewer: (name) => `fact-checker ${name}`,
-    summary: (articles, articlesOne, claims, claimsOne) =>
-      `${articles} ${articlesOne ? 'article' : 'articles'}, ` +
-      `${claims} ${claimsOne ? 'verified claim' : 'verified claims'}`,
-    byRating: (parts) => `Verdicts: ${parts.join(', ')}`,
-    count: (label, count) => `${label} ${count}`,
-    noArticles: 'No article matches these filters.',
-  },
+  fr: stringsOf(reportTranslator('fr')),
+  en: stringsOf(reportTranslator('en')),
 };
 
 /**
