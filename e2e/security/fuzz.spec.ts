@@ -888,7 +888,14 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
   'PATCH /api/v1/teams/{id}': (w) => ({
     lane: 'teams',
     params: { id: w.teams.teams },
-    fields: { allowPartyAdjudication: field.boolean({ required: true }) },
+    // Any of the settings; an absent one is unchanged (an empty body changes nothing).
+    fields: {
+      allowPartyAdjudication: field.boolean(),
+      publicationLanguage: {
+        valid: fc.constantFrom('fr', 'en'),
+        invalid: fc.constantFrom('FR', 'de', '', ' en', 'en-GB', 0, true, null, ['fr']),
+      },
+    },
   }),
   'PATCH /api/v1/teams/{id}/members/{userId}': (w) => ({
     lane: 'members',

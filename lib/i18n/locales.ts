@@ -30,3 +30,9 @@ export function localeDirection(locale: string): 'ltr' | 'rtl' {
   const language = locale.split(/[-_]/)[0]!.toLowerCase();
   return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
 }
+
+/** A supported interface language for any tag ('en-CA' → 'en'), French otherwise. */
+export function localeOf(tag: string | null | undefined): Locale {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return isLocale(primary) ? primary : DEFAULT_LOCALE;
+}

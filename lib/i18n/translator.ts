@@ -3,14 +3,10 @@
 // (lib/i18n/messages), through next-intl's createTranslator. Pure: no request state.
 import { createTranslator } from 'next-intl';
 import { FORMATS, DEFAULT_TIME_ZONE } from './format';
-import { DEFAULT_LOCALE, isLocale, type Locale } from './locales';
+import type { Locale } from './locales';
 import { MESSAGES, type Messages } from './messages';
 
-/** A supported interface language for any tag ('en-CA' → 'en'), French otherwise. */
-export function localeOf(tag: string | null | undefined): Locale {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return isLocale(primary) ? primary : DEFAULT_LOCALE;
-}
+export { localeOf } from './locales';
 
 /** `t('labels.rating.true')`-style translator over the whole catalogue of `locale`. */
 export function translatorFor(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE) {

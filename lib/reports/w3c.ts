@@ -13,12 +13,19 @@
 // array) but strict on what FactDesk stores: each selector is validated with zod, and an item
 // without a usable selector is skipped with a French error naming it. It never throws on user
 // input.
+import { currentLocale } from '@/lib/i18n/current-locale';
+import { errorText, type ErrorText } from '@/lib/i18n/error-text';
 import { z } from 'zod';
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '@/lib/anchoring/types';
 import { stringifyJsonLd } from '@/lib/text/json-ld';
 import type { ChunkWriter } from './writer';
 import { quoteExactSchema } from '@/lib/validations/annotation';
 import { IMPORT_MAX_ANNOTATIONS } from '@/lib/validations/limits';
+
+/** A diagnostic in the language of whoever imports (the request's, or the job's requester's). */
+function say(text: ErrorText): string {
+  return errorText(currentLocale(), text);
+}
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -247,27 +254,23 @@ function asList(value: unknown): unknown[] {
 function itemsOf(json: unknown, errors: string[]): unknown[] | null {
   if (Array.isArray(json)) return json;
   if (!isRecord(json)) {
-    errors.push('Format non reconnu : le document doit être un objet ou un tableau JSON.');
+    errors.push(say({ key: 'annotationDocument.notJson' }));
     return null;
   }
   if (hasType(json, 'AnnotationCollection')) {
     if (Array.isArray(json.items)) return json.items;
     if (isRecord(json.first) && Array.isArray(json.first.items)) return json.first.items;
     if (json.total === 0) return [];
-    errors.push(
-      'Collection sans page incluse : la première page (first) doit contenir ses annotations (items).',
-    );
+    errors.push(say({ key: 'annotationDocument.collectionWithoutPage' }));
     return null;
   }
   if (hasType(json, 'AnnotationPage')) {
     if (Array.isArray(json.items)) return json.items;
-    errors.push('Page d’annotations sans liste items.');
+    errors.push(say({ key: 'annotationDocument.pageWithoutItems' }));
     return null;
   }
   if (hasType(json, 'Annotation') || 'target' in json) return [json];
-  errors.push(
-    'Format non reconnu : attendu une AnnotationCollection, une AnnotationPage, une Annotation ou un tableau d’annotations.',
-  );
+  errors.push(say({ key: 'annotationDocument.unknownFormat' }));
   return null;
 }
 
@@ -337,7 +340,8 @@ export function countAnnotationItems(json: unknown): number {
  * Reads W3C annotations from parsed JSON: an AnnotationCollection with an embedded first page, an
  * AnnotationPage, a bare array of annotations or a single Annotation. Returns the notes and
  * selectors FactDesk can anchor (TextQuoteSelector first, then TextPositionSelector) and, in
- * French, why anything was left out (`Élément n° N`, N counted from 1). Never throws.
+ * the importer's language, why anything was left out (« Élément n° N », "Item N", N counted
+ * from 1). Never throws.
  */
 export function parseAnnotationCollection(json: unknown): AnnotationImport {
   const errors: string[] = [];
@@ -346,20 +350,21 @@ export function parseAnnotationCollection(json: unknown): AnnotationImport {
   if (items === null) return { annotations, errors, total: 0 };
   if (items.length > MAX_IMPORTED_ANNOTATIONS) {
     errors.push(
-      `Trop d’annotations : ${items.length} éléments, seuls les ${MAX_IMPORTED_ANNOTATIONS} premiers sont importés.`,
+      say({
+        key: 'annotationDocument.tooMany',
+        values: { count: String(items.length), max: String(MAX_IMPORTED_ANNOTATIONS) },
+      }),
     );
   }
   items.slice(0, MAX_IMPORTED_ANNOTATIONS).forEach((item, index) => {
-    const label = `Élément n° ${index + 1}`;
+    const numbered = { item: String(index + 1) };
     if (!isRecord(item)) {
-      errors.push(`${label} ignoré : ce n’est pas une annotation (objet JSON attendu).`);
+      errors.push(say({ key: 'annotationDocument.notAnObject', values: numbered }));
       return;
     }
     const selectors = selectorsOf(item);
     if (selectors.length === 0) {
-      errors.push(
-        `${label} ignoré : aucun sélecteur utilisable (TextQuoteSelector dont le texte exact a au moins un caractère visible, ou TextPositionSelector avec des positions entières 0 ≤ start < end).`,
-      );
+      errors.push(say({ key: 'annotationDocument.noSelector', values: numbered }));
       return;
     }
     annotations.push({ note: noteOf(item), selectors });

@@ -13,8 +13,6 @@ export function isBlankQuote(exact: string): boolean {
   return !/[^\s\p{Cc}\p{Cf}]/u.test(exact);
 }
 
-export const BLANK_QUOTE_MESSAGE = 'Le passage surligné ne contient aucun caractère visible.';
-
 /** The `exact` of a TextQuoteSelector: at least one visible character, at most `max`. */
 export function quoteExactSchema(max: number) {
   return z

@@ -12,6 +12,7 @@ import { POST as teamsRoute } from '@/app/api/v1/teams/route';
 import { errorResponse } from '@/lib/api/respond';
 import { prisma } from '@/lib/db';
 import { runInLocale } from '@/lib/i18n/request-locale';
+import { parseAnnotationCollection } from '@/lib/reports';
 import { readSource } from '@/lib/server/import/read-source';
 import { serializeJob, type JobRow } from '@/lib/server/jobs/serialize-job';
 import { createToken } from '@/lib/server/tokens/create-token';
@@ -191,5 +192,19 @@ describe('refusals made below the API, in the caller’s language', () => {
     // A row written before failures kept their key: its French text, as stored.
     const older = { ...row, error: { code: 'internal', message: 'Ancien message.' } } as JobRow;
     expect(runInLocale('en', () => serializeJob(older).error?.message)).toBe('Ancien message.');
+  });
+});
+
+describe('an annotation import’s reasons for what it skipped', () => {
+  it('are written in the importer’s language', () => {
+    const document = [42, { type: 'Annotation', target: { selector: [] } }];
+    expect(runInLocale('en', () => parseAnnotationCollection(document).errors)).toEqual([
+      'Item 1 skipped: it is not an annotation (a JSON object is expected).',
+      expect.stringMatching(/^Item 2 skipped: no usable selector/),
+    ]);
+    expect(runInLocale('fr', () => parseAnnotationCollection(document).errors)).toEqual([
+      'Élément n° 1 ignoré : ce n’est pas une annotation (objet JSON attendu).',
+      expect.stringMatching(/^Élément n° 2 ignoré : aucun sélecteur utilisable/),
+    ]);
   });
 });

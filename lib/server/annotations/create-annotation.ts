@@ -11,12 +11,9 @@ import { articleOfMember, myMembership, requirePermission } from '@/lib/server/a
 import { notifyChange } from '@/lib/server/audit/record-audit';
 import { claimIdempotencyKey } from '@/lib/server/idempotency';
 import { IMPORT_MAX_ANNOTATIONS } from '@/lib/validations/limits';
-import { AppError, notFound, verbatim } from '@/lib/server/errors';
-import {
-  BLANK_QUOTE_MESSAGE,
-  createAnnotationSchema,
-  isBlankQuote,
-} from '@/lib/validations/annotation';
+import { currentLocale } from '@/lib/i18n/current-locale';
+import { AppError, errorText, notFound, verbatim } from '@/lib/server/errors';
+import { createAnnotationSchema, isBlankQuote } from '@/lib/validations/annotation';
 import { annotationSelect, serializeAnnotation, type AnnotationDto } from './serialize';
 
 /** Rows per multi-row statement. */
@@ -96,22 +93,24 @@ export async function createAnnotationsInTransaction(
   }[] = [];
   const skipped: string[] = [];
   for (const [i, item] of options.items.entries()) {
-    const where = options.items.length > 1 ? ` (annotation ${i + 1})` : '';
+    // Numbered only among several (« (annotation 3) »), in the importer's language.
+    const where = { item: options.items.length > 1 ? i + 1 : 0 };
+    const locale = currentLocale();
     // A new highlight matches the text exactly or is refused: no fuzzy search on this path.
     const placed = anchorExactly(item.selector, article.text);
     if (!placed) {
-      skipped.push(`La sélection ne correspond pas au texte de l'article${where}.`);
+      skipped.push(errorText(locale, { key: 'selection.noMatch', values: where }));
       continue;
     }
     const [quote, position] = describeRange(article.text, placed);
     // Positions alone (an import) may cover nothing visible: refused like a blank quote.
     if (isBlankQuote(quote.exact)) {
-      skipped.push(`${BLANK_QUOTE_MESSAGE.slice(0, -1)}${where}.`);
+      skipped.push(errorText(locale, { key: 'selection.blank', values: where }));
       continue;
     }
     const touched = unitsTouchedInOrder(article.sentences, placed);
     if (touched.length === 0) {
-      skipped.push(`La sélection ne touche aucune phrase${where}.`);
+      skipped.push(errorText(locale, { key: 'selection.noSentence', values: where }));
       continue;
     }
     rows.push({

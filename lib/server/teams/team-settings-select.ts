@@ -3,7 +3,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import type { teamSettingsDto } from '@/lib/validations/dto/team';
-import { localeOf } from '@/lib/i18n/translator';
+import { localeOf } from '@/lib/i18n/locales';
 
 export const teamSettingsSelect = {
   id: true,
