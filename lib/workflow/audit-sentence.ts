@@ -137,7 +137,10 @@ const FIELDS: FieldSpec[] = [
     key: 'assignee',
     format: (t, v) => (v === null ? t('audit.value.nobody') : text(sideOf(v)?.name)),
   },
-  { key: 'language', format: plain },
+  {
+    key: 'language',
+    format: (t, v) => (typeof v === 'string' ? t('audit.value.language', { language: v }) : null),
+  },
   { key: 'units', format: plain },
   { key: 'sourceUrl', format: (t, v) => (v === null ? null : plain(t, v)) },
   { key: 'verdictsToRecheck', format: plain },

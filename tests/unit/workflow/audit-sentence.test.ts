@@ -443,6 +443,12 @@ describe('describeAuditEvent in English', () => {
         }),
       ).changes,
     ).toEqual([{ label: 'Language of published reports', before: 'French', after: 'English' }]);
+    expect(english(event('article.create', { after: { language: 'fr' } })).changes).toEqual([
+      { label: 'Language', before: null, after: 'French' },
+    ]);
+    expect(
+      describeAuditEvent(event('article.create', { after: { language: 'es' } })).changes,
+    ).toEqual([{ label: 'Langue', before: null, after: 'es' }]);
     expect(
       english(event('verdict.update', { subject: ben, ...onSentence4, after: { redacted: true } }))
         .hidden,
