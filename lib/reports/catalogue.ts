@@ -20,3 +20,20 @@ export function reportTranslator(language: ReportLanguage): ReportTranslate {
 export function oneOrOther(one: boolean): string {
   return one ? 'one' : 'other';
 }
+
+/** The values of the agreement sentence (`html.agreement`, `markdown.agreement`). */
+export function agreementValues(
+  alpha: string | null,
+  raw: string | null,
+  rated: string,
+  ratedOne: boolean,
+): Record<string, string> {
+  return {
+    alphaKnown: alpha === null ? 'no' : 'yes',
+    alpha: alpha ?? '',
+    rawKnown: raw === null ? 'no' : 'yes',
+    raw: raw ?? '',
+    rated,
+    ratedOne: oneOrOther(ratedOne),
+  };
+}

@@ -2,7 +2,7 @@
 // into a CMS, a wiki or an e-mail. Every piece of user text (titles, sentences, rationales,
 // source metadata, names) is escaped so it renders as literal text: a rationale must never be
 // able to inject a link, a heading, raw HTML or emphasis into a report that readers trust.
-import { oneOrOther, reportTranslator, type ReportTranslate } from './catalogue';
+import { agreementValues, oneOrOther, reportTranslator, type ReportTranslate } from './catalogue';
 import type { ReportAgreement, ReportClaim, ReportData, ReportHead, ReportSource } from './types';
 import {
   agreementFigures,
@@ -76,14 +76,7 @@ function stringsOf(t: ReportTranslate): Strings {
     settledBy: (author, date) => t('markdown.settledBy', { author, date }),
     byParty: t('markdown.byParty'),
     agreement: (alpha, raw, rated, ratedOne) =>
-      t('markdown.agreement', {
-        alphaKnown: alpha === null ? 'no' : 'yes',
-        alpha: alpha ?? '',
-        rawKnown: raw === null ? 'no' : 'yes',
-        raw: raw ?? '',
-        rated,
-        ratedOne: oneOrOther(ratedOne),
-      }),
+      t('markdown.agreement', agreementValues(alpha, raw, rated, ratedOne)),
     disputed: (count) => t('markdown.disputed', { count }),
     quote: (text) => t('markdown.quote', { text }),
   };

@@ -1,7 +1,7 @@
 // The HTML report's labels, in each language that has them (lib/reports/verdict-scale.ts picks
 // the language), from the catalogue's `reports.html` namespace. Plain text: the components
 // render it, and React escapes it.
-import { oneOrOther, reportTranslator, type ReportTranslate } from '../catalogue';
+import { agreementValues, oneOrOther, reportTranslator, type ReportTranslate } from '../catalogue';
 import { RATINGS, type Rating, type ReportLanguage } from '../verdict-scale';
 
 export interface Strings {
@@ -90,14 +90,7 @@ function stringsOf(t: ReportTranslate): Strings {
     noClaims: t('html.noClaims'),
     agreementTitle: t('html.agreementTitle'),
     agreement: (alpha, raw, rated, ratedOne) =>
-      t('html.agreement', {
-        alphaKnown: alpha === null ? 'no' : 'yes',
-        alpha: alpha ?? '',
-        rawKnown: raw === null ? 'no' : 'yes',
-        raw: raw ?? '',
-        rated,
-        ratedOne: oneOrOther(ratedOne),
-      }),
+      t('html.agreement', agreementValues(alpha, raw, rated, ratedOne)),
     agreementHelp: t('html.agreementHelp'),
     disputed: (count) => t('html.disputed', { count }),
     claims: t('html.claims'),

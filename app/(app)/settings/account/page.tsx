@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { AccountForm } from '@/components/settings/account-form';
 import { DeleteAccountForm } from '@/components/settings/delete-account-form';
-import { PasswordForm } from '@/components/settings/password-form';
+import { PasswordSection } from '@/components/settings/password-section';
 import { getPageUser } from '@/lib/server/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,9 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const user = await getPageUser('/settings/account');
   // The language and zone the page is shown in: the account's, or what it falls back to.
-  const [t, security, locale, timeZone] = await Promise.all([
+  const [t, locale, timeZone] = await Promise.all([
     getTranslations('common.account'),
-    getTranslations('settings.security'),
     getLocale(),
     getTimeZone(),
   ]);
@@ -40,18 +39,7 @@ export default async function AccountPage() {
             timeZones={Intl.supportedValuesOf('timeZone')}
           />
         </section>
-        {/* The same form as on « Sécurité »: the current password, and the other sessions
-            signed out once it is changed. */}
-        <section
-          aria-labelledby="password-heading"
-          className="max-w-xl rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
-        >
-          <h2 id="password-heading" className="mb-1 text-base font-semibold">
-            {security('passwordHeading')}
-          </h2>
-          <p className="mb-3 text-sm text-stone-600">{security('passwordIntro')}</p>
-          <PasswordForm />
-        </section>
+        <PasswordSection />
         <section
           aria-labelledby="delete-account-heading"
           className="max-w-xl rounded-xl border border-red-200 bg-white p-5 shadow-sm"

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { PasswordForm } from '@/components/settings/password-form';
+import { PasswordSection } from '@/components/settings/password-section';
 import { SessionsManager } from '@/components/settings/sessions-manager';
 import { listSessions } from '@/lib/server/auth/list-sessions';
 import { getPageUser } from '@/lib/server/session';
@@ -20,16 +20,7 @@ export default async function SecurityPage() {
       <h1 className="mb-2 text-xl font-semibold">{t('title')}</h1>
       <p className="mb-6 max-w-3xl text-sm text-stone-700">{t('intro')}</p>
       <div className="space-y-8">
-        <section
-          aria-labelledby="password-heading"
-          className="max-w-xl rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
-        >
-          <h2 id="password-heading" className="mb-1 text-base font-semibold">
-            {t('passwordHeading')}
-          </h2>
-          <p className="mb-3 text-sm text-stone-600">{t('passwordIntro')}</p>
-          <PasswordForm />
-        </section>
+        <PasswordSection />
         <section aria-labelledby="sessions-heading">
           <h2 id="sessions-heading" className="mb-3 text-base font-semibold">
             {t('sessionsHeading')}
