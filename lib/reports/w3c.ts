@@ -36,6 +36,8 @@ export const MAX_IMPORTED_ANNOTATIONS = IMPORT_MAX_ANNOTATIONS;
 export interface W3CAnnotationInput {
   id: string;
   note: string | null;
+  /** The author's FactDesk id: the creator's IRI is `urn:uuid:<id>`. */
+  authorId: string;
   authorName: string;
   /** ISO date-time. */
   createdAt: string;
@@ -43,11 +45,30 @@ export interface W3CAnnotationInput {
   selectors: Selector[];
 }
 
+/** A person as the model's Agent: an IRI, the class and the name shown in FactDesk. */
+export interface W3CCreator {
+  id: string;
+  type: 'Person';
+  name: string;
+}
+
 export interface W3CTextualBody {
   type: 'TextualBody';
   value: string;
   format: 'text/plain';
+  /** The note's language: the team's working (publication) language, BCP 47. */
+  language: string;
   purpose: 'commenting';
+  creator: W3CCreator;
+  created: string;
+}
+
+/** The annotated page: FactDesk's reader of the article, in the article's language. */
+export interface W3CSource {
+  id: string;
+  type: 'Text';
+  format: 'text/html';
+  language: string;
 }
 
 export interface W3CAnnotation {
@@ -57,14 +78,18 @@ export interface W3CAnnotation {
   type: 'Annotation';
   motivation: 'highlighting' | 'commenting';
   created: string;
-  creator: { type: 'Person'; name: string };
+  creator: W3CCreator;
   /** Present only when the annotation has a note. */
   body?: W3CTextualBody[];
-  target: { source: string; selector: Selector[] };
+  target: { source: W3CSource; selector: Selector[] };
 }
 
 export interface AnnotationPageDocument {
+  /** The page's IRI: the collection's, with the fragment `#page-1`. */
+  id: string;
   type: 'AnnotationPage';
+  /** The collection the page belongs to. */
+  partOf: string;
   startIndex: 0;
   items: W3CAnnotation[];
 }
@@ -75,6 +100,8 @@ export interface AnnotationCollectionDocument {
   type: 'AnnotationCollection';
   label: string;
   total: number;
+  /** The last page's IRI: the only page is the first and the last. */
+  last: string;
   first: AnnotationPageDocument;
 }
 
@@ -116,25 +143,39 @@ function exportSelectors(selectors: Selector[]): Selector[] {
   return out;
 }
 
-function toAnnotation(
-  input: W3CAnnotationInput,
-  sourceUrl: string,
-  baseUrl: string,
-): W3CAnnotation {
+function toAnnotation(input: W3CAnnotationInput, head: AnnotationCollectionHead): W3CAnnotation {
   // A blank note is no note: the annotation is a plain highlight.
   const note = input.note !== null && input.note.trim() !== '' ? input.note : null;
+  const creator: W3CCreator = {
+    id: `urn:uuid:${input.authorId}`,
+    type: 'Person',
+    name: input.authorName,
+  };
   return {
-    id: `${baseUrl}${encodeURIComponent(input.id)}`,
+    id: `${head.annotationBaseUrl}${encodeURIComponent(input.id)}`,
     type: 'Annotation',
     motivation: note === null ? 'highlighting' : 'commenting',
     created: input.createdAt,
-    creator: { type: 'Person', name: input.authorName },
+    creator,
     ...(note === null
       ? {}
       : {
-          body: [{ type: 'TextualBody', value: note, format: 'text/plain', purpose: 'commenting' }],
+          body: [
+            {
+              type: 'TextualBody',
+              value: note,
+              format: 'text/plain',
+              language: head.noteLanguage,
+              purpose: 'commenting',
+              creator,
+              created: input.createdAt,
+            },
+          ],
         }),
-    target: { source: sourceUrl, selector: exportSelectors(input.selectors) },
+    target: {
+      source: { id: head.sourceUrl, type: 'Text', format: 'text/html', language: head.language },
+      selector: exportSelectors(input.selectors),
+    },
   };
 }
 
@@ -142,17 +183,12 @@ function toAnnotation(
  * An article's annotations as a W3C AnnotationCollection (JSON-LD, one embedded page). Ids are
  * `annotationBaseUrl` + the (URI-encoded) FactDesk id; every target's source is `sourceUrl`.
  */
-export function toAnnotationCollection(options: {
-  collectionId: string;
-  sourceUrl: string;
-  annotationBaseUrl: string;
-  label: string;
-  annotations: W3CAnnotationInput[];
-}): AnnotationCollectionDocument {
-  const items = options.annotations.map((annotation) =>
-    toAnnotation(annotation, options.sourceUrl, options.annotationBaseUrl),
-  );
-  return { ...collectionHead({ ...options, total: items.length }), first: firstPage(items) };
+export function toAnnotationCollection(
+  options: Omit<AnnotationCollectionHead, 'total'> & { annotations: W3CAnnotationInput[] },
+): AnnotationCollectionDocument {
+  const head = { ...options, total: options.annotations.length };
+  const items = options.annotations.map((annotation) => toAnnotation(annotation, head));
+  return { ...collectionHead(head), first: firstPage(head, items) };
 }
 
 export interface AnnotationCollectionHead {
@@ -160,6 +196,10 @@ export interface AnnotationCollectionHead {
   sourceUrl: string;
   annotationBaseUrl: string;
   label: string;
+  /** The article's language (BCP 47): the annotated page's. */
+  language: string;
+  /** The notes' language (BCP 47): the team's publication language. */
+  noteLanguage: string;
   /** Number of annotations the collection will hold (counted before they are written). */
   total: number;
 }
@@ -173,11 +213,23 @@ function collectionHead(
     type: 'AnnotationCollection',
     label: head.label,
     total: head.total,
+    last: pageId(head),
   };
 }
 
-function firstPage(items: W3CAnnotation[]): AnnotationPageDocument {
-  return { type: 'AnnotationPage', startIndex: 0, items };
+/** The one page's IRI (a fragment of the collection's: the export is never split). */
+function pageId(head: Pick<AnnotationCollectionHead, 'collectionId'>): string {
+  return `${head.collectionId}#page-1`;
+}
+
+function firstPage(head: AnnotationCollectionHead, items: W3CAnnotation[]): AnnotationPageDocument {
+  return {
+    id: pageId(head),
+    type: 'AnnotationPage',
+    partOf: head.collectionId,
+    startIndex: 0,
+    items,
+  };
 }
 
 /**
@@ -192,11 +244,11 @@ export function annotationCollectionWriter(
   return {
     start() {
       // The document with an empty page, cut just after the items' `[`.
-      const text = stringifyJsonLd({ ...collectionHead(head), first: firstPage([]) });
+      const text = stringifyJsonLd({ ...collectionHead(head), first: firstPage(head, []) });
       return text.slice(0, -']}}'.length);
     },
     item(input) {
-      const annotation = toAnnotation(input, head.sourceUrl, head.annotationBaseUrl);
+      const annotation = toAnnotation(input, head);
       return `${written++ === 0 ? '' : ','}${stringifyJsonLd(annotation)}`;
     },
     end: () => ']}}',
@@ -310,17 +362,15 @@ function selectorsOf(item: Record<string, unknown>): Selector[] {
 }
 
 /**
- * The note: the first TextualBody's value (tags skipped: they label, they do not comment), a
- * string body, or the `bodyValue` shorthand. Blank notes are no note.
+ * The note: the first TextualBody's value (tags skipped: they label, they do not comment), or
+ * the `bodyValue` shorthand. A string body is an IRI in the model (a resource elsewhere), not
+ * text: it is no note. Blank notes are no note.
  */
 function noteOf(item: Record<string, unknown>): string | null {
   const candidates: string[] = [];
   if (typeof item.bodyValue === 'string') candidates.push(item.bodyValue);
   for (const body of asList(item.body)) {
-    if (typeof body === 'string') {
-      candidates.push(body);
-      continue;
-    }
+    if (typeof body === 'string') continue;
     const parsed = textualBodySchema.safeParse(body);
     if (parsed.success && parsed.data.purpose !== 'tagging') candidates.push(parsed.data.value);
   }

@@ -63,7 +63,11 @@ export const annotationOperations: Operation[] = [
               type: 'object',
               description:
                 'W3C Web Annotation AnnotationCollection (http://www.w3.org/ns/anno.jsonld) ' +
-                'with TextQuote and TextPosition selectors; notes as TextualBody',
+                'with one embedded AnnotationPage (its `id`, `partOf`; the collection’s ' +
+                '`last`), TextQuote and TextPosition selectors, creators as `urn:uuid:` IRIs ' +
+                'with their name, notes as TextualBody with `language` (the team’s publication ' +
+                'language), `creator` and `created`, and the target source with `format` and ' +
+                '`language` (the article’s). On import, a string `body` is an IRI, not a note.',
             },
           },
         },

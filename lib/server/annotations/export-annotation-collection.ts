@@ -32,6 +32,7 @@ interface ExportRow {
   position_start: number;
   position_end: number;
   created_at: Date;
+  author_id: string;
   author_name: string;
 }
 
@@ -39,6 +40,7 @@ function toInput(row: ExportRow): W3CAnnotationInput {
   return {
     id: row.id,
     note: row.note,
+    authorId: row.author_id,
     authorName: row.author_name,
     createdAt: row.created_at.toISOString(),
     selectors: [
@@ -67,6 +69,8 @@ async function getCollectionHead(options: {
     select: {
       id: true,
       title: true,
+      language: true,
+      team: { select: { publicationLanguage: true } },
       _count: { select: { annotations: { where: EXPORTED } } },
     },
   });
@@ -80,6 +84,8 @@ async function getCollectionHead(options: {
     sourceUrl: articleUrl,
     annotationBaseUrl: `${articleUrl}#annotation-`,
     label: article.title,
+    language: article.language,
+    noteLanguage: article.team.publicationLanguage,
     total: article._count.annotations,
   };
 }
@@ -102,7 +108,8 @@ function listExportedAnnotations(options: {
   const read = (after: { start: number; id: string } | null): Promise<ExportRow[]> => {
     const rows = prisma.$queryRaw<ExportRow[]>`
       SELECT a.id, a.note, a.quote_exact, a.quote_prefix, a.quote_suffix,
-             a.position_start, a.position_end, a.created_at, author.name AS author_name
+             a.position_start, a.position_end, a.created_at, a.author_id,
+             author.name AS author_name
         FROM annotations a
         JOIN users author ON author.id = a.author_id
        WHERE a.article_id = ${options.articleId}::uuid

@@ -272,12 +272,15 @@ describe('W3C annotation collection writer', () => {
     sourceUrl: 'https://factdesk.example.org/articles/art_1',
     annotationBaseUrl: 'https://factdesk.example.org/articles/art_1#annotation-',
     label: 'Le « pacte » "cité"',
+    language: 'fr',
+    noteLanguage: 'fr',
   };
 
   function inputs(n: number): W3CAnnotationInput[] {
     return Array.from({ length: n }, (_, i) => ({
       id: `ann ${i}/é`,
       note: [null, '  ', 'Note\n« citée » 🎉', '<script>alert(1)</script>'][i % 4],
+      authorId: `0192d0c4-0000-7000-8000-${String(i).padStart(12, '0')}`,
       authorName: i % 2 ? 'Léa' : 'Jean <Dupont>',
       createdAt: '2025-03-02T16:00:00.000Z',
       selectors: [

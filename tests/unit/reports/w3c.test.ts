@@ -29,6 +29,7 @@ const INPUTS: W3CAnnotationInput[] = [
   {
     id: 'ann_1',
     note: 'Chiffre à vérifier auprès de l’Insee.\nDeuxième ligne « citée ».',
+    authorId: '0192d0c4-0000-7000-8000-000000000001',
     authorName: 'Marie Curie',
     createdAt: '2025-03-02T16:00:00.000Z',
     selectors: selectors('baissé de 3 %', 24, { prefix: 'Le chômage a ', suffix: ' en un an' }),
@@ -36,6 +37,7 @@ const INPUTS: W3CAnnotationInput[] = [
   {
     id: 'ann_2',
     note: null,
+    authorId: '0192d0c4-0000-7000-8000-000000000002',
     authorName: 'Jean <Dupont>',
     createdAt: '2025-03-03T08:00:00.000Z',
     selectors: selectors('OTAN', 0),
@@ -43,6 +45,7 @@ const INPUTS: W3CAnnotationInput[] = [
   {
     id: 'ann 3/é',
     note: '<script>alert(1)</script>',
+    authorId: '0192d0c4-0000-7000-8000-000000000003',
     authorName: 'Léa',
     createdAt: '2025-03-04T08:00:00.000Z',
     selectors: selectors('pacte', 120, { prefix: '', suffix: '.' }),
@@ -55,9 +58,17 @@ function collection(annotations = INPUTS) {
     sourceUrl: SOURCE,
     annotationBaseUrl: BASE,
     label: 'Annotations : Le « pacte »',
+    language: 'fr',
+    noteLanguage: 'en',
     annotations,
   });
 }
+
+const MARIE = {
+  id: 'urn:uuid:0192d0c4-0000-7000-8000-000000000001',
+  type: 'Person',
+  name: 'Marie Curie',
+};
 
 describe('toAnnotationCollection', () => {
   const doc = collection();
@@ -69,7 +80,13 @@ describe('toAnnotationCollection', () => {
       type: 'AnnotationCollection',
       label: 'Annotations : Le « pacte »',
       total: 3,
-      first: { type: 'AnnotationPage', startIndex: 0 },
+      last: 'https://factdesk.example.org/api/articles/art_1/annotations.jsonld#page-1',
+      first: {
+        id: 'https://factdesk.example.org/api/articles/art_1/annotations.jsonld#page-1',
+        type: 'AnnotationPage',
+        partOf: 'https://factdesk.example.org/api/articles/art_1/annotations.jsonld',
+        startIndex: 0,
+      },
     });
     expect(ANNOTATION_CONTEXT).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(doc.first.items).toHaveLength(3);
@@ -82,17 +99,20 @@ describe('toAnnotationCollection', () => {
       type: 'Annotation',
       motivation: 'commenting',
       created: '2025-03-02T16:00:00.000Z',
-      creator: { type: 'Person', name: 'Marie Curie' },
+      creator: MARIE,
       body: [
         {
           type: 'TextualBody',
           value: INPUTS[0].note,
           format: 'text/plain',
+          language: 'en',
           purpose: 'commenting',
+          creator: MARIE,
+          created: '2025-03-02T16:00:00.000Z',
         },
       ],
       target: {
-        source: SOURCE,
+        source: { id: SOURCE, type: 'Text', format: 'text/html', language: 'fr' },
         selector: [
           {
             type: 'TextQuoteSelector',
@@ -202,7 +222,8 @@ describe('parseAnnotationCollection', () => {
 
   it.each<[string, Record<string, unknown>, string | null, Selector[]]>([
     ['no body', {}, null, [quote, position] as Selector[]],
-    ['a string body', { body: 'Note simple' }, 'Note simple', [quote, position] as Selector[]],
+    // A string body is an IRI (a resource elsewhere), not the note's text.
+    ['a string body', { body: 'https://example.org/note' }, null, [quote, position] as Selector[]],
     [
       'a body object',
       { body: { type: 'TextualBody', value: 'Objet' } },
@@ -234,11 +255,16 @@ describe('parseAnnotationCollection', () => {
     ],
     [
       'a non-textual body first',
-      { body: [{ id: 'https://example.org/x', type: 'SpecificResource' }, 'Texte'] },
+      {
+        body: [
+          { id: 'https://example.org/x', type: 'SpecificResource' },
+          { type: 'TextualBody', value: 'Texte' },
+        ],
+      },
       'Texte',
       [quote, position] as Selector[],
     ],
-    ['a blank note', { body: '   ' }, null, [quote, position] as Selector[]],
+    ['a blank note', { bodyValue: '   ' }, null, [quote, position] as Selector[]],
     [
       'a single selector object',
       { target: { source: SOURCE, selector: quote } },
@@ -301,7 +327,7 @@ describe('parseAnnotationCollection', () => {
   });
 
   it.each<[string, unknown]>([
-    ['no target', { type: 'Annotation', body: 'x' }],
+    ['no target', { type: 'Annotation', bodyValue: 'x' }],
     ['a target URL only', { type: 'Annotation', target: SOURCE }],
     ['no selector', annotation({ target: { source: SOURCE } })],
     [
@@ -341,7 +367,7 @@ describe('parseAnnotationCollection', () => {
     ['a number', 42],
     ['an array', [quote]],
   ])('skips an item with %s and says which one', (_name, bad) => {
-    const good = annotation({ body: 'Bonne' });
+    const good = annotation({ bodyValue: 'Bonne' });
     const result = parseAnnotationCollection([good, bad, good]);
     expect(result.annotations).toEqual([
       { note: 'Bonne', selectors: [quote, position] },
@@ -419,5 +445,57 @@ describe('parseAnnotationCollection', () => {
       expect(Array.isArray(result.annotations)).toBe(true);
       expect(Array.isArray(result.errors)).toBe(true);
     }
+  });
+});
+
+// The Web Annotation Working Group's JSON schemas are not published on the package registry
+// this project installs from: the model's requirements that apply to what FactDesk emits are
+// checked here, property by property (https://www.w3.org/TR/annotation-model/).
+describe('the export against the annotation model', () => {
+  const doc = collection();
+  const isIri = (value: unknown) =>
+    typeof value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(value) && !/\s/.test(value);
+
+  it('has every MUST and SHOULD of a collection and its page', () => {
+    expect(doc['@context']).toBe(ANNOTATION_CONTEXT);
+    expect(isIri(doc.id)).toBe(true); // MUST
+    expect(doc.type).toBe('AnnotationCollection'); // MUST
+    expect(doc.total).toBe(doc.first.items.length); // SHOULD
+    expect(doc.last).toBe(doc.first.id); // SHOULD: the only page is the last
+    expect(isIri(doc.first.id)).toBe(true); // page MUST have an IRI
+    expect(doc.first.type).toBe('AnnotationPage'); // MUST
+    expect(doc.first.partOf).toBe(doc.id); // SHOULD
+    expect(doc.first.startIndex).toBe(0); // SHOULD
+  });
+
+  it('has every MUST and SHOULD of an annotation, its creator, body and target', () => {
+    for (const item of doc.first.items) {
+      expect(isIri(item.id), item.id).toBe(true); // MUST
+      expect(item.type).toBe('Annotation'); // MUST
+      expect(item.target.selector.length).toBeGreaterThan(0); // MUST have a target
+      expect(Number.isNaN(Date.parse(item.created))).toBe(false); // SHOULD, xsd:dateTime
+      expect(isIri(item.creator.id)).toBe(true); // Agent SHOULD have an IRI
+      expect(item.creator).toMatchObject({ type: 'Person', name: expect.any(String) });
+      expect(isIri(item.target.source.id)).toBe(true);
+      expect(item.target.source).toMatchObject({ format: 'text/html', language: 'fr' });
+      for (const body of item.body ?? []) {
+        expect(body).toMatchObject({
+          type: 'TextualBody', // SHOULD
+          format: 'text/plain', // SHOULD
+          language: 'en', // SHOULD
+          purpose: 'commenting',
+          creator: item.creator,
+          created: item.created,
+        });
+      }
+    }
+    // A highlight without a note has no body (the model allows 0 bodies).
+    expect(doc.first.items.filter((item) => item.body === undefined)).toHaveLength(1);
+  });
+
+  it('survives its own import: the notes and selectors come back', () => {
+    const back = parseAnnotationCollection(JSON.parse(JSON.stringify(doc)));
+    expect(back.errors).toEqual([]);
+    expect(back.annotations.map((a) => a.note)).toEqual(INPUTS.map((i) => i.note));
   });
 });

@@ -108,10 +108,13 @@ describe('the JSON-LD export writers', () => {
       sourceUrl: 'https://factdesk.example/articles/a1',
       annotationBaseUrl: 'https://factdesk.example/articles/a1#annotation-',
       label: `Titre ${HOSTILE}`,
+      language: 'fr',
+      noteLanguage: 'fr',
     };
     const annotations = [
       {
         id: 'n1',
+        authorId: '0192d0c4-0000-7000-8000-000000000001',
         note: `Note ${HOSTILE}`,
         authorName: `Rita ${HOSTILE}`,
         createdAt: '2024-03-02T09:00:00.000Z',
