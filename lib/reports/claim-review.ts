@@ -46,6 +46,8 @@ export interface SchemaClaim {
 
 export interface SchemaRating extends ClaimReviewRatingValues {
   '@type': 'Rating';
+  /** The verdict's name (the same words as alternateName). */
+  name: string;
 }
 
 export interface ClaimReview {
@@ -88,6 +90,11 @@ function articleDay(value: string | null | undefined): string | undefined {
   return day && /^\d{4}-\d{2}-\d{2}$/.test(day) && isoDay(day) === day ? day : undefined;
 }
 
+function ratingOf(claim: ReportClaim, language: string): SchemaRating {
+  const values = claimReviewRating(claim.rating, language);
+  return { '@type': 'Rating', ...values, name: values.alternateName };
+}
+
 function claimReview(claim: ReportClaim, data: Omit<ReportData, 'claims'>): ClaimReview {
   const { article } = data;
   const publisher = article.publisher?.trim();
@@ -112,11 +119,9 @@ function claimReview(claim: ReportClaim, data: Omit<ReportData, 'claims'>): Clai
     claimReviewed: claim.text,
     ...(datePublished ? { datePublished } : {}),
     author: { '@type': 'Organization', name: data.organization },
-    // The verdict's name in the team's publication language, like the review around it.
-    reviewRating: {
-      '@type': 'Rating',
-      ...claimReviewRating(claim.rating, data.publicationLanguage ?? article.language),
-    },
+    // The verdict's name in the team's publication language, like the review around it: the
+    // textual rating (alternateName) and, as schema.org's Thing, the rating's name.
+    reviewRating: ratingOf(claim, data.publicationLanguage ?? article.language),
     itemReviewed,
     inLanguage: data.publicationLanguage ?? article.language,
   };
@@ -216,6 +221,9 @@ function validateRating(rating: unknown, problems: Problems): void {
   // Google shows the textual verdict in results and requires it; the number is optional.
   if (!isNonEmptyString(rating.alternateName)) {
     problems.error('reviewRating.alternateName (the textual verdict) is required.');
+  }
+  if (!isNonEmptyString(rating.name)) {
+    problems.recommended("reviewRating.name (the verdict, as the rating's name) is recommended.");
   }
   for (const key of ['bestRating', 'worstRating', 'ratingValue'] as const) {
     if (rating[key] !== undefined && !isNumber(rating[key])) {

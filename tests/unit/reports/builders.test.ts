@@ -835,6 +835,7 @@ describe('toClaimReview', () => {
         bestRating: 5,
         worstRating: 1,
         alternateName: 'Plutôt vrai',
+        name: 'Plutôt vrai',
       },
       itemReviewed: {
         '@type': 'Claim',
@@ -852,6 +853,7 @@ describe('toClaimReview', () => {
       bestRating: 5,
       worstRating: 1,
       alternateName: 'Invérifiable',
+      name: 'Invérifiable',
     });
   });
 

@@ -102,6 +102,11 @@ describe('ClaimReview builders against Google’s markup', () => {
   it('fill every recommended property when the article is fully known', () => {
     const [review] = toClaimReview(data());
     expect(checkClaimReview(review)).toEqual({ errors: [], warnings: [] });
+    expect(review.reviewRating.name).toBe(review.reviewRating.alternateName);
+    const unnamed = { ...review, reviewRating: { ...review.reviewRating, name: undefined } };
+    expect(checkClaimReview(unnamed).warnings).toEqual([
+      "reviewRating.name (the verdict, as the rating's name) is recommended.",
+    ]);
     expect(review.itemReviewed).toEqual({
       '@type': 'Claim',
       author: { '@type': 'Organization', name: 'Le Quotidien' },
@@ -347,6 +352,7 @@ describe('ClaimReview rating mapping documented in verdict-scale.ts', () => {
         bestRating: 5,
         worstRating: 1,
         alternateName: claimReviewRating(rating).alternateName,
+        name: claimReviewRating(rating).alternateName,
       });
     }
   });
