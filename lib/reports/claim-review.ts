@@ -90,6 +90,34 @@ function articleDay(value: string | null | undefined): string | undefined {
   return day && /^\d{4}-\d{2}-\d{2}$/.test(day) && isoDay(day) === day ? day : undefined;
 }
 
+/** Google's advice for `claimReviewed`: under 75 characters, not to wrap on a phone. */
+export const CLAIM_REVIEWED_ADVISED_LENGTH = 75;
+
+/**
+ * The claim as `claimReviewed` says it: the sentence when it is short enough, else the sentence
+ * cut at the last word boundary that leaves room for « … » (Intl.Segmenter's words in the
+ * article's language), never in the middle of a word unless one word alone is too long.
+ */
+export function shortClaim(text: string, language: string): string {
+  const claim = text.trim();
+  if ([...claim].length <= CLAIM_REVIEWED_ADVISED_LENGTH) return claim;
+  const room = CLAIM_REVIEWED_ADVISED_LENGTH - 1;
+  let segmenter: Intl.Segmenter;
+  try {
+    segmenter = new Intl.Segmenter(language, { granularity: 'word' });
+  } catch {
+    segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+  }
+  let cut = 0;
+  for (const { segment, index, isWordLike } of segmenter.segment(claim)) {
+    const end = index + segment.length;
+    if ([...claim.slice(0, end)].length > room) break;
+    if (isWordLike) cut = end;
+  }
+  const kept = cut > 0 ? claim.slice(0, cut) : [...claim].slice(0, room).join('');
+  return `${kept.replace(/[\s,;:–—-]+$/u, '')}…`;
+}
+
 function ratingOf(claim: ReportClaim, language: string): SchemaRating {
   const values = claimReviewRating(claim.rating, language);
   return { '@type': 'Rating', ...values, name: values.alternateName };
@@ -116,7 +144,8 @@ function claimReview(claim: ReportClaim, data: Omit<ReportData, 'claims'>): Clai
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: claimUrl(data.factCheckUrl, claim),
-    claimReviewed: claim.text,
+    // Google advises a short summary; the sentence in full is the appearance's text.
+    claimReviewed: shortClaim(claim.text, article.language),
     ...(datePublished ? { datePublished } : {}),
     author: { '@type': 'Organization', name: data.organization },
     // The verdict's name in the team's publication language, like the review around it: the

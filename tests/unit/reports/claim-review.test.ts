@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CLAIM_REVIEWED_ADVISED_LENGTH, shortClaim } from '@/lib/reports/claim-review';
 import {
   CLAIM_REVIEW_BEST_RATING,
   CLAIM_REVIEW_RATING_VALUES,
@@ -355,5 +356,39 @@ describe('ClaimReview rating mapping documented in verdict-scale.ts', () => {
         name: claimReviewRating(rating).alternateName,
       });
     }
+  });
+});
+
+describe('claimReviewed: short, as Google advises', () => {
+  const long =
+    'Les informations des agences d’espionnage américaines et sud-coréennes parlent de cinq millions de projectiles transportés par fret.';
+
+  it('keeps a short sentence as it is', () => {
+    expect(shortClaim('  Le chômage a baissé de 3 %.  ', 'fr')).toBe('Le chômage a baissé de 3 %.');
+  });
+
+  it('cuts a long one at a word boundary, under 75 characters, with an ellipsis', () => {
+    const short = shortClaim(long, 'fr');
+    expect([...short].length).toBeLessThanOrEqual(CLAIM_REVIEWED_ADVISED_LENGTH);
+    expect(short.endsWith('…')).toBe(true);
+    expect(long.startsWith(short.slice(0, -1))).toBe(true);
+    // The next character of the sentence is not a letter: no word was cut in two.
+    expect(long[short.length - 1]).toMatch(/[\s,.]/u);
+    expect(short).toBe('Les informations des agences d’espionnage américaines et sud-coréennes…');
+  });
+
+  it('cuts a single word too long for the limit where it must', () => {
+    const word = 'a'.repeat(200);
+    expect(shortClaim(word, 'en')).toBe(`${'a'.repeat(74)}…`);
+  });
+
+  it('is what the ClaimReview says, and the validator accepts it', () => {
+    const base = data();
+    const [review] = toClaimReview({
+      ...base,
+      claims: [{ ...base.claims[0]!, text: long }],
+    });
+    expect(review.claimReviewed).toBe(shortClaim(long, 'fr'));
+    expect(checkClaimReview(review).errors).toEqual([]);
   });
 });
