@@ -895,6 +895,9 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
         valid: fc.constantFrom('fr', 'en'),
         invalid: fc.constantFrom('FR', 'de', '', ' en', 'en-GB', 0, true, null, ['fr']),
       },
+      publicName: field.string({ max: 200, nullish: true }),
+      publicUrl: field.url({ nullish: true }),
+      logoUrl: field.url({ nullish: true }),
     },
   }),
   'PATCH /api/v1/teams/{id}/members/{userId}': (w) => ({

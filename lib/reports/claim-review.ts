@@ -18,6 +18,9 @@ import { indentedJson, type ReportWriter } from './writer';
 export interface SchemaOrganization {
   '@type': 'Organization';
   name: string;
+  /** The organisation's site (the fact-checker's; unknown for a claimant). */
+  url?: string;
+  logo?: string;
 }
 
 export interface SchemaPerson {
@@ -147,7 +150,12 @@ function claimReview(claim: ReportClaim, data: Omit<ReportData, 'claims'>): Clai
     // Google advises a short summary; the sentence in full is the appearance's text.
     claimReviewed: shortClaim(claim.text, article.language),
     ...(datePublished ? { datePublished } : {}),
-    author: { '@type': 'Organization', name: data.organization },
+    author: {
+      '@type': 'Organization',
+      name: data.organization,
+      ...(data.organizationUrl ? { url: data.organizationUrl } : {}),
+      ...(data.organizationLogo ? { logo: data.organizationLogo } : {}),
+    },
     // The verdict's name in the team's publication language, like the review around it: the
     // textual rating (alternateName) and, as schema.org's Thing, the rating's name.
     reviewRating: ratingOf(claim, data.publicationLanguage ?? article.language),
@@ -344,6 +352,11 @@ function inspect(obj: unknown, problems: Problems): void {
   // Recommended by Google, required by FactDesk: a fact-check is always signed by its team.
   if (!isRecord(obj.author) || !isNonEmptyString(obj.author.name)) {
     problems.error('author.name (the fact-checking organization) is required.');
+  } else if (obj.author.url === undefined) {
+    // The team's site: set in its publication settings, so it may not be known yet.
+    problems.recommendedWhenKnown('author.url (the organization’s site) is recommended.');
+  } else if (!isAbsoluteHttpUrl(obj.author.url)) {
+    problems.error('author.url must be an absolute http(s) URL.');
   }
   if (obj.datePublished === undefined) {
     problems.recommended('datePublished is recommended.');

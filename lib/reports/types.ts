@@ -90,8 +90,12 @@ export interface ReportAgreement {
 
 export interface ReportData {
   article: ReportArticle;
-  /** The team's name, the ClaimReview author. */
+  /** The name the team signs with (its public name, else its name): the ClaimReview author. */
   organization: string;
+  /** The organisation's site (ClaimReview `author.url`), when the team gave one. */
+  organizationUrl?: string | null;
+  /** The organisation's logo (ClaimReview `author.logo`), when the team gave one. */
+  organizationLogo?: string | null;
   /** Absolute URL of the fact-check page in FactDesk. */
   factCheckUrl: string;
   /** ISO date-time. */

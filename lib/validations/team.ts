@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localeSchema } from './account';
 import { ROLES } from '@/lib/permissions';
+import { httpUrlSchema, optionalText } from './common';
 import { maxChars, msg } from './messages';
 
 export const roleSchema = z.enum(ROLES, { error: msg('unknown.role') });
@@ -28,6 +29,13 @@ export const updateTeamSchema = z.object({
    * alternateName): `fr` or `en`, whatever each member's interface language.
    */
   publicationLanguage: localeSchema.optional(),
+  /**
+   * How the team signs its published fact-checks (ClaimReview `author`): the organisation's
+   * public name (blank or null: the team's name), its site and its logo (http(s); null clears).
+   */
+  publicName: optionalText(200).optional(),
+  publicUrl: httpUrlSchema.nullable().optional(),
+  logoUrl: httpUrlSchema.nullable().optional(),
 });
 export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
 

@@ -152,6 +152,9 @@ const FIELDS: FieldSpec[] = [
     key: 'publicationLanguage',
     format: (t, v) => (typeof v === 'string' ? t('audit.value.language', { language: v }) : null),
   },
+  { key: 'publicName', format: plain },
+  { key: 'publicUrl', format: plain },
+  { key: 'logoUrl', format: plain },
   {
     key: 'sentences',
     format: (t, v) => {

@@ -209,6 +209,9 @@ describe('the team setting', () => {
       name: team.name,
       allowPartyAdjudication: false,
       publicationLanguage: 'fr',
+      publicName: null,
+      publicUrl: null,
+      logoUrl: null,
     });
     const refused = await errorOf(
       updateTeam({ userId: editor.id, teamId: team.id, input: { allowPartyAdjudication: true } }),
@@ -234,6 +237,9 @@ describe('the team setting', () => {
       name: team.name,
       allowPartyAdjudication: true,
       publicationLanguage: 'fr',
+      publicName: null,
+      publicUrl: null,
+      logoUrl: null,
     });
     const events = await prisma.auditEvent.findMany({
       where: { teamId: team.id, action: 'team.update' },

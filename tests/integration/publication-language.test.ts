@@ -150,3 +150,70 @@ describe('the team’s publication language', () => {
     expect(teamCsv).toMatch(/-0[45]:00"/);
   });
 });
+
+describe('the team’s public identity', () => {
+  it('signs the ClaimReview with the public name, site and logo; refuses what is not http(s)', async () => {
+    const { owner, editor, reviewer, team, article, sentences } = await makeNewsroom();
+    const claim = sentences.find((s) => s.text.includes('cinq millions'))!;
+    await approved(reviewer.id, editor.id, claim.id, { rating: 'false', rationale: 'Démenti.' });
+
+    const unsigned = JSON.parse(await articleReport(owner.id, article.id, 'claimreview')) as {
+      author: Record<string, string>;
+    }[];
+    expect(unsigned[0]!.author).toEqual({ '@type': 'Organization', name: team.name });
+
+    const refused = await patch(owner.id, team.id, { publicUrl: 'javascript:alert(1)' });
+    expect(refused.status).toBe(422);
+    expect((await patch(editor.id, team.id, { publicName: 'Pas moi' })).status).toBe(403);
+
+    const identity = {
+      publicName: '  Les Vérificateurs  ',
+      publicUrl: 'https://verif.example.org/',
+      logoUrl: 'https://verif.example.org/logo.png',
+    };
+    const saved = await patch(owner.id, team.id, identity);
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ ...identity, publicName: 'Les Vérificateurs' });
+    const [review] = JSON.parse(await articleReport(owner.id, article.id, 'claimreview')) as {
+      author: Record<string, string>;
+    }[];
+    expect(review!.author).toEqual({
+      '@type': 'Organization',
+      name: 'Les Vérificateurs',
+      url: 'https://verif.example.org/',
+      logo: 'https://verif.example.org/logo.png',
+    });
+    expect(await articleReport(owner.id, article.id, 'markdown')).toContain('Les Vérificateurs');
+
+    // Blank clears the name (the team's own signs again); the journal says what changed.
+    expect((await patch(owner.id, team.id, { publicName: '   ', logoUrl: null })).status).toBe(200);
+    expect(await getTeamSettings({ userId: editor.id, teamId: team.id })).toMatchObject({
+      publicName: null,
+      publicUrl: 'https://verif.example.org/',
+      logoUrl: null,
+    });
+    const events = await prisma.auditEvent.findMany({
+      where: { teamId: team.id, action: 'team.update' },
+      orderBy: { id: 'asc' },
+      select: { before: true, after: true },
+    });
+    expect(events).toEqual([
+      {
+        before: { publicName: null, publicUrl: null, logoUrl: null },
+        after: {
+          publicName: 'Les Vérificateurs',
+          publicUrl: 'https://verif.example.org/',
+          logoUrl: 'https://verif.example.org/logo.png',
+        },
+      },
+      {
+        before: { publicName: 'Les Vérificateurs', logoUrl: 'https://verif.example.org/logo.png' },
+        after: { publicName: null, logoUrl: null },
+      },
+    ]);
+    // The database holds the rule too.
+    await expect(
+      prisma.$executeRaw`UPDATE teams SET public_url = 'ftp://x' WHERE id = ${team.id}::uuid`,
+    ).rejects.toThrow(/teams_public_url_http/);
+  });
+});

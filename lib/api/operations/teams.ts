@@ -74,7 +74,9 @@ export const teamOperations: Operation[] = [
       'sentence may settle the dispute (false by default; the reports then mention it); ' +
       '`publicationLanguage` (`fr` by default, or `en`), the language of the team’s reports ' +
       '(labels, methodology, ClaimReview `alternateName`), whatever each member’s interface ' +
-      'language. An absent field is unchanged.',
+      'language; `publicName`, `publicUrl`, `logoUrl`: how the team signs its reports and ' +
+      'their ClaimReview (`author` with `url` and `logo`; null or blank clears, only http(s) ' +
+      'addresses). An absent field is unchanged.',
     params: { path: idPath('Team') },
     body: body(updateTeamSchema),
     responses: {

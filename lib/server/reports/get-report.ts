@@ -63,7 +63,15 @@ const headArticleSelect = {
   publishedAt: true,
   partial: true,
   version: true,
-  team: { select: { name: true, publicationLanguage: true } },
+  team: {
+    select: {
+      name: true,
+      publicationLanguage: true,
+      publicName: true,
+      publicUrl: true,
+      logoUrl: true,
+    },
+  },
   revisions: {
     orderBy: { version: 'asc' },
     select: { version: true, createdAt: true, note: true, createdBy: { select: { name: true } } },
@@ -180,7 +188,9 @@ function reportMeta(
       partial: article.partial,
       sentenceCount,
     },
-    organization: article.team.name,
+    organization: article.team.publicName ?? article.team.name,
+    organizationUrl: article.team.publicUrl,
+    organizationLogo: article.team.logoUrl,
     publicationLanguage: article.team.publicationLanguage,
     factCheckUrl: new URL(`/articles/${article.id}`, baseUrl).toString(),
     generatedAt: new Date().toISOString(),

@@ -10,6 +10,9 @@ export const teamSettingsSelect = {
   name: true,
   allowPartyAdjudication: true,
   publicationLanguage: true,
+  publicName: true,
+  publicUrl: true,
+  logoUrl: true,
 } as const satisfies Prisma.TeamSelect;
 
 export type TeamSettingsDto = z.output<typeof teamSettingsDto>;
@@ -22,5 +25,8 @@ export function serializeTeamSettings(
     name: row.name,
     allowPartyAdjudication: row.allowPartyAdjudication,
     publicationLanguage: localeOf(row.publicationLanguage),
+    publicName: row.publicName,
+    publicUrl: row.publicUrl,
+    logoUrl: row.logoUrl,
   };
 }

@@ -1,5 +1,6 @@
 // Changing a team's settings (owners): whether a party to a dispute may settle it
-// (lib/server/verdicts/adjudication.ts) and the language of its reports. A change and its audit
+// (lib/server/verdicts/adjudication.ts), the language of its reports and how it signs them
+// (public name, site, logo). A change and its audit
 // event (the changed fields, before and after) go in one transaction; no change, no event.
 import 'server-only';
 import { prisma } from '@/lib/db';
@@ -33,18 +34,10 @@ export async function updateTeam(options: {
       where: { id: options.teamId },
       select: teamSettingsSelect,
     });
-    const changed: Partial<UpdateTeamInput> = {};
-    if (
-      data.allowPartyAdjudication !== undefined &&
-      data.allowPartyAdjudication !== before.allowPartyAdjudication
-    ) {
-      changed.allowPartyAdjudication = data.allowPartyAdjudication;
-    }
-    if (
-      data.publicationLanguage !== undefined &&
-      data.publicationLanguage !== before.publicationLanguage
-    ) {
-      changed.publicationLanguage = data.publicationLanguage;
+    // Only what differs is written and journaled.
+    const changed: Record<string, unknown> = {};
+    for (const field of Object.keys(data) as (keyof UpdateTeamInput)[]) {
+      if (data[field] !== undefined && data[field] !== before[field]) changed[field] = data[field];
     }
     const fields = Object.keys(changed) as (keyof UpdateTeamInput)[];
     if (fields.length === 0) return serializeTeamSettings(before);

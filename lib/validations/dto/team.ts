@@ -19,6 +19,12 @@ export const teamSettingsDto = z
     publicationLanguage: z
       .enum(LOCALES)
       .describe('language of the team’s reports, whatever each member’s interface language'),
+    publicName: z
+      .string()
+      .nullable()
+      .describe('the organisation’s public name in ClaimReview `author` (null: the team’s name)'),
+    publicUrl: z.string().nullable().describe('the organisation’s site: ClaimReview `author.url`'),
+    logoUrl: z.string().nullable().describe('the organisation’s logo: ClaimReview `author.logo`'),
   })
   .meta({ id: 'TeamSettings' });
 

@@ -54,6 +54,7 @@ function data(article: Partial<ReportArticle> = {}, claims?: ReportClaim[]): Rep
       ...article,
     },
     organization: 'Cellule vérif',
+    organizationUrl: 'https://verif.example.org/',
     factCheckUrl: 'https://factdesk.example.org/articles/art_1',
     generatedAt: '2025-03-05T10:00:00.000Z',
     claims: claims ?? RATINGS.map((rating, i) => claim(rating, i)),
@@ -148,6 +149,34 @@ describe('ClaimReview builders against Google’s markup', () => {
   ])('warn about what is unknown about an article with %s', (_name, article, warnings) => {
     const [review] = toClaimReview(data(article));
     expect(checkClaimReview(review)).toEqual({ errors: [], warnings });
+  });
+});
+
+describe('the fact-checker as ClaimReview author', () => {
+  it('names the organisation with its site and logo when the team gave them', () => {
+    const [review] = toClaimReview({
+      ...data(),
+      organizationLogo: 'https://verif.example.org/l.png',
+    });
+    expect(review.author).toEqual({
+      '@type': 'Organization',
+      name: 'Cellule vérif',
+      url: 'https://verif.example.org/',
+      logo: 'https://verif.example.org/l.png',
+    });
+    expect(checkClaimReview(review)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('recommends the site when the team has not given one, and refuses a bad one', () => {
+    const [unsigned] = toClaimReview({ ...data(), organizationUrl: null });
+    expect(unsigned.author).toEqual({ '@type': 'Organization', name: 'Cellule vérif' });
+    expect(checkClaimReview(unsigned).warnings).toEqual([
+      'author.url (the organization’s site) is recommended.',
+    ]);
+    // Not a defect of the markup: what the team has not said yet.
+    expect(validateClaimReview(unsigned)).toEqual([]);
+    const bad = { ...unsigned, author: { ...unsigned.author, url: 'javascript:alert(1)' } };
+    expect(checkClaimReview(bad).errors).toEqual(['author.url must be an absolute http(s) URL.']);
   });
 });
 

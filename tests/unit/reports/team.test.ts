@@ -61,6 +61,7 @@ function article(id: string, language: string, claims: ReportClaim[]): ReportDat
       publishedAt: '2025-02-01',
     },
     organization: 'Cellule vérif',
+    organizationUrl: 'https://verif.example.org/',
     factCheckUrl: `https://factdesk.example.org/articles/${id}`,
     generatedAt: '2025-03-05T10:00:00.000Z',
     claims,

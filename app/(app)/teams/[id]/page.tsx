@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { PublicIdentitySetting } from '@/components/teams/public-identity-setting';
 import { PublicationLanguageSetting } from '@/components/teams/publication-language-setting';
 import { AdjudicationSetting } from '@/components/teams/adjudication-setting';
 import { DeleteTeamForm } from '@/components/teams/delete-team-form';
@@ -108,6 +109,25 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
         <PublicationLanguageSetting
           teamId={team.id}
           publicationLanguage={settings.publicationLanguage}
+          canChange={can(team.myRole, 'team.settings')}
+        />
+      </section>
+
+      <section
+        aria-labelledby="public-identity-heading"
+        className="mb-8 rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="public-identity-heading" className="mb-1 text-base font-semibold">
+          {t('publicIdentityHeading')}
+        </h2>
+        <PublicIdentitySetting
+          teamId={team.id}
+          teamName={team.name}
+          identity={{
+            publicName: settings.publicName,
+            publicUrl: settings.publicUrl,
+            logoUrl: settings.logoUrl,
+          }}
           canChange={can(team.myRole, 'team.settings')}
         />
       </section>
