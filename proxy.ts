@@ -83,6 +83,14 @@ export function proxy(request: NextRequest) {
       headers: { Location: location, [REQUEST_ID_HEADER]: requestId },
     });
   }
+  // Published fact-checks, the team's index and feeds (app/p/**): static documents without
+  // script that set their own, stricter policy (lib/api/public-response.ts).
+  if (pathname.startsWith('/p/')) {
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    if (https) response.headers.set('Strict-Transport-Security', HSTS);
+    return response;
+  }
   const nonce = newNonce();
   const csp = buildCsp(nonce, { dev: process.env.NODE_ENV !== 'production', https });
   requestHeaders.set('x-nonce', nonce);

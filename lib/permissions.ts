@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'article.update': EDITORS,
   /** For good, with everything on it (lib/server/articles/delete-article.ts). */
   'article.delete': EDITORS,
+  /** Publish an article's approved verdicts at its public address, or withdraw them. */
+  'article.publish': EDITORS,
   'report.export': ALL,
   'annotation.create': WRITERS,
   /** Own highlights; editors and owners may change or delete anyone's. */

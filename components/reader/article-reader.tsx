@@ -35,6 +35,7 @@ import { SelectionToolbar } from './selection-toolbar';
 import { ShortcutsDialog, useShortcutsKey } from './shortcuts-dialog';
 import { StateLegend } from './state-legend';
 import type { TeamMember } from './sentence-panel';
+import { PublishControls } from './publish-controls';
 import { ReportLinks } from './report-links';
 import { UnitView } from './unit-view';
 import { useArticleData } from './use-article-data';
@@ -237,6 +238,7 @@ export function ArticleReader({
             />
             <ReportLinks articleId={article.id} />
           </div>
+          <PublishControls articleId={article.id} canPublish={can(role, 'article.publish')} />
           <div className="mt-2 flex justify-end">
             <Button
               variant="secondary"

@@ -1,6 +1,7 @@
 'use client';
 // « Signature des publications »: the organisation's public name, site and logo, which sign the
-// team's reports and their ClaimReview (`author` with `url` and `logo`). Owners change them
+// team's reports and their ClaimReview (`author` with `url` and `logo`), whether the published
+// pages name the fact-checkers, and the team's public index once it has published. Owners change them
 // (PATCH /api/v1/teams/{id}, checked again on the server: only http(s) addresses); the other
 // members read the signature in force.
 import { useRouter } from 'next/navigation';
@@ -16,6 +17,9 @@ interface Identity {
   publicName: string | null;
   publicUrl: string | null;
   logoUrl: string | null;
+  nameReviewers: boolean;
+  /** The team's public segment (/p/{slug}), null until its first publication. */
+  publicSlug: string | null;
 }
 
 /** A blank field is no value: the server then signs with the team's name, without a site. */
@@ -37,6 +41,7 @@ export function PublicIdentitySetting({
   const [name, setName] = useState(identity.publicName ?? '');
   const [url, setUrl] = useState(identity.publicUrl ?? '');
   const [logo, setLogo] = useState(identity.logoUrl ?? '');
+  const [nameReviewers, setNameReviewers] = useState(identity.nameReviewers);
   const [saved, setSaved] = useState<string | null>(null);
   const { run, pending, error } = useAction(async () => {
     const team = await apiFetch<Identity>(`/api/v1/teams/${teamId}`, {
@@ -45,11 +50,13 @@ export function PublicIdentitySetting({
         publicName: orNull(name),
         publicUrl: orNull(url),
         logoUrl: orNull(logo),
+        nameReviewers,
       }),
     });
     setName(team.publicName ?? '');
     setUrl(team.publicUrl ?? '');
     setLogo(team.logoUrl ?? '');
+    setNameReviewers(team.nameReviewers);
     setSaved(t('saved'));
     router.refresh();
   });
@@ -58,11 +65,26 @@ export function PublicIdentitySetting({
     name: identity.publicName ?? teamName,
     url: identity.publicUrl ?? 'none',
   });
+  const index = identity.publicSlug ? (
+    <p className="text-sm">
+      <a
+        href={`/p/${identity.publicSlug}`}
+        target="_blank"
+        rel="noopener"
+        className="text-blue-700 underline hover:text-blue-900"
+      >
+        {t('index')}
+      </a>
+    </p>
+  ) : null;
   if (!canChange) {
     return (
-      <p className="text-sm text-stone-700" data-testid="public-identity">
-        {signedAs}
-      </p>
+      <div className="space-y-2">
+        <p className="text-sm text-stone-700" data-testid="public-identity">
+          {signedAs} {identity.nameReviewers ? t('namedReviewers') : t('teamOnly')}
+        </p>
+        {index}
+      </div>
     );
   }
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -101,6 +123,19 @@ export function PublicIdentitySetting({
           onChange={(event) => setLogo(event.target.value)}
         />
       </Field>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="nameReviewers"
+          className="mt-1"
+          checked={nameReviewers}
+          onChange={(event) => setNameReviewers(event.target.checked)}
+        />
+        <span>
+          {t('nameReviewers')}
+          <span className="block text-xs text-stone-600">{t('nameReviewersHint')}</span>
+        </span>
+      </label>
       <Button type="submit" disabled={pending}>
         {t('save')}
       </Button>
@@ -108,6 +143,7 @@ export function PublicIdentitySetting({
         {saved}
       </p>
       <FormError message={error} />
+      {index}
     </form>
   );
 }

@@ -5,7 +5,7 @@
 // reports) keeps its Content-Length.
 import type { RenderedReport } from '@/lib/server/reports/get-report';
 
-const HTML_REPORT_POLICY =
+export const REPORT_HTML_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export function reportResponse(
@@ -21,7 +21,7 @@ export function reportResponse(
       ...(body instanceof Uint8Array ? { 'Content-Length': String(body.byteLength) } : {}),
       'Cache-Control': 'private, no-store',
       ...(report.contentType.startsWith('text/html')
-        ? { 'Content-Security-Policy': HTML_REPORT_POLICY }
+        ? { 'Content-Security-Policy': REPORT_HTML_POLICY }
         : {}),
       ...(download ? { 'Content-Disposition': `attachment; filename="${report.filename}"` } : {}),
     },

@@ -88,8 +88,38 @@ export interface ReportAgreement {
   disputed: string[];
 }
 
+/** A dated change to a published fact-check (publication_corrections). */
+export interface PublicationCorrection {
+  /** ISO date-time. */
+  at: string;
+  /** 0-based unit index of the sentence. */
+  sentenceIndex: number;
+  kind: 'added' | 'changed';
+  previousRating: Rating | null;
+  rating: Rating;
+}
+
+/** What makes a report the team's published page (app/p/**) rather than a file. */
+export interface PublicationInfo {
+  /** The page's canonical address: ClaimReview `url`s are it plus `#sentence-N`. */
+  url: string;
+  /** The team's public index, and its feeds. */
+  indexUrl: string;
+  claimReviewFeedUrl: string;
+  atomFeedUrl: string;
+  /** ISO date-times: the first publication and the last change to what the page shows. */
+  firstPublishedAt: string;
+  modifiedAt: string;
+  /** False: the team signs alone, no fact-checker or approver is named. */
+  namedReviewers: boolean;
+  /** Oldest first. */
+  corrections: PublicationCorrection[];
+}
+
 export interface ReportData {
   article: ReportArticle;
+  /** Set for the published page: canonical address, corrections, whether reviewers are named. */
+  publication?: PublicationInfo;
   /** The name the team signs with (its public name, else its name): the ClaimReview author. */
   organization: string;
   /** The organisation's site (ClaimReview `author.url`), when the team gave one. */

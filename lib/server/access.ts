@@ -28,6 +28,7 @@ const REFUSALS: Record<Permission, ErrorKey> = {
   'article.create': 'roleCannot.articleCreate',
   'article.update': 'roleCannot.articleUpdate',
   'article.delete': 'roleCannot.articleDelete',
+  'article.publish': 'roleCannot.articlePublish',
   'report.export': 'roleCannot.reportExport',
   'annotation.create': 'roleCannot.annotationCreate',
   'annotation.update': 'roleCannot.annotationUpdate',

@@ -36,6 +36,8 @@ export const updateTeamSchema = z.object({
   publicName: optionalText(200).optional(),
   publicUrl: httpUrlSchema.nullable().optional(),
   logoUrl: httpUrlSchema.nullable().optional(),
+  /** Whether published fact-checks name their fact-checkers and approvers, or the team only. */
+  nameReviewers: z.boolean({ error: msg('boolean') }).optional(),
 });
 export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
 

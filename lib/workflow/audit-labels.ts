@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   'article.update',
   'article.revise',
   'article.deleted',
+  'article.publish',
+  'article.unpublish',
   'annotation.create',
   'annotation.update',
   'annotation.delete',
@@ -82,7 +84,14 @@ export const TEAM_AUDIT_ACTION_GROUPS: {
   { key: 'comments', actions: ['comment.create', 'comment.update', 'comment.delete'] },
   {
     key: 'articles',
-    actions: ['article.create', 'article.update', 'article.revise', 'article.deleted'],
+    actions: [
+      'article.create',
+      'article.update',
+      'article.revise',
+      'article.deleted',
+      'article.publish',
+      'article.unpublish',
+    ],
   },
   {
     key: 'team',

@@ -156,6 +156,10 @@ const FIELDS: FieldSpec[] = [
   { key: 'publicUrl', format: plain },
   { key: 'logoUrl', format: plain },
   {
+    key: 'nameReviewers',
+    format: (t, v) => (typeof v === 'boolean' ? t(v ? 'audit.value.yes' : 'audit.value.no') : null),
+  },
+  {
     key: 'sentences',
     format: (t, v) => {
       const counts = sideOf(v);

@@ -11,6 +11,7 @@ import {
   agreementDto,
   articleDto,
   articleListDto,
+  publicationDto,
   renamedArticleDto,
   revisionListDto,
 } from '@/lib/validations/dto/article';
@@ -302,6 +303,56 @@ export const articleOperations: Operation[] = [
     responses: {
       '200': json(revisionListDto, 'the revisions'),
       ...readErrors,
+      '404': notFound('Article'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/articles/{id}/publication',
+    operationId: 'getArticlePublication',
+    tag: 'articles',
+    summary: 'Whether the article’s fact-check is published, and where',
+    params: { path: idPath('Article') },
+    responses: {
+      '200': json(publicationDto, 'the publication'),
+      ...readErrors,
+      '404': notFound('Article'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/articles/{id}/publication',
+    operationId: 'publishArticle',
+    tag: 'articles',
+    summary: 'Publish the article’s approved verdicts at its public address (editors and owners)',
+    description:
+      'The page `/p/{team}/{article}` is readable without a session: the approved verdicts only ' +
+      '(never a draft, a submitted or a sent-back one), read live, so a new approved version ' +
+      'corrects the page and adds a dated correction note; one JSON-LD script with a ClaimReview ' +
+      'per claim whose `url` is the claim’s anchor on that page. The address is chosen at the ' +
+      'first publication and kept. Publishing again after a withdrawal reopens the same address; ' +
+      'publishing a published article changes nothing. Recorded as `article.publish`.',
+    params: { path: idPath('Article') },
+    responses: {
+      '200': json(publicationDto, 'published'),
+      ...writeErrors,
+      '403': forbidden('only editors and owners publish'),
+      '404': notFound('Article'),
+      '409': fail('no verdict of the article is approved yet (`invalid_state`)'),
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/articles/{id}/publication',
+    operationId: 'unpublishArticle',
+    tag: 'articles',
+    summary: 'Withdraw the published fact-check: its address answers 410 Gone (editors and owners)',
+    description: 'Recorded as `article.unpublish`; withdrawing twice changes nothing.',
+    params: { path: idPath('Article') },
+    responses: {
+      '200': json(publicationDto, 'withdrawn (or never published)'),
+      ...writeErrors,
+      '403': forbidden('only editors and owners withdraw a publication'),
       '404': notFound('Article'),
     },
   },

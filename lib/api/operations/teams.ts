@@ -76,7 +76,9 @@ export const teamOperations: Operation[] = [
       '(labels, methodology, ClaimReview `alternateName`), whatever each member’s interface ' +
       'language; `publicName`, `publicUrl`, `logoUrl`: how the team signs its reports and ' +
       'their ClaimReview (`author` with `url` and `logo`; null or blank clears, only http(s) ' +
-      'addresses). An absent field is unchanged.',
+      'addresses); `nameReviewers` (true by default): whether the published pages name the ' +
+      'fact-checker and the approver of each verdict, or the team only. An absent field is ' +
+      'unchanged.',
     params: { path: idPath('Team') },
     body: body(updateTeamSchema),
     responses: {

@@ -9,7 +9,14 @@
 // `data:` or a relative path): anything else is printed as inert text.
 import { Fragment, type ReactNode } from 'react';
 import { agreementFigures, formatCount, formatDate, isHttpUrl } from '../format';
-import type { ReportClaim, ReportHead, ReportRevision, ReportSource } from '../types';
+import type {
+  PublicationCorrection,
+  PublicationInfo,
+  ReportClaim,
+  ReportHead,
+  ReportRevision,
+  ReportSource,
+} from '../types';
 import {
   RATINGS,
   RATING_COLORS,
@@ -29,6 +36,8 @@ export interface Context {
   /** `lang` of the article's own text (sentences), or null when the tag is not valid BCP 47. */
   textLang: string | null;
   recheck: ReadonlySet<string>;
+  /** The published page's ClaimReviews as safe JSON-LD text (lib/reports/publication.ts). */
+  jsonLd?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,11 +136,19 @@ function Header({ head, ctx }: { head: ReportHead; ctx: Context }) {
     rows.push([t.version, formatCount(article.version, ctx.locale).text]);
   }
   if (head.organization.trim()) rows.push([t.team, inline(head.organization)]);
-  rows.push([t.generated, date(head.generatedAt, ctx)]);
+  const { publication } = head;
+  if (publication) {
+    rows.push([t.firstPublished, date(publication.firstPublishedAt, ctx)]);
+    if (date(publication.modifiedAt, ctx) !== date(publication.firstPublishedAt, ctx)) {
+      rows.push([t.updated, date(publication.modifiedAt, ctx)]);
+    }
+  } else {
+    rows.push([t.generated, date(head.generatedAt, ctx)]);
+  }
   const title = inline(article.title);
   return (
     <header>
-      <p className="kicker">{t.kicker}</p>
+      <p className="kicker">{publication ? t.pageKicker : t.kicker}</p>
       <h1 lang={title && ctx.textLang ? ctx.textLang : undefined}>{title || t.untitled}</h1>
       <dl className="meta" aria-label={t.metadata}>
         {rows.map(([term, value]) => (
@@ -289,8 +306,114 @@ function Corrections({ revisions, ctx }: { revisions: ReportRevision[]; ctx: Con
   );
 }
 
+/** The published page's dated correction notes (kept by the database, see the migration). */
+function PublicationCorrections({
+  corrections,
+  ctx,
+}: {
+  corrections: PublicationCorrection[];
+  ctx: Context;
+}) {
+  const { t, language } = ctx;
+  return (
+    <section id="corrections" aria-labelledby="corrections-title">
+      <h2 id="corrections-title">{t.corrections}</h2>
+      <p>{t.publicCorrectionsIntro}</p>
+      <ul className="corrections">
+        {corrections.map((correction, i) => {
+          const n = correction.sentenceIndex + 1;
+          const rating = ratingLabel(correction.rating, language);
+          const note =
+            correction.kind === 'changed' && correction.previousRating
+              ? t.correctionChanged(n, ratingLabel(correction.previousRating, language), rating)
+              : t.correctionAdded(n, rating);
+          return (
+            <li key={i}>
+              <time dateTime={correction.at}>{date(correction.at, ctx, true)}</time>
+              {t.colon}
+              <a href={`#sentence-${n}`}>{note}</a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The published page's links for sharing and indexing: canonical, OpenGraph, Twitter, feeds. */
+function PublicationHead({
+  head,
+  publication,
+  ctx,
+}: {
+  head: ReportHead;
+  publication: PublicationInfo;
+  ctx: Context;
+}) {
+  const title = inline(head.article.title) || ctx.t.untitled;
+  const count = formatCount(head.totals.verifiedCount, ctx.locale);
+  const description = ctx.t.pageDescription(
+    count.text,
+    count.one,
+    inline(head.organization),
+    title,
+  );
+  const canonical = safeHref(publication.url);
+  const logo = safeHref(head.organizationLogo);
+  return (
+    <>
+      <meta name="description" content={description} />
+      {canonical !== null && <link rel="canonical" href={canonical} />}
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title={ctx.t.atomFeed}
+        href={publication.atomFeedUrl}
+      />
+      <link
+        rel="alternate"
+        type="application/ld+json"
+        title={ctx.t.claimReviewFeed}
+        href={publication.claimReviewFeedUrl}
+      />
+      <meta property="og:type" content="article" />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={description} />
+      {canonical !== null && <meta property="og:url" content={canonical} />}
+      <meta property="og:site_name" content={inline(head.organization)} />
+      <meta property="og:locale" content={ctx.locale.replace('-', '_')} />
+      {logo !== null && <meta property="og:image" content={logo} />}
+      <meta property="article:published_time" content={publication.firstPublishedAt} />
+      <meta property="article:modified_time" content={publication.modifiedAt} />
+      <meta name="twitter:card" content="summary" />
+      <meta name="twitter:title" content={title} />
+      <meta name="twitter:description" content={description} />
+      {ctx.jsonLd !== undefined && (
+        // Escaped JSON (lib/text/json-ld.ts): no `<`, `>` or `&` can end the element early.
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: ctx.jsonLd }} />
+      )}
+    </>
+  );
+}
+
 function Footer({ head, ctx }: { head: ReportHead; ctx: Context }) {
   const { t } = ctx;
+  if (head.publication) {
+    const index = safeHref(head.publication.indexUrl);
+    return (
+      <footer>
+        <p>
+          {t.pageFooter(inline(head.organization))}
+          {index !== null && (
+            <>
+              {' '}
+              <a href={index}>{t.allFactChecks}</a>
+            </>
+          )}
+        </p>
+      </footer>
+    );
+  }
   const online = safeHref(head.factCheckUrl);
   return (
     <footer>
@@ -327,6 +450,9 @@ export function ReportFrame({ head, ctx }: { head: ReportHead; ctx: Context }) {
         <title>{t.documentTitle(inline(head.article.title) || t.untitled)}</title>
         {/* Our own constant stylesheet, never user data: raw text is what a <style> holds. */}
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        {head.publication && (
+          <PublicationHead head={head} publication={head.publication} ctx={ctx} />
+        )}
       </head>
       <body>
         <Header head={head} ctx={ctx} />
@@ -334,7 +460,11 @@ export function ReportFrame({ head, ctx }: { head: ReportHead; ctx: Context }) {
           <Methodology ctx={ctx} />
           <Summary head={head} ctx={ctx} />
           <Slot />
-          {revisions.length > 1 && <Corrections revisions={revisions} ctx={ctx} />}
+          {head.publication
+            ? head.publication.corrections.length > 0 && (
+                <PublicationCorrections corrections={head.publication.corrections} ctx={ctx} />
+              )
+            : revisions.length > 1 && <Corrections revisions={revisions} ctx={ctx} />}
         </main>
         <Footer head={head} ctx={ctx} />
       </body>
@@ -389,10 +519,12 @@ function Source({ item, ctx }: { item: ReportSource; ctx: Context }) {
  * Who wrote and who approved the verdict, dated by its approval (when it was published), and
  * whether a party to the dispute settled it.
  */
-function signature(claim: ReportClaim, ctx: Context): string {
+function signature(claim: ReportClaim, ctx: Context, team: string | null): string {
   const { t } = ctx;
-  const author = inline(claim.reviewer.name);
   const when = date(claim.approvedAt, ctx);
+  // The team chose not to name its fact-checkers: it signs alone.
+  if (team !== null) return t.publishedByTeam(inline(team), when);
+  const author = inline(claim.reviewer.name);
   // A blank name is as good as an unknown approver.
   const approver = claim.approver ? inline(claim.approver.name) : '';
   const base = claim.resolution
@@ -403,7 +535,16 @@ function signature(claim: ReportClaim, ctx: Context): string {
   return claim.settledByParty ? `${base} — ${t.byParty}` : base;
 }
 
-export function ClaimArticle({ claim, ctx }: { claim: ReportClaim; ctx: Context }) {
+export function ClaimArticle({
+  claim,
+  ctx,
+  anonymousAs = null,
+}: {
+  claim: ReportClaim;
+  ctx: Context;
+  /** The team's name when the page names no reviewer (PublicationInfo.namedReviewers). */
+  anonymousAs?: string | null;
+}) {
   const { t } = ctx;
   const n = claim.index + 1;
   const id = `sentence-${n}`;
@@ -450,7 +591,7 @@ export function ClaimArticle({ claim, ctx }: { claim: ReportClaim; ctx: Context 
           ))}
         </ul>
       )}
-      <p className="signature">{signature(claim, ctx)}</p>
+      <p className="signature">{signature(claim, ctx, anonymousAs)}</p>
     </article>
   );
 }

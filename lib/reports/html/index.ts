@@ -20,6 +20,8 @@ export interface HtmlOptions {
   lang?: string;
   /** IANA time zone used to print date-times; defaults to UTC. Bare dates are never shifted. */
   timeZone?: string;
+  /** The published page's ClaimReviews as safe JSON-LD text, put in its head. */
+  jsonLd?: string;
 }
 
 /**
@@ -38,7 +40,10 @@ export function htmlWriter(head: ReportHead, options: HtmlOptions = {}): ReportW
     timeZone: options.timeZone ?? head.timeZone ?? 'UTC',
     textLang: canonicalLanguageTag(head.article.language),
     recheck: new Set(head.recheck ?? []),
+    jsonLd: options.jsonLd,
   };
+  const anonymousAs =
+    head.publication && !head.publication.namedReviewers ? head.organization : null;
   let frame: [string, string] | undefined;
   let section: [string, string] | undefined;
   return {
@@ -47,7 +52,7 @@ export function htmlWriter(head: ReportHead, options: HtmlOptions = {}): ReportW
       return `<!DOCTYPE html>\n${frame[0]}`;
     },
     item(claim) {
-      const claimMarkup = renderMarkup(createElement(ClaimArticle, { claim, ctx }));
+      const claimMarkup = renderMarkup(createElement(ClaimArticle, { claim, ctx, anonymousAs }));
       if (section) return claimMarkup;
       section = renderAround(createElement(ClaimsSection, { ctx }));
       return section[0] + claimMarkup;

@@ -55,6 +55,23 @@ export interface Strings {
   quote: (text: string) => string;
   /** The label separator: French puts a no-break space before the colon. */
   colon: string;
+  // The published page (app/p/**) and the team's public index.
+  pageKicker: string;
+  firstPublished: string;
+  updated: string;
+  publishedByTeam: (team: string, date: string) => string;
+  publicCorrectionsIntro: string;
+  correctionAdded: (n: number, rating: string) => string;
+  correctionChanged: (n: number, previous: string, rating: string) => string;
+  pageFooter: (team: string) => string;
+  allFactChecks: string;
+  pageDescription: (count: string, one: boolean, team: string, title: string) => string;
+  indexTitle: (team: string) => string;
+  indexEmpty: string;
+  indexClaims: (count: string, one: boolean) => string;
+  feeds: string;
+  claimReviewFeed: string;
+  atomFeed: string;
 }
 
 function stringsOf(t: ReportTranslate): Strings {
@@ -116,6 +133,24 @@ function stringsOf(t: ReportTranslate): Strings {
     footer: t('html.footer'),
     quote: (text) => t('html.quote', { text }),
     colon: t('html.colon'),
+    pageKicker: t('html.pageKicker'),
+    firstPublished: t('html.firstPublished'),
+    updated: t('html.updated'),
+    publishedByTeam: (team, date) => t('html.publishedByTeam', { team, date }),
+    publicCorrectionsIntro: t('html.publicCorrectionsIntro'),
+    correctionAdded: (n, rating) => t('html.correctionAdded', { n: String(n), rating }),
+    correctionChanged: (n, previous, rating) =>
+      t('html.correctionChanged', { n: String(n), previous, rating }),
+    pageFooter: (team) => t('html.pageFooter', { team }),
+    allFactChecks: t('html.allFactChecks'),
+    pageDescription: (count, one, team, title) =>
+      t('html.pageDescription', { count, one: oneOrOther(one), team, title }),
+    indexTitle: (team) => t('html.indexTitle', { team }),
+    indexEmpty: t('html.indexEmpty'),
+    indexClaims: (count, one) => t('html.indexClaims', { count, one: oneOrOther(one) }),
+    feeds: t('html.feeds'),
+    claimReviewFeed: t('html.claimReviewFeed'),
+    atomFeed: t('html.atomFeed'),
   };
 }
 

@@ -33,6 +33,8 @@ import { checkableSentenceSql, checkableSentences } from '@/lib/server/sentences
 import { publishedSelect, serializePublished } from '@/lib/server/verdicts/serialize';
 import { reportQuerySchema } from '@/lib/validations/report';
 import { REPORT_FORMAT_FILES } from '@/lib/reports/formats';
+import { publicationUrls } from '@/lib/server/publications/urls';
+import { slugify } from '@/lib/text/slug';
 import { textStream } from './text-stream';
 
 /** Narrows which claims a report lists (team reports); everything by default. */
@@ -70,8 +72,10 @@ const headArticleSelect = {
       publicName: true,
       publicUrl: true,
       logoUrl: true,
+      slug: true,
     },
   },
+  publication: { select: { slug: true, unpublishedAt: true } },
   revisions: {
     orderBy: { version: 'asc' },
     select: { version: true, createdAt: true, note: true, createdBy: { select: { name: true } } },
@@ -112,7 +116,7 @@ const CLAIM_SUBMITTED_AT = Prisma.sql`COALESCE(
  * sentence's last publishing event (an approval, or a settlement, which is always its
  * transaction's last event) is a `sentence.resolve` saying `byParty` (adjudication.ts).
  */
-const CLAIM_SETTLED_BY_PARTY = Prisma.sql`COALESCE(
+export const CLAIM_SETTLED_BY_PARTY = Prisma.sql`COALESCE(
   (SELECT e.action = 'sentence.resolve' AND e.after->>'byParty' = 'true'
      FROM audit_events e
     WHERE e.sentence_id = s.id AND e.action IN ('sentence.resolve', 'verdict.approve')
@@ -192,7 +196,11 @@ function reportMeta(
     organizationUrl: article.team.publicUrl,
     organizationLogo: article.team.logoUrl,
     publicationLanguage: article.team.publicationLanguage,
-    factCheckUrl: new URL(`/articles/${article.id}`, baseUrl).toString(),
+    // Once published, the public page is where the fact-check lives (ClaimReview `url`).
+    factCheckUrl:
+      article.publication && !article.publication.unpublishedAt && article.team.slug
+        ? publicationUrls(baseUrl, article.team.slug, article.publication.slug).page
+        : new URL(`/articles/${article.id}`, baseUrl).toString(),
     generatedAt: new Date().toISOString(),
     revisions: article.revisions.map((r) => ({
       version: r.version,
@@ -465,15 +473,9 @@ export interface RenderedReport {
   filename: string;
 }
 
+/** A report's file name stem. */
 export function slug(title: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  return base || 'rapport';
+  return slugify(title, { fallback: 'rapport' });
 }
 
 /**

@@ -13,6 +13,8 @@ export const teamSettingsSelect = {
   publicName: true,
   publicUrl: true,
   logoUrl: true,
+  nameReviewers: true,
+  slug: true,
 } as const satisfies Prisma.TeamSelect;
 
 export type TeamSettingsDto = z.output<typeof teamSettingsDto>;
@@ -28,5 +30,7 @@ export function serializeTeamSettings(
     publicName: row.publicName,
     publicUrl: row.publicUrl,
     logoUrl: row.logoUrl,
+    nameReviewers: row.nameReviewers,
+    publicSlug: row.slug,
   };
 }

@@ -91,3 +91,20 @@ export const agreementDto = z
     disputed: z.array(idDto).describe('ids of the disputed sentences'),
   })
   .meta({ id: 'Agreement' });
+
+export const publicationDto = z
+  .strictObject({
+    status: z
+      .enum(['published', 'unpublished', 'never'])
+      .describe('`unpublished`: withdrawn, its address answers 410 Gone'),
+    url: z
+      .url()
+      .nullable()
+      .describe('the public page (/p/{team}/{article}); null before the first publication'),
+    firstPublishedAt: timestampDto.nullable(),
+    publishedAt: timestampDto.nullable().describe('the last (re)publication'),
+    unpublishedAt: timestampDto.nullable(),
+    claimCount: z.int().describe('approved verdicts the page shows'),
+  })
+  .describe('Where the article’s public fact-check stands')
+  .meta({ id: 'Publication' });

@@ -25,6 +25,17 @@ export const teamSettingsDto = z
       .describe('the organisation’s public name in ClaimReview `author` (null: the team’s name)'),
     publicUrl: z.string().nullable().describe('the organisation’s site: ClaimReview `author.url`'),
     logoUrl: z.string().nullable().describe('the organisation’s logo: ClaimReview `author.logo`'),
+    nameReviewers: z
+      .boolean()
+      .describe(
+        'published fact-checks name their fact-checkers and approvers (else the team only)',
+      ),
+    publicSlug: z
+      .string()
+      .nullable()
+      .describe(
+        'the team’s segment in its public addresses (/p/{slug}), set at its first publication',
+      ),
   })
   .meta({ id: 'TeamSettings' });
 

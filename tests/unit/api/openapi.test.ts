@@ -291,7 +291,9 @@ describe('OpenAPI document', () => {
   });
 
   it('is much smaller than the hand-written document was (296,701 characters)', () => {
-    expect(JSON.stringify(document).length).toBeLessThan(150_000);
+    // 147,308 characters before the three publication operations (issue 15), 153,569 after:
+    // the bound keeps room for new operations, not for the repetition the shared schemas avoid.
+    expect(JSON.stringify(document).length).toBeLessThan(175_000);
   });
 
   it('describes reports, files and JSON-LD by their media types', () => {

@@ -127,6 +127,8 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
             publicName: settings.publicName,
             publicUrl: settings.publicUrl,
             logoUrl: settings.logoUrl,
+            nameReviewers: settings.nameReviewers,
+            publicSlug: settings.publicSlug,
           }}
           canChange={can(team.myRole, 'team.settings')}
         />
