@@ -93,6 +93,23 @@ function articleDay(value: string | null | undefined): string | undefined {
   return day && /^\d{4}-\d{2}-\d{2}$/.test(day) && isoDay(day) === day ? day : undefined;
 }
 
+const WORD_SEGMENTERS = new Map<string, Intl.Segmenter>();
+
+/** A word segmenter for `language` (the root locale's when the tag is invalid), made once. */
+function wordSegmenter(language: string): Intl.Segmenter {
+  let segmenter = WORD_SEGMENTERS.get(language);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(language, { granularity: 'word' });
+    } catch {
+      segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+    }
+    // A handful of languages in practice; bounded anyway.
+    if (WORD_SEGMENTERS.size < 100) WORD_SEGMENTERS.set(language, segmenter);
+  }
+  return segmenter;
+}
+
 /** Google's advice for `claimReviewed`: under 75 characters, not to wrap on a phone. */
 export const CLAIM_REVIEWED_ADVISED_LENGTH = 75;
 
@@ -105,17 +122,14 @@ export function shortClaim(text: string, language: string): string {
   const claim = text.trim();
   if ([...claim].length <= CLAIM_REVIEWED_ADVISED_LENGTH) return claim;
   const room = CLAIM_REVIEWED_ADVISED_LENGTH - 1;
-  let segmenter: Intl.Segmenter;
-  try {
-    segmenter = new Intl.Segmenter(language, { granularity: 'word' });
-  } catch {
-    segmenter = new Intl.Segmenter('und', { granularity: 'word' });
-  }
+  const segmenter = wordSegmenter(language);
   let cut = 0;
+  // Characters (code points) up to the end of the current segment, counted as we go.
+  let length = 0;
   for (const { segment, index, isWordLike } of segmenter.segment(claim)) {
-    const end = index + segment.length;
-    if ([...claim.slice(0, end)].length > room) break;
-    if (isWordLike) cut = end;
+    length += [...segment].length;
+    if (length > room) break;
+    if (isWordLike) cut = index + segment.length;
   }
   const kept = cut > 0 ? claim.slice(0, cut) : [...claim].slice(0, room).join('');
   return `${kept.replace(/[\s,;:–—-]+$/u, '')}…`;

@@ -19,6 +19,8 @@ export function slugify(text: string, options: { maxLength?: number; fallback: s
     .replace(/^-|-$/g, '');
   if (words.length <= maxLength) return words || options.fallback;
   const cut = words.slice(0, maxLength);
+  // Cut right at the end of a word: keep it whole.
+  if (words[maxLength] === '-') return cut;
   const hyphen = cut.lastIndexOf('-');
   const kept = hyphen >= maxLength / 2 ? cut.slice(0, hyphen) : cut.replace(/-$/, '');
   return kept || options.fallback;

@@ -8,8 +8,8 @@
 //
 //   npm run bench                      everything (≈ 8 min on 2 cores)
 //   npm run bench -- --cold-build      also time a cold `next build` (deletes .next first!)
-//   npm run bench -- --only=writes,ui  a subset: queries writes concurrent reads reports ui
-//                                      weight start jobs
+//   npm run bench -- --only=writes,ui  a subset: queries writes concurrent reads reports
+//                                      publication ui weight start jobs
 //   npm run bench -- --profile         CPU profiles of the server and of the worker per section,
 //                                      in bench/results/profiles.tmp/ (<section>.cpuprofile and
 //                                      <section>.worker.cpuprofile, each with a .txt summary)
@@ -24,6 +24,7 @@ import { measureJobs } from './jobs';
 import { ServerProfiler } from './profiler';
 import { measureStatementCounts, StatementLog } from './queries';
 import { measureBigArticleRead } from './reads';
+import { measurePublication } from './publication';
 import { measureReports } from './reports';
 import { allResults, describeMachine, printTable, record, writeResults } from './results';
 import { seed } from './seed';
@@ -49,6 +50,7 @@ const SECTIONS = [
   'concurrent',
   'reads',
   'reports',
+  'publication',
   'ui',
   'weight',
   'start',
@@ -78,6 +80,11 @@ const METRICS: Record<Section, { name: string; unit: string; target: number | nu
     { name: 'report.html_render_ms', unit: 'ms', target: 1000 },
     // Rendered by the worker and sent whole once done: no "streamed" row.
     { name: 'report.pdf_ms', unit: 'ms', target: 5000 },
+  ],
+  publication: [
+    { name: 'publication.page_200_claims_median_ms', unit: 'ms', target: 50 },
+    { name: 'publication.page_200_claims_held_median_ms', unit: 'ms', target: null },
+    { name: 'publication.page_304_median_ms', unit: 'ms', target: null },
   ],
   ui: [
     { name: 'ui.big_article.painted_ms', unit: 'ms', target: 1500 },
@@ -257,6 +264,7 @@ async function main(): Promise<void> {
   await section('concurrent', args.sections, () => measureConcurrentWrites(ctx));
   await section('reads', args.sections, () => measureBigArticleRead(ctx));
   await section('reports', args.sections, () => measureReports(ctx));
+  await section('publication', args.sections, () => measurePublication(ctx));
   await section('ui', args.sections, async () =>
     measureReader(ctx, await getBrowser(), profilers.length > 0 ? PROFILE_DIR : undefined),
   );

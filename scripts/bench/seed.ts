@@ -22,6 +22,7 @@ export const BIG_SENTENCES = 2000;
 export const BIG_HIGHLIGHTS = 20_000;
 export const WRITES_SENTENCES = 240;
 export const CONCURRENT_USERS = 50;
+export const PUBLICATION_SENTENCES = 200;
 
 export interface BenchUser {
   id: string;
@@ -52,6 +53,8 @@ export interface BenchData {
   big: BenchArticle;
   /** 2,000 sentences, each with a published verdict. */
   report: BenchArticle;
+  /** 200 sentences, each with a published verdict: the published page measured. */
+  publication: BenchArticle;
   highlightCount: number;
 }
 
@@ -371,8 +374,15 @@ export async function seed(options: {
   const bigText = articleText(mulberry32(2026), BIG_SENTENCES);
   const big = await createArticle(http, owner, teamId, 'Grand article (surlignages)', bigText);
   const report = await createArticle(http, owner, teamId, 'Grand article (rapport)', bigText);
+  const publication = await createArticle(
+    http,
+    owner,
+    teamId,
+    'Article publié (200 affirmations)',
+    articleText(mulberry32(200), PUBLICATION_SENTENCES),
+  );
   log(
-    `articles created through the API: ${[small, writes, big, report]
+    `articles created through the API: ${[small, writes, big, report, publication]
       .map((a) => `${a.sentences.length} sentences`)
       .join(', ')}`,
   );
@@ -381,6 +391,7 @@ export async function seed(options: {
   const rng = mulberry32(20_000);
   await insertHighlights(db, rng, big, [owner, reviewer, ...writers.slice(0, 4)], BIG_HIGHLIGHTS);
   await insertPublishedVerdicts(db, rng, report, reviewer, owner, writers[0]);
+  await insertPublishedVerdicts(db, rng, publication, reviewer, owner, writers[0]);
   await db.query('ANALYZE');
   log(
     `SQL: ${writers.length} reviewers, ${BIG_HIGHLIGHTS} highlights, ${report.sentences.length} published verdicts`,
@@ -394,6 +405,7 @@ export async function seed(options: {
     writes,
     big,
     report,
+    publication,
     highlightCount: BIG_HIGHLIGHTS,
   };
 }

@@ -4,8 +4,9 @@
 //
 // A page is answered in two steps: `findPublicPage` reads the few rows its cache validators
 // depend on (no sentence text), so a conditional request is answered 304 from them alone; then
-// `renderPublicPage` reads the claims — the sentences that have a published verdict, never the
-// article's text — and renders the page with the pure builders of lib/reports.
+// its `render` reads the claims — the sentences that have a published verdict, never the
+// article's text — and renders the page with the pure builders of lib/reports, unless this
+// process holds the page rendered for that very ETag (page-cache.ts).
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
@@ -26,6 +27,7 @@ import { CLAIM_SETTLED_BY_PARTY } from '@/lib/server/reports/get-report';
 import { checkableSentences, checkableSentenceSql } from '@/lib/server/sentences/checkable';
 import type { SourceDto } from '@/lib/server/verdicts/serialize';
 import { SLUG_PATTERN } from '@/lib/text/slug';
+import { cachedDocument } from './page-cache';
 import { publicationUrls, teamPublicUrls } from './urls';
 
 /** Bumped when the page's markup changes, so caches do not keep the old one. */
@@ -135,17 +137,19 @@ export async function findPublicPage(options: {
     kind: 'page',
     etag,
     lastModified,
-    render: async () => {
-      const data = await readPageData({
-        team,
-        article,
-        slug: publication.slug,
-        firstPublishedAt: publication.firstPublishedAt,
-        modifiedAt: lastModified,
-        baseUrl: options.baseUrl,
-      });
-      return toPublicationPage(data);
-    },
+    render: () =>
+      cachedDocument(`page|${options.baseUrl}|${team.id}|${publication.slug}|${etag}`, async () =>
+        toPublicationPage(
+          await readPageData({
+            team,
+            article,
+            slug: publication.slug,
+            firstPublishedAt: publication.firstPublishedAt,
+            modifiedAt: lastModified,
+            baseUrl: options.baseUrl,
+          }),
+        ),
+      ),
   };
 }
 
@@ -323,35 +327,37 @@ export async function findPublicTeam(options: {
       claimCount: byArticle.get(p.article.id) ?? 0,
     }));
   };
+  const key = (kind: string) => `${kind}|${options.baseUrl}|${team.id}|${etag}`;
   return {
     kind: 'team',
     etag,
     lastModified,
-    index: async () => toPublicIndex(pub, await entries()),
-    atom: async () => toAtomFeed(pub, await entries()),
-    claimReviewFeed: async () => {
-      const articles: FeedArticle[] = [];
-      let reviews = 0;
-      for (const [i, p] of publications.entries()) {
-        const data = await readPageData({
-          team,
-          article: p.article,
-          slug: p.slug,
-          firstPublishedAt: p.firstPublishedAt,
-          modifiedAt: dates[i]!,
-          baseUrl: options.baseUrl,
-        });
-        const list = pageClaimReviews({ ...data, publication: data.publication! });
-        if (articles.length > 0 && reviews + list.length > CLAIM_REVIEW_FEED_LIMIT) break;
-        reviews += list.length;
-        articles.push({
-          url: data.publication!.url,
-          firstPublishedAt: data.publication!.firstPublishedAt,
-          modifiedAt: data.publication!.modifiedAt,
-          reviews: list,
-        });
-      }
-      return toClaimReviewFeed(pub, articles);
-    },
+    index: () => cachedDocument(key('index'), async () => toPublicIndex(pub, await entries())),
+    atom: () => cachedDocument(key('atom'), async () => toAtomFeed(pub, await entries())),
+    claimReviewFeed: () =>
+      cachedDocument(key('feed'), async () => {
+        const articles: FeedArticle[] = [];
+        let reviews = 0;
+        for (const [i, p] of publications.entries()) {
+          const data = await readPageData({
+            team,
+            article: p.article,
+            slug: p.slug,
+            firstPublishedAt: p.firstPublishedAt,
+            modifiedAt: dates[i]!,
+            baseUrl: options.baseUrl,
+          });
+          const list = pageClaimReviews({ ...data, publication: data.publication! });
+          if (articles.length > 0 && reviews + list.length > CLAIM_REVIEW_FEED_LIMIT) break;
+          reviews += list.length;
+          articles.push({
+            url: data.publication!.url,
+            firstPublishedAt: data.publication!.firstPublishedAt,
+            modifiedAt: data.publication!.modifiedAt,
+            reviews: list,
+          });
+        }
+        return toClaimReviewFeed(pub, articles);
+      }),
   };
 }
