@@ -39,11 +39,11 @@ export interface SchemaCreativeWork {
 
 export interface SchemaClaim {
   '@type': 'Claim';
-  /** Who made the claim: the article's publisher, when known. */
-  author?: SchemaOrganization;
-  /** When the claim was made: the article's publication day, when known. */
+  /** Who made the claim: the claimant the fact-checker named, else the article's publisher. */
+  author?: SchemaOrganization | SchemaPerson;
+  /** When the claim was made: the claim's date, else the article's publication day. */
   datePublished?: string;
-  /** Where the claim appeared: the article itself, when its URL is known. */
+  /** Where the claim appeared: the address the fact-checker gave, else the article. */
   appearance?: SchemaCreativeWork[];
 }
 
@@ -142,14 +142,26 @@ function ratingOf(claim: ReportClaim, language: string): SchemaRating {
 
 function claimReview(claim: ReportClaim, data: Omit<ReportData, 'claims'>): ClaimReview {
   const { article } = data;
+  const fields = claim.claim;
   const publisher = article.publisher?.trim();
   const byline = article.author?.trim();
   const published = articleDay(article.publishedAt);
   const itemReviewed: SchemaClaim = { '@type': 'Claim' };
-  if (publisher) itemReviewed.author = { '@type': 'Organization', name: publisher };
+  const claimant = fields?.claimant?.trim();
+  if (claimant) {
+    itemReviewed.author = {
+      '@type': fields?.claimantKind === 'organization' ? 'Organization' : 'Person',
+      name: claimant,
+    };
+  } else if (publisher) {
+    itemReviewed.author = { '@type': 'Organization', name: publisher };
+  }
   // The claim entered public discourse, at the latest, when the article was published.
-  if (published) itemReviewed.datePublished = published;
-  if (article.sourceUrl) {
+  const said = articleDay(fields?.date) ?? published;
+  if (said) itemReviewed.datePublished = said;
+  if (fields?.appearanceUrl) {
+    itemReviewed.appearance = [{ '@type': 'CreativeWork', url: fields.appearanceUrl }];
+  } else if (article.sourceUrl) {
     const appearance: SchemaCreativeWork = { '@type': 'CreativeWork', url: article.sourceUrl };
     if (byline) appearance.author = { '@type': 'Person', name: byline };
     if (published) appearance.datePublished = published;
@@ -162,7 +174,7 @@ function claimReview(claim: ReportClaim, data: Omit<ReportData, 'claims'>): Clai
     '@type': 'ClaimReview',
     url: claimUrl(data.factCheckUrl, claim),
     // Google advises a short summary; the sentence in full is the appearance's text.
-    claimReviewed: shortClaim(claim.text, article.language),
+    claimReviewed: fields?.summary?.trim() || shortClaim(claim.text, article.language),
     ...(datePublished ? { datePublished } : {}),
     author: {
       '@type': 'Organization',

@@ -12,6 +12,19 @@ export interface ReportSource {
   excerpt: string | null;
 }
 
+/** The claim as the fact-checker wrote it (verdicts.claim); null fields are not known. */
+export interface ClaimFields {
+  /** ClaimReview `claimReviewed`; null: the sentence, shortened. */
+  summary: string | null;
+  /** Who made the claim (not the article's author); null: unknown. */
+  claimant: string | null;
+  claimantKind: 'person' | 'organization';
+  /** YYYY-MM-DD the claim was made; null: the article's date. */
+  date: string | null;
+  /** Where it appeared (http(s)); null: the article. */
+  appearanceUrl: string | null;
+}
+
 export interface ReportClaim {
   sentenceId: string;
   /** 0-based unit index in the article; shown to readers as index + 1. */
@@ -45,6 +58,8 @@ export interface ReportClaim {
    */
   settledByParty?: boolean;
   sources: ReportSource[];
+  /** The claim's own fields; absent or all null: the sentence, by the article's publisher. */
+  claim?: ClaimFields;
 }
 
 export interface ReportArticle {

@@ -238,13 +238,13 @@ const ENGLISH_FRACTIONS: RegExp[] = [
 ];
 
 // "a déclaré", "ont affirmé", "a-t-il précisé", "a également indiqué".
-const FR_REPORTING_PARTICIPLE =
+export const FR_REPORTING_PARTICIPLE =
   'déclaré|affirmé|précisé|averti|révélé|indiqué|annoncé|souligné|rapporté|' +
   'confié|ajouté|dit|raconté|confirmé|démenti|martelé|insisté|répondu|prévenu|assené';
 // Participles that report speech only before « que » (« a estimé le coût » reports nothing).
-const FR_REPORTING_THAT = 'assuré|estimé|rappelé|reconnu|écrit|jugé|admis|expliqué';
-const FR_ADVERB = `\\p{L}+ment|aussi|encore|déjà|également|notamment|pourtant|toutefois|alors|bien|même`;
-const FR_REPORTING_PRESENT =
+export const FR_REPORTING_THAT = 'assuré|estimé|rappelé|reconnu|écrit|jugé|admis|expliqué';
+export const FR_ADVERB = `\\p{L}+ment|aussi|encore|déjà|également|notamment|pourtant|toutefois|alors|bien|même`;
+export const FR_REPORTING_PRESENT =
   'déclare|affirme|indique|rapporte|explique|souligne|ajoute|avertit|révèle|confie|martèle|' +
   'confirme|dément|assure|estime|précise|rappelle|insiste|poursuit|dit|lance|répond|reconnaît|' +
   'raconte|conclut|tranche|observe|note|écrit|admet';
@@ -252,7 +252,7 @@ const FR_REPORTING_PRESENT =
 // only when inverted after a quotation ("précise-t-il").
 const FR_PRESENT_UNAMBIGUOUS =
   'déclare|affirme|indique|rapporte|souligne|ajoute|avertit|révèle|confie|martèle|confirme|dément';
-const FR_AUXILIARY = '(?:a|ont|avait|avaient|aurait|auraient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?';
+export const FR_AUXILIARY = '(?:a|ont|avait|avaient|aurait|auraient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?';
 
 const FRENCH_ATTRIBUTION: RegExp[] = [
   words(`selon|d${APOSTROPHE}après`),

@@ -15,6 +15,26 @@ export const sourceSchema = z.object({
 });
 export type SourceInput = z.infer<typeof sourceSchema>;
 
+/** Who made a claim: a person (« Vladimir Poutine ») or an organisation (« le Kremlin »). */
+export const CLAIMANT_KINDS = ['person', 'organization'] as const;
+
+/** The longest claim summary stored; Google advises under 75 characters (claim-review.ts). */
+export const CLAIM_SUMMARY_MAX = 200;
+
+/**
+ * The claim as fact-checkers write it (ClaimReview `claimReviewed` and `itemReviewed`): a short
+ * summary (else the sentence, shortened), who made it (not the article's author), when, and
+ * where it appeared (else the article). Every field optional; blank is none.
+ */
+export const claimSchema = z.object({
+  summary: optionalText(CLAIM_SUMMARY_MAX),
+  claimant: optionalText(200),
+  claimantKind: z.enum(CLAIMANT_KINDS, { error: msg('unknown.claimantKind') }).default('person'),
+  date: isoDateSchema.nullish().transform((value) => value ?? null),
+  appearanceUrl: httpUrlSchema.nullish().transform((value) => value ?? null),
+});
+export type ClaimInput = z.output<typeof claimSchema>;
+
 export const setVerdictSchema = z.object({
   rating: z.enum(RATING_VALUES, { error: msg('unknown.rating') }),
   rationale: z
@@ -26,6 +46,8 @@ export const setVerdictSchema = z.object({
     .array(sourceSchema)
     .max(30, { error: msg('maxSources') })
     .default([]),
+  /** The claim's fields; absent leaves them as they are (a client that does not know them). */
+  claim: claimSchema.optional(),
   /**
    * The version the client last read: required once the verdict exists (a missing or stale one
    * is refused with 409 and the current verdict), absent for a first verdict.
@@ -61,6 +83,7 @@ export const resolveDisputeSchema = z.union([
         .array(sourceSchema)
         .max(30, { error: msg('maxSources') })
         .default([]),
+      claim: claimSchema.optional(),
     })
     .strict(),
 ]);

@@ -155,6 +155,8 @@ const FIELDS: FieldSpec[] = [
   { key: 'publicName', format: plain },
   { key: 'publicUrl', format: plain },
   { key: 'logoUrl', format: plain },
+  { key: 'claimSummary', format: (t, v) => (v === null ? null : plain(t, v)) },
+  { key: 'claimant', format: (t, v) => (v === null ? null : plain(t, v)) },
   {
     key: 'nameReviewers',
     format: (t, v) => (typeof v === 'boolean' ? t(v ? 'audit.value.yes' : 'audit.value.no') : null),

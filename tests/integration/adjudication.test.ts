@@ -212,6 +212,8 @@ describe('the team setting', () => {
       publicName: null,
       publicUrl: null,
       logoUrl: null,
+      nameReviewers: true,
+      publicSlug: null,
     });
     const refused = await errorOf(
       updateTeam({ userId: editor.id, teamId: team.id, input: { allowPartyAdjudication: true } }),

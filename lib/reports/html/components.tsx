@@ -324,9 +324,11 @@ function PublicationCorrections({
           const n = correction.sentenceIndex + 1;
           const rating = ratingLabel(correction.rating, language);
           const note =
-            correction.kind === 'changed' && correction.previousRating
-              ? t.correctionChanged(n, ratingLabel(correction.previousRating, language), rating)
-              : t.correctionAdded(n, rating);
+            correction.kind === 'added' || !correction.previousRating
+              ? t.correctionAdded(n, rating)
+              : correction.previousRating === correction.rating
+                ? t.correctionRevised(n, rating)
+                : t.correctionChanged(n, ratingLabel(correction.previousRating, language), rating);
           return (
             <li key={i}>
               <time dateTime={correction.at}>{date(correction.at, ctx, true)}</time>
@@ -535,6 +537,38 @@ function signature(claim: ReportClaim, ctx: Context, team: string | null): strin
   return claim.settledByParty ? `${base} — ${t.byParty}` : base;
 }
 
+/** Who made the claim, when, where it appeared and its summary, as the fact-checker wrote them. */
+function ClaimContext({ claim, ctx }: { claim: ReportClaim; ctx: Context }) {
+  const fields = claim.claim;
+  if (!fields) return null;
+  const { t } = ctx;
+  const claimant = fields.claimant ? inline(fields.claimant) : '';
+  const when = fields.date ? date(fields.date, ctx) : null;
+  const line = claimant ? t.claimBy(claimant, when) : when ? t.claimDated(when) : null;
+  const summary = fields.summary ? inline(fields.summary) : '';
+  if (!line && !summary && !fields.appearanceUrl) return null;
+  return (
+    <div className="claim-context">
+      {summary && (
+        <p>
+          {t.claimSummary}
+          {t.colon}
+          <strong lang={ctx.textLang ?? undefined}>{summary}</strong>
+        </p>
+      )}
+      {(line || fields.appearanceUrl) && (
+        <p>
+          {line}
+          {line && fields.appearanceUrl && ' — '}
+          {fields.appearanceUrl && (
+            <Link text={ctx.t.claimAppearance} url={fields.appearanceUrl} className="source-link" />
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function ClaimArticle({
   claim,
   ctx,
@@ -568,6 +602,7 @@ export function ClaimArticle({
           <Paragraphs text={claim.text} />
         </blockquote>
       )}
+      <ClaimContext claim={claim} ctx={ctx} />
       <p className="verdict">
         {t.verdict}
         {t.colon}

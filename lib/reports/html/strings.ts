@@ -72,6 +72,11 @@ export interface Strings {
   feeds: string;
   claimReviewFeed: string;
   atomFeed: string;
+  claimBy: (claimant: string, date: string | null) => string;
+  claimDated: (date: string) => string;
+  claimSummary: string;
+  claimAppearance: string;
+  correctionRevised: (n: number, rating: string) => string;
 }
 
 function stringsOf(t: ReportTranslate): Strings {
@@ -151,6 +156,12 @@ function stringsOf(t: ReportTranslate): Strings {
     feeds: t('html.feeds'),
     claimReviewFeed: t('html.claimReviewFeed'),
     atomFeed: t('html.atomFeed'),
+    claimBy: (claimant, date) =>
+      t('html.claimBy', { claimant, dated: date ? 'yes' : 'no', date: date ?? '' }),
+    claimDated: (date) => t('html.claimDated', { date }),
+    claimSummary: t('html.claimSummary'),
+    claimAppearance: t('html.claimAppearance'),
+    correctionRevised: (n, rating) => t('html.correctionRevised', { n: String(n), rating }),
   };
 }
 

@@ -22,6 +22,7 @@ import {
   type PublicTeam,
 } from '@/lib/reports/publication';
 import type { PublicationCorrection, ReportClaim, ReportData } from '@/lib/reports/types';
+import { claimFields } from '@/lib/reports/claim-fields';
 import type { Rating } from '@/lib/reports/verdict-scale';
 import { CLAIM_SETTLED_BY_PARTY } from '@/lib/server/reports/get-report';
 import { checkableSentences, checkableSentenceSql } from '@/lib/server/sentences/checkable';
@@ -160,6 +161,7 @@ interface PublicClaimRow {
   rating: Rating;
   rationale: string;
   sources: unknown;
+  claim: unknown;
   approved_at: Date;
   is_resolution: boolean;
   needs_recheck: boolean;
@@ -172,7 +174,7 @@ interface PublicClaimRow {
 async function readPublicClaims(articleId: string): Promise<PublicClaimRow[]> {
   return prisma.$queryRaw<PublicClaimRow[]>`
     SELECT s.id, s.index, s.text,
-           p.rating::text AS rating, p.rationale, p.sources, p.approved_at,
+           p.rating::text AS rating, p.rationale, p.sources, p.claim, p.approved_at,
            p.is_resolution, p.needs_recheck,
            author.name AS author_name, approver.name AS approver_name,
            ${CLAIM_SETTLED_BY_PARTY} AS settled_by_party
@@ -202,6 +204,7 @@ function claimOf(row: PublicClaimRow, namedReviewers: boolean): ReportClaim {
     settledByParty: row.settled_by_party,
     // Written by publishVerdict / resolveDispute from validated sources only.
     sources: (Array.isArray(row.sources) ? row.sources : []) as SourceDto[],
+    claim: claimFields(row.claim),
   };
 }
 

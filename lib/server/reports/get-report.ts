@@ -170,6 +170,7 @@ function toReportClaim(
     resolution: published.isResolution,
     settledByParty: facts.settledByParty,
     sources: published.sources,
+    claim: published.claim,
   };
 }
 
@@ -283,6 +284,7 @@ interface ClaimRow {
   rating: Rating;
   rationale: string;
   sources: unknown;
+  claim: unknown;
   approved_at: Date;
   is_resolution: boolean;
   needs_recheck: boolean;
@@ -305,6 +307,7 @@ function claimOfRow(row: ClaimRow): ReportClaim {
         rating: row.rating,
         rationale: row.rationale,
         sources: row.sources as Published['sources'],
+        claim: row.claim as Published['claim'],
         approvedAt: row.approved_at,
         isResolution: row.is_resolution,
         needsRecheck: row.needs_recheck,
@@ -345,7 +348,7 @@ function listReportClaims(options: {
   const read = (after: number | null): Promise<ClaimRow[]> => {
     const rows = prisma.$queryRaw<ClaimRow[]>`
       SELECT s.id, s.index, s.text,
-             p.verdict_id, p.rating::text AS rating, p.rationale, p.sources, p.approved_at,
+             p.verdict_id, p.rating::text AS rating, p.rationale, p.sources, p.claim, p.approved_at,
              p.is_resolution, p.needs_recheck,
              p.author_id, author.name AS author_name,
              p.approved_by_id, approver.name AS approver_name,

@@ -53,6 +53,7 @@ export const CONTRIBUTION_COLUMNS = [
   'verdicts.reviewed_by_id',
   'published_verdicts.author_id',
   'published_verdicts.approved_by_id',
+  'publications.published_by_id',
   'comments.author_id',
   'invitations.created_by_id',
   'invitations.accepted_by_id',

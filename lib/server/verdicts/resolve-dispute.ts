@@ -3,6 +3,7 @@
 // adjudicator must not be a party to the dispute unless the team allows it (adjudication.ts).
 import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
+import { NO_CLAIM_FIELDS } from '@/lib/reports/claim-fields';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { AppError, notFound } from '@/lib/server/errors';
 import { isInPlay } from '@/lib/workflow/sentence-state';
@@ -67,6 +68,7 @@ export async function resolveDispute(options: {
       rating: data.rating,
       rationale: data.rationale,
       sources: data.sources,
+      claim: { ...(data.claim ?? NO_CLAIM_FIELDS) },
       authorId: options.userId,
       approvedById: options.userId,
       approvedAt: new Date(),

@@ -3,6 +3,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { publishedVerdictDto, sourceDto, verdictDto } from '@/lib/validations/dto/verdict';
 import type { Rating } from '@/lib/reports';
+import { claimFields } from '@/lib/reports/claim-fields';
 import type { VerdictStatus } from '@/lib/workflow/sentence-state';
 
 const sourceSelect = {
@@ -18,6 +19,7 @@ export const verdictSelect = {
   sentenceId: true,
   rating: true,
   rationale: true,
+  claim: true,
   status: true,
   needsRecheck: true,
   version: true,
@@ -43,6 +45,8 @@ export interface VerdictRow {
   sentenceId: string;
   rating: Rating;
   rationale: string;
+  /** As stored (verdicts.claim): read through claimFields. */
+  claim: unknown;
   status: VerdictStatus;
   needsRecheck: boolean;
   version: number;
@@ -74,6 +78,7 @@ export function serializeVerdict(row: VerdictRow): VerdictDto {
     rating: row.rating,
     rationale: row.rationale,
     sources: row.sources.map(serializeSource),
+    claim: claimFields(row.claim),
     status,
     /** The sentence's text changed in a revision since this verdict was written. */
     needsRecheck: row.needsRecheck,
@@ -97,6 +102,8 @@ export function auditView(verdict: VerdictDto) {
     status: verdict.status,
     version: verdict.version,
     sources: verdict.sources.map((s) => s.url),
+    claimSummary: verdict.claim.summary,
+    claimant: verdict.claim.claimant,
   };
 }
 
@@ -105,6 +112,7 @@ export const publishedSelect = {
   rating: true,
   rationale: true,
   sources: true,
+  claim: true,
   approvedAt: true,
   isResolution: true,
   needsRecheck: true,
@@ -117,6 +125,7 @@ interface PublishedRow {
   rating: Rating;
   rationale: string;
   sources: unknown;
+  claim: unknown;
   approvedAt: Date;
   isResolution: boolean;
   needsRecheck: boolean;
@@ -133,6 +142,7 @@ export function serializePublished(row: PublishedRow): PublishedVerdictDto {
     rationale: row.rationale,
     // Written by publishVerdict / resolveDispute from validated sources only.
     sources: (Array.isArray(row.sources) ? row.sources : []) as SourceDto[],
+    claim: claimFields(row.claim),
     author: row.author,
     approvedBy: row.approvedBy,
     approvedAt: row.approvedAt.toISOString(),

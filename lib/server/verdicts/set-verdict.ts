@@ -38,6 +38,8 @@ export async function setVerdict(options: { userId: string; sentenceId: string; 
           data: {
             rating: data.rating,
             rationale: data.rationale,
+            // Absent: as they were (a client that does not know the claim's fields).
+            ...(data.claim ? { claim: data.claim } : {}),
             status: 'draft',
             needsRecheck: false,
             submittedAt: null,
@@ -56,6 +58,7 @@ export async function setVerdict(options: { userId: string; sentenceId: string; 
             authorId: options.userId,
             rating: data.rating,
             rationale: data.rationale,
+            ...(data.claim ? { claim: data.claim } : {}),
           },
           select: { id: true },
         });

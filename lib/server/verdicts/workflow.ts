@@ -7,6 +7,7 @@ import type { Role } from '@/lib/permissions';
 import { articleOfMember, myMembership, requirePermission } from '@/lib/server/access';
 import type { Permission } from '@/lib/permissions';
 import { AppError, notFound, type ErrorMessage } from '@/lib/server/errors';
+import { claimFields } from '@/lib/reports/claim-fields';
 import { isDisputed } from '@/lib/workflow/sentence-state';
 import { serializeSource, serializeVerdict, verdictSelect, type VerdictRow } from './serialize';
 
@@ -93,6 +94,7 @@ export async function publishVerdict(
     rating: verdict.rating,
     rationale: verdict.rationale,
     sources: verdict.sources.map(serializeSource),
+    claim: { ...claimFields(verdict.claim) },
     authorId: verdict.author.id,
     approvedById: approverId,
     approvedAt: new Date(),

@@ -18,6 +18,19 @@ export const sourceDto = z
   })
   .meta({ id: 'Source' });
 
+export const claimDto = z
+  .strictObject({
+    summary: z
+      .string()
+      .nullable()
+      .describe('ClaimReview `claimReviewed` (≤ 75 characters advised); null: the sentence, shortened'),
+    claimant: z.string().nullable().describe('who made the claim (not the article’s author)'),
+    claimantKind: z.enum(['person', 'organization']),
+    date: dateDto.nullable().describe('when the claim was made; null: the article’s date'),
+    appearanceUrl: z.url().nullable().describe('where it appeared; null: the article'),
+  })
+  .meta({ id: 'Claim', description: 'the claim as the fact-checker wrote it' });
+
 export const verdictDto = z
   .strictObject({
     id: idDto,
@@ -26,6 +39,7 @@ export const verdictDto = z
     rating: ratingDto,
     rationale: z.string(),
     sources: z.array(sourceDto),
+    claim: claimDto,
     status: verdictStatusDto,
     needsRecheck: z.boolean().describe('the sentence’s text changed in a revision since'),
     version: z.int(),
@@ -44,6 +58,7 @@ export const publishedVerdictDto = z
     rating: ratingDto,
     rationale: z.string(),
     sources: z.array(sourceDto),
+    claim: claimDto,
     author: personDto.nullable(),
     approvedBy: personDto.nullable(),
     approvedAt: timestampDto,
