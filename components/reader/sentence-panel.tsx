@@ -205,6 +205,8 @@ export function SentencePanel({
             {can(role, 'verdict.write') ? (
               <VerdictForm
                 sentenceId={sentenceId}
+                sentenceText={unit.text}
+                language={language}
                 userId={currentUser.id}
                 mine={null}
                 reviewersAvailable={reviewersAvailable}
@@ -293,6 +295,8 @@ export function SentencePanel({
             ) : can(role, 'verdict.write') ? (
               <VerdictForm
                 sentenceId={sentenceId}
+                sentenceText={detail.sentence.text}
+                language={language}
                 userId={currentUser.id}
                 mine={mine}
                 reviewersAvailable={reviewersAvailable}

@@ -1,6 +1,6 @@
 'use client';
-// My verdict on a sentence: rating, rationale and sources, saved as a draft, then submitted for
-// a second pair of eyes. Nothing typed here is lost:
+// My verdict on a sentence: rating, rationale, sources and the claim's fields, saved as a draft,
+// then submitted for a second pair of eyes. Nothing typed here is lost:
 //  - every change is kept on this device at once (lib/offline/verdict-draft.ts), so a reload,
 //    a crash or a closed panel reopens the form where it was;
 //  - a draft (or a first verdict) is saved to the server by itself a moment after typing stops,
@@ -17,16 +17,21 @@ import { Button } from '@/components/ui/button';
 import { Field, TextArea } from '@/components/ui/field';
 import { ApiError, apiFetch, QueuedOffline } from '@/lib/api/client';
 import {
+  BLANK_CLAIM,
+  claimDraftOf,
+  claimInputOf,
   clearDraft,
   readDraft,
   restoreDecision,
   sameContent,
   writeDraft,
+  type DraftClaim,
   type VerdictDraft,
 } from '@/lib/offline/verdict-draft';
 import type { Rating } from '@/lib/reports/verdict-scale';
 import type { VerdictDto } from '@/lib/server/verdicts/serialize';
 import { setVerdictSchema } from '@/lib/validations/verdict';
+import { ClaimFieldsEditor } from './claim-fields-editor';
 import { RatingPicker } from './rating-picker';
 import { draftOf, SourcesEditor, toSourceInput, type SourceDraft } from './sources-editor';
 import { VerdictCompare } from './verdict-compare';
@@ -51,6 +56,7 @@ function fromServer(verdict: VerdictDto) {
     rating: verdict.rating,
     rationale: verdict.rationale,
     sources: verdict.sources.map(draftOf),
+    claim: claimDraftOf(verdict.claim),
   };
 }
 
@@ -59,9 +65,22 @@ function withoutKey(source: SourceDraft) {
   return { url, title, publisher, publishedAt, excerpt };
 }
 
-/** Mine and theirs in one: my rating, both rationales, every source once. */
+/** Each claim field of mine, else theirs. */
+function mergedClaim(mine: DraftClaim, theirs: DraftClaim): DraftClaim {
+  const pick = (key: 'summary' | 'claimant' | 'date' | 'appearanceUrl') =>
+    mine[key].trim() ? mine[key] : theirs[key];
+  return {
+    summary: pick('summary'),
+    claimant: pick('claimant'),
+    claimantKind: mine.claimant.trim() ? mine.claimantKind : theirs.claimantKind,
+    date: pick('date'),
+    appearanceUrl: pick('appearanceUrl'),
+  };
+}
+
+/** Mine and theirs in one: my rating, both rationales, every source once, my claim fields first. */
 function merged(
-  mine: { rating: Rating | null; rationale: string; sources: SourceDraft[] },
+  mine: { rating: Rating | null; rationale: string; sources: SourceDraft[]; claim: DraftClaim },
   theirs: VerdictDto,
 ) {
   const rationale =
@@ -72,17 +91,24 @@ function merged(
         : theirs.rationale;
   const urls = new Set(mine.sources.map((s) => s.url.trim()));
   const sources = [...mine.sources, ...theirs.sources.filter((s) => !urls.has(s.url)).map(draftOf)];
-  return { rating: mine.rating ?? theirs.rating, rationale, sources };
+  const claim = mergedClaim(mine.claim, claimDraftOf(theirs.claim));
+  return { rating: mine.rating ?? theirs.rating, rationale, sources, claim };
 }
 
 export function VerdictForm({
   sentenceId,
+  sentenceText,
+  language,
   userId,
   mine,
   reviewersAvailable,
   onChanged,
 }: {
   sentenceId: string;
+  /** The sentence, for the claimant suggested from its attribution. */
+  sentenceText: string;
+  /** The article's language. */
+  language: string;
   userId: string;
   mine: VerdictDto | null;
   /** Someone else in the team may approve my verdict (else submitting waits for nobody). */
@@ -95,7 +121,9 @@ export function VerdictForm({
     const kept = readDraft(userId, sentenceId);
     const decision = restoreDecision(
       kept,
-      mine ? { ...mine, sources: mine.sources.map(draftOf) } : null,
+      mine
+        ? { ...mine, sources: mine.sources.map(draftOf), claim: claimDraftOf(mine.claim) }
+        : null,
     );
     if (decision === 'discard') clearDraft(userId, sentenceId);
     const restored = decision === 'restore' || decision === 'conflict' ? kept : null;
@@ -108,6 +136,9 @@ export function VerdictForm({
     restored
       ? restored.sources.map((s) => ({ ...s, key: crypto.randomUUID() }))
       : (mine?.sources ?? []).map(draftOf),
+  );
+  const [claim, setClaim] = useState<DraftClaim>(
+    () => restored?.claim ?? (mine ? claimDraftOf(mine.claim) : BLANK_CLAIM),
   );
   const [version, setVersion] = useState<number | undefined>(
     restored && !initial.conflict ? (restored.baseVersion ?? undefined) : mine?.version,
@@ -148,6 +179,7 @@ export function VerdictForm({
     setRating(content.rating);
     setRationale(content.rationale);
     setSources(content.sources);
+    setClaim(content.claim);
     adoptVersion(verdict.version);
     setSaved('clean');
     setCurrent(null);
@@ -160,8 +192,9 @@ export function VerdictForm({
   if (mine && mine.version !== seenVersion) {
     setSeenVersion(mine.version);
     if (!dirty) load(mine);
-    else if (!sameContent({ rating, rationale, sources }, fromServer(mine))) setCurrent(mine);
-    else setVersion(mine.version);
+    else if (!sameContent({ rating, rationale, sources, claim }, fromServer(mine))) {
+      setCurrent(mine);
+    } else setVersion(mine.version);
   }
 
   const canAutosave = !mine || mine.status === 'draft';
@@ -180,6 +213,7 @@ export function VerdictForm({
       rationale,
       version: options.baseVersion,
       sources: toSourceInput(sources),
+      claim: claimInputOf(claim),
     };
     // The server's own schema, checked here first so mistakes show beside their field.
     const checked = setVerdictSchema.safeParse(payload);
@@ -253,7 +287,9 @@ export function VerdictForm({
   }, [dirty]);
 
   function keep(
-    next: Partial<Pick<VerdictDraft, 'rating' | 'rationale'>> & { sources?: SourceDraft[] },
+    next: Partial<Pick<VerdictDraft, 'rating' | 'rationale' | 'claim'>> & {
+      sources?: SourceDraft[];
+    },
     baseVersion = version,
   ) {
     edits.current += 1;
@@ -263,6 +299,7 @@ export function VerdictForm({
       rating: next.rating !== undefined ? next.rating : rating,
       rationale: next.rationale ?? rationale,
       sources: (next.sources ?? sources).map(withoutKey),
+      claim: next.claim ?? claim,
       baseVersion: baseVersion ?? null,
       savedAt: Date.now(),
     });
@@ -279,7 +316,7 @@ export function VerdictForm({
   function handleError(error: unknown) {
     if (error instanceof ApiError && error.status === 409 && error.code === 'conflict') {
       const theirs = (error.details as { current?: VerdictDto } | undefined)?.current ?? null;
-      if (theirs && sameContent({ rating, rationale, sources }, fromServer(theirs))) {
+      if (theirs && sameContent({ rating, rationale, sources, claim }, fromServer(theirs))) {
         // The server already has what I wrote (sent from another tab, or replayed): no conflict.
         setSeenVersion(theirs.version);
         adoptVersion(theirs.version);
@@ -357,10 +394,11 @@ export function VerdictForm({
 
   function mergeBoth() {
     if (!current) return;
-    const next = merged({ rating, rationale, sources }, current);
+    const next = merged({ rating, rationale, sources, claim }, current);
     setRating(next.rating);
     setRationale(next.rationale);
     setSources(next.sources);
+    setClaim(next.claim);
     adoptVersion(current.version);
     setCurrent(null);
     keep(next, current.version);
@@ -408,6 +446,16 @@ export function VerdictForm({
         }}
         fieldErrors={fieldErrors}
         hint={t('verdictForm.sourcesHint')}
+      />
+      <ClaimFieldsEditor
+        claim={claim}
+        onChange={(next) => {
+          setClaim(next);
+          keep({ claim: next });
+        }}
+        sentenceText={sentenceText}
+        language={language}
+        fieldErrors={fieldErrors}
       />
 
       {shownNotice ? (

@@ -12,10 +12,65 @@ export interface DraftSource {
   excerpt: string;
 }
 
+/** The claim's fields as the form holds them: text inputs, '' for none. */
+export interface DraftClaim {
+  summary: string;
+  claimant: string;
+  claimantKind: 'person' | 'organization';
+  date: string;
+  appearanceUrl: string;
+}
+
+export const BLANK_CLAIM: DraftClaim = Object.freeze({
+  summary: '',
+  claimant: '',
+  claimantKind: 'person',
+  date: '',
+  appearanceUrl: '',
+});
+
+/** The claim as the API gives it (null for none) in the form's terms. */
+export function claimDraftOf(claim: {
+  summary: string | null;
+  claimant: string | null;
+  claimantKind: 'person' | 'organization';
+  date: string | null;
+  appearanceUrl: string | null;
+}): DraftClaim {
+  return {
+    summary: claim.summary ?? '',
+    claimant: claim.claimant ?? '',
+    claimantKind: claim.claimantKind,
+    date: claim.date ?? '',
+    appearanceUrl: claim.appearanceUrl ?? '',
+  };
+}
+
+/** The form's claim as the API takes it (blank → null). */
+export function claimInputOf(claim: DraftClaim) {
+  const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+  return {
+    summary: orNull(claim.summary),
+    claimant: orNull(claim.claimant),
+    claimantKind: claim.claimantKind,
+    date: orNull(claim.date),
+    appearanceUrl: orNull(claim.appearanceUrl),
+  };
+}
+
+function sameClaim(a: DraftClaim | undefined, b: DraftClaim | undefined): boolean {
+  return (
+    JSON.stringify(claimInputOf(a ?? BLANK_CLAIM)) ===
+    JSON.stringify(claimInputOf(b ?? BLANK_CLAIM))
+  );
+}
+
 export interface VerdictDraft {
   rating: Rating | null;
   rationale: string;
   sources: DraftSource[];
+  /** Absent in drafts kept before the claim's fields existed: none typed. */
+  claim?: DraftClaim;
   /** The version of my verdict the draft was written on (absent: no verdict of mine yet). */
   baseVersion: number | null;
   savedAt: number;
@@ -26,6 +81,7 @@ export interface ServerVerdict {
   rating: Rating;
   rationale: string;
   sources: DraftSource[];
+  claim?: DraftClaim;
   version: number;
 }
 
@@ -44,21 +100,29 @@ function normalised(sources: DraftSource[]): DraftSource[] {
     }));
 }
 
-/** Same rating, rationale and sources (ignoring surrounding blanks and empty source rows). */
-export function sameContent(
-  a: Pick<VerdictDraft, 'rating' | 'rationale' | 'sources'>,
-  b: Pick<VerdictDraft, 'rating' | 'rationale' | 'sources'>,
-): boolean {
+type Content = Pick<VerdictDraft, 'rating' | 'rationale' | 'sources' | 'claim'>;
+
+/**
+ * Same rating, rationale, sources and claim (ignoring surrounding blanks and empty source rows;
+ * no claim is a blank claim).
+ */
+export function sameContent(a: Content, b: Content): boolean {
   return (
     a.rating === b.rating &&
     a.rationale.trim() === b.rationale.trim() &&
-    JSON.stringify(normalised(a.sources)) === JSON.stringify(normalised(b.sources))
+    JSON.stringify(normalised(a.sources)) === JSON.stringify(normalised(b.sources)) &&
+    sameClaim(a.claim, b.claim)
   );
 }
 
 /** A draft with nothing in it is not worth keeping. */
-export function isEmptyDraft(draft: Pick<VerdictDraft, 'rating' | 'rationale' | 'sources'>) {
-  return draft.rating === null && !draft.rationale.trim() && normalised(draft.sources).length === 0;
+export function isEmptyDraft(draft: Content) {
+  return (
+    draft.rating === null &&
+    !draft.rationale.trim() &&
+    normalised(draft.sources).length === 0 &&
+    sameClaim(draft.claim, BLANK_CLAIM)
+  );
 }
 
 /**

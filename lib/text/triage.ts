@@ -252,7 +252,8 @@ export const FR_REPORTING_PRESENT =
 // only when inverted after a quotation ("précise-t-il").
 const FR_PRESENT_UNAMBIGUOUS =
   'déclare|affirme|indique|rapporte|souligne|ajoute|avertit|révèle|confie|martèle|confirme|dément';
-export const FR_AUXILIARY = '(?:a|ont|avait|avaient|aurait|auraient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?';
+export const FR_AUXILIARY =
+  '(?:a|ont|avait|avaient|aurait|auraient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?';
 
 const FRENCH_ATTRIBUTION: RegExp[] = [
   words(`selon|d${APOSTROPHE}après`),

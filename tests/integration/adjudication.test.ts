@@ -242,6 +242,8 @@ describe('the team setting', () => {
       publicName: null,
       publicUrl: null,
       logoUrl: null,
+      nameReviewers: true,
+      publicSlug: null,
     });
     const events = await prisma.auditEvent.findMany({
       where: { teamId: team.id, action: 'team.update' },

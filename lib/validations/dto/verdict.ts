@@ -23,7 +23,9 @@ export const claimDto = z
     summary: z
       .string()
       .nullable()
-      .describe('ClaimReview `claimReviewed` (≤ 75 characters advised); null: the sentence, shortened'),
+      .describe(
+        'ClaimReview `claimReviewed` (≤ 75 characters advised); null: the sentence, shortened',
+      ),
     claimant: z.string().nullable().describe('who made the claim (not the article’s author)'),
     claimantKind: z.enum(['person', 'organization']),
     date: dateDto.nullable().describe('when the claim was made; null: the article’s date'),

@@ -104,7 +104,7 @@ describe('OpenAPI document', () => {
     expect(schema.properties.rating?.enum).toEqual([...RATING_VALUES]);
     expect(schema.required).toEqual(['rating']);
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['rating', 'rationale', 'sources', 'version'].sort(),
+      ['claim', 'rating', 'rationale', 'sources', 'version'].sort(),
     );
     expect(schema).not.toHaveProperty('$schema');
 
