@@ -51,6 +51,8 @@ async function main() {
   const { JOB_HANDLERS } = await import('@/lib/server/jobs/handlers');
   const { findAbandonedWorkers, holdLiveness } = await import('@/lib/server/jobs/recover-jobs');
   const { closePdfRenderer } = await import('@/lib/server/reports/render-pdf');
+  const { runSourceArchive } = await import('@/lib/server/sources/archive');
+  const { runLinkCheck } = await import('@/lib/server/sources/link-check');
 
   const concurrency = envInt('WORKER_CONCURRENCY', 2);
   const graceMs = envInt('WORKER_SHUTDOWN_GRACE_MS', 25_000, 0);
@@ -106,6 +108,19 @@ async function main() {
     };
   }
 
+  // The source archive (lib/server/sources): one task per snapshot, queued with the verdict's
+  // sources; the link check on a schedule (LINK_CHECK_CRON, default daily at 04:00; `off` stops
+  // it). Neither has a `jobs` row: they are the server's own work, not a member's request.
+  taskList.source_archive = async (payload) => {
+    const snapshotId = (payload as { snapshotId?: unknown } | null)?.snapshotId;
+    if (typeof snapshotId === 'string') await runSourceArchive(snapshotId);
+  };
+  taskList.link_check = async () => {
+    await runLinkCheck();
+  };
+  const linkCheckCron = process.env.LINK_CHECK_CRON?.trim() || '0 4 * * *';
+  const crontab = linkCheckCron === 'off' ? '' : `${linkCheckCron} link_check`;
+
   const runners: Runner[] = [
     await run({
       connectionString,
@@ -115,6 +130,7 @@ async function main() {
       gracefulShutdownAbortTimeout: graceMs,
       logger: queueLogger,
       taskList,
+      crontab,
     }),
   ];
   const utils = await makeWorkerUtils({ connectionString, logger: queueLogger });

@@ -3,6 +3,21 @@
 // server layer (lib/server/reports) is the only place that knows how to fill it.
 import type { Rating } from './verdict-scale';
 
+/** What FactDesk's source archive holds for a source (lib/server/sources). */
+export interface SourceArchive {
+  status: 'pending' | 'archived' | 'unavailable';
+  /** Why there is no copy (`unavailable`): paywall, blocked, not_found, timeout… */
+  reason: string | null;
+  /** The archived copy, served by FactDesk; null without one. */
+  copyUrl: string | null;
+  /** ISO date-time of the copy. */
+  archivedAt: string | null;
+  sha256: string | null;
+  /** What the last link check found wrong, if anything. */
+  checkState: 'dead' | 'changed' | null;
+  checkedAt: string | null;
+}
+
 export interface ReportSource {
   url: string;
   title: string | null;
@@ -10,6 +25,8 @@ export interface ReportSource {
   /** ISO date (YYYY-MM-DD). */
   publishedAt: string | null;
   excerpt: string | null;
+  /** The archived copy or why there is none; absent when the archive was not consulted. */
+  archive?: SourceArchive;
 }
 
 /** The claim as the fact-checker wrote it (verdicts.claim); null fields are not known. */

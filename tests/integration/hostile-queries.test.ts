@@ -131,6 +131,20 @@ beforeAll(async () => {
     },
     select: { id: true },
   });
+  // An archived source (lib/server/sources): its copy is a GET route too.
+  const snapshot = await prisma.sourceSnapshot.create({
+    data: {
+      teamId: room.team.id,
+      url: 'https://www.example.org/rapport',
+      status: 'archived',
+      contentType: 'text/html; charset=utf-8',
+      sha256: '0'.repeat(64),
+      size: 4,
+      body: new Uint8Array(Buffer.from('<p>')),
+      fetchedAt: new Date(),
+    },
+    select: { id: true },
+  });
   const invitation = await createInvitation({
     userId: room.owner.id,
     teamId: room.team.id,
@@ -143,6 +157,7 @@ beforeAll(async () => {
     '/api/v1/sentences/{id}': room.sentences.find((s) => s.kind === 'sentence')!.id,
     '/api/v1/teams/{id}': room.team.id,
     '/api/v1/invitations/{token}': invitation.token,
+    '/api/v1/snapshots/{id}': snapshot.id,
   };
 });
 

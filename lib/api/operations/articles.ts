@@ -358,6 +358,32 @@ export const articleOperations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/snapshots/{id}/copy',
+    operationId: 'getSourceSnapshotCopy',
+    tag: 'articles',
+    summary: 'The archived copy of a cited source, as it was fetched (members of its team)',
+    description:
+      'Every source a verdict cites is archived by a worker (the same SSRF-safe fetcher as URL ' +
+      'import): the bytes as received, under `Content-Security-Policy: sandbox; default-src ' +
+      "'none'` — no script runs, no form is sent, nothing is loaded. A PDF comes as an " +
+      'attachment. Reports link it as « archivé le … »; published pages link the public copy ' +
+      '`/p/{team}/archive/{id}`.',
+    params: { path: idPath('Snapshot') },
+    responses: {
+      '200': {
+        description: 'the copy, with its original Content-Type',
+        content: {
+          'text/html': { schema: { type: 'string' } },
+          'text/plain': { schema: { type: 'string' } },
+          'application/pdf': { schema: { type: 'string', format: 'binary' } },
+        },
+      },
+      ...readErrors,
+      '404': notFound('Snapshot (or not archived)'),
+    },
+  },
+  {
+    method: 'get',
     path: '/api/v1/search',
     operationId: 'searchSentences',
     tag: 'articles',

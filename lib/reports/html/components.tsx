@@ -499,21 +499,60 @@ function Source({ item, ctx }: { item: ReportSource; ctx: Context }) {
     <li>
       <Link text={item.title ?? ''} url={item.url} className="source-link" />
       {details.length > 0 && ` — ${details.join(', ')}`}
-      {href !== null && (
-        <>
-          {' ('}
-          <a
-            className="archive-link"
-            href={`https://web.archive.org/web/*/${href}`}
-            rel="noopener noreferrer"
-          >
-            {ctx.t.archive}
-          </a>
-          {')'}
-        </>
-      )}
+      {href !== null && <ArchiveNote item={item} href={href} ctx={ctx} />}
       {excerpt && <Paragraphs text={ctx.t.quote(excerpt)} className="excerpt" />}
     </li>
+  );
+}
+
+/**
+ * FactDesk's archived copy of the source (« archivé le … »), or why there is none; the Wayback
+ * Machine's search when the archive was not consulted; what the last link check found.
+ */
+function ArchiveNote({ item, href, ctx }: { item: ReportSource; href: string; ctx: Context }) {
+  const { t } = ctx;
+  const archive = item.archive;
+  const copy = archive?.copyUrl ? safeHref(archive.copyUrl) : null;
+  let note: ReactNode;
+  if (copy && archive?.archivedAt) {
+    note = (
+      <a className="archive-link" href={copy} rel="noopener noreferrer">
+        {t.archivedOn(date(archive.archivedAt, ctx))}
+      </a>
+    );
+  } else if (archive?.status === 'unavailable') {
+    note = t.notArchived(archive.reason ?? '');
+  } else if (archive?.status === 'pending') {
+    note = t.archivePending;
+  } else {
+    note = (
+      <a
+        className="archive-link"
+        href={`https://web.archive.org/web/*/${href}`}
+        rel="noopener noreferrer"
+      >
+        {t.archive}
+      </a>
+    );
+  }
+  const check =
+    archive?.checkState === 'dead'
+      ? t.sourceDead
+      : archive?.checkState === 'changed'
+        ? t.sourceChanged
+        : null;
+  return (
+    <>
+      {' ('}
+      {note}
+      {check && (
+        <>
+          {' — '}
+          <strong className="source-check">{check}</strong>
+        </>
+      )}
+      {')'}
+    </>
   );
 }
 

@@ -77,7 +77,24 @@ export interface Strings {
   claimSummary: string;
   claimAppearance: string;
   correctionRevised: (n: number, rating: string) => string;
+  archivedOn: (date: string) => string;
+  archivePending: string;
+  notArchived: (reason: string) => string;
+  sourceDead: string;
+  sourceChanged: string;
 }
+
+const ARCHIVE_REASONS = [
+  'paywall',
+  'blocked',
+  'not_found',
+  'http_error',
+  'timeout',
+  'too_large',
+  'unsupported',
+  'forbidden_host',
+  'network',
+];
 
 function stringsOf(t: ReportTranslate): Strings {
   return {
@@ -162,6 +179,16 @@ function stringsOf(t: ReportTranslate): Strings {
     claimSummary: t('html.claimSummary'),
     claimAppearance: t('html.claimAppearance'),
     correctionRevised: (n, rating) => t('html.correctionRevised', { n: String(n), rating }),
+    archivedOn: (date) => t('html.archivedOn', { date }),
+    archivePending: t('html.archivePending'),
+    notArchived: (reason) =>
+      t('html.notArchived', {
+        reason: ARCHIVE_REASONS.includes(reason)
+          ? t(`html.archiveReason.${reason}`)
+          : t('html.archiveReason.other'),
+      }),
+    sourceDead: t('html.sourceDead'),
+    sourceChanged: t('html.sourceChanged'),
   };
 }
 

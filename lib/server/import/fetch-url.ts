@@ -75,6 +75,56 @@ export async function fetchArticleSource(
   url: string,
   options: FetchArticleOptions = {},
 ): Promise<FetchedSource> {
+  const fetched = await fetchPublicResource(url, {
+    ...options,
+    accept: SOURCE_ACCEPT_HEADER,
+    // Refused before the body is read: a PDF or a video is not downloaded only to be dropped.
+    acceptsBody: (header) => sourceFormatOf(header) !== null,
+  });
+  if (fetched.status !== 200 || fetched.bytes === null) {
+    throw new FetchRefused('bad_status', { key: 'badStatus', values: { status: fetched.status } });
+  }
+  const format = sourceFormatOf(fetched.contentType)!;
+  const charset = detectCharset(
+    fetched.bytes,
+    parseMediaType(fetched.contentType).charset,
+    format === 'html',
+  );
+  return {
+    body: decode(fetched.bytes, charset),
+    contentType: mediaTypeOf(format),
+    finalUrl: fetched.finalUrl,
+  };
+}
+
+/** What a guarded fetch got: the last hop's status and, for a 200 of an accepted type, its body. */
+export interface FetchedResource {
+  status: number;
+  /** The Content-Type header as sent (null when absent). */
+  contentType: string | null;
+  finalUrl: string;
+  /** The body, for a 200 only (null otherwise: it was not read). */
+  bytes: Buffer | null;
+}
+
+export interface FetchResourceOptions extends FetchArticleOptions {
+  /** The Accept header. */
+  accept: string;
+  /** Whether a 200's body of this Content-Type is read; otherwise unsupported_type. */
+  acceptsBody: (contentType: string | null) => boolean;
+  /** Sent as the User-Agent (default: FactDesk's import agent). */
+  userAgent?: string;
+}
+
+/**
+ * A GET through the SSRF guard (public addresses only, each redirect checked, time and size
+ * capped): the status of the last hop, and the body of a 200 whose type `acceptsBody` takes.
+ * Network failures, refused hosts, timeouts and oversized bodies throw FetchRefused.
+ */
+export async function fetchPublicResource(
+  url: string,
+  options: FetchResourceOptions,
+): Promise<FetchedResource> {
   const allowPrivateHosts =
     options.allowPrivateHosts ?? process.env.IMPORT_ALLOW_PRIVATE_HOSTS === '1';
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -95,7 +145,7 @@ export async function fetchArticleSource(
         method: 'GET',
         dispatcher: agent,
         signal,
-        headers: { 'user-agent': USER_AGENT, accept: SOURCE_ACCEPT_HEADER },
+        headers: { 'user-agent': options.userAgent ?? USER_AGENT, accept: options.accept },
       });
       const { statusCode, headers, body } = response;
 
@@ -110,15 +160,12 @@ export async function fetchArticleSource(
         current = checkedUrl(headerValue(headers.location)!, allowPrivateHosts, current);
         continue;
       }
+      const header = headerValue(headers['content-type']) ?? null;
       if (statusCode !== 200) {
         await body.dump();
-        throw new FetchRefused('bad_status', { key: 'badStatus', values: { status: statusCode } });
+        return { status: statusCode, contentType: header, finalUrl: current.href, bytes: null };
       }
-
-      // Refused before the body is read: a PDF or a video is not downloaded only to be dropped.
-      const header = headerValue(headers['content-type']);
-      const format = sourceFormatOf(header);
-      if (!format) {
+      if (!options.acceptsBody(header)) {
         await body.dump();
         throw new FetchRefused('unsupported_type', unsupportedTypeText(header ?? ''));
       }
@@ -127,20 +174,19 @@ export async function fetchArticleSource(
         body.destroy();
         throw tooLarge(maxBytes);
       }
-
       const bytes = await readBody(body, maxBytes);
-      const charset = detectCharset(bytes, parseMediaType(header).charset, format === 'html');
-      return {
-        body: decode(bytes, charset),
-        contentType: mediaTypeOf(format),
-        finalUrl: current.href,
-      };
+      return { status: statusCode, contentType: header, finalUrl: current.href, bytes };
     }
   } catch (error) {
     throw toFetchRefused(error, signal, timeoutMs);
   } finally {
     await agent.destroy().catch(() => undefined);
   }
+}
+
+/** The text of fetched bytes, in the charset the response or (HTML) the page declares. */
+export function decodeBody(bytes: Buffer, contentType: string | null, isHtml: boolean): string {
+  return decode(bytes, detectCharset(bytes, parseMediaType(contentType).charset, isHtml));
 }
 
 /**

@@ -24,7 +24,8 @@ import {
 import type { PublicationCorrection, ReportClaim, ReportData } from '@/lib/reports/types';
 import { claimFields } from '@/lib/reports/claim-fields';
 import type { Rating } from '@/lib/reports/verdict-scale';
-import { CLAIM_SETTLED_BY_PARTY } from '@/lib/server/reports/get-report';
+import { CLAIM_SETTLED_BY_PARTY, withArchives } from '@/lib/server/reports/get-report';
+import { archivesByUrl, snapshotsOfSourcesSql } from '@/lib/server/sources/snapshots';
 import { checkableSentences, checkableSentenceSql } from '@/lib/server/sentences/checkable';
 import type { SourceDto } from '@/lib/server/verdicts/serialize';
 import { SLUG_PATTERN } from '@/lib/text/slug';
@@ -162,6 +163,7 @@ interface PublicClaimRow {
   rationale: string;
   sources: unknown;
   claim: unknown;
+  snapshots: unknown;
   approved_at: Date;
   is_resolution: boolean;
   needs_recheck: boolean;
@@ -177,8 +179,10 @@ async function readPublicClaims(articleId: string): Promise<PublicClaimRow[]> {
            p.rating::text AS rating, p.rationale, p.sources, p.claim, p.approved_at,
            p.is_resolution, p.needs_recheck,
            author.name AS author_name, approver.name AS approver_name,
-           ${CLAIM_SETTLED_BY_PARTY} AS settled_by_party
+           ${CLAIM_SETTLED_BY_PARTY} AS settled_by_party,
+           ${snapshotsOfSourcesSql('p', Prisma.sql`art.team_id`)} AS snapshots
       FROM sentences s
+      JOIN articles art ON art.id = s.article_id
       JOIN published_verdicts p ON p.sentence_id = s.id
       LEFT JOIN users author ON author.id = p.author_id
       LEFT JOIN users approver ON approver.id = p.approved_by_id
@@ -187,9 +191,13 @@ async function readPublicClaims(articleId: string): Promise<PublicClaimRow[]> {
      ORDER BY s.index`;
 }
 
-function claimOf(row: PublicClaimRow, namedReviewers: boolean): ReportClaim {
+function claimOf(
+  row: PublicClaimRow,
+  namedReviewers: boolean,
+  copyUrl: (id: string) => string,
+): ReportClaim {
   const approvedAt = row.approved_at.toISOString();
-  return {
+  const claim: ReportClaim = {
     sentenceId: row.id,
     index: row.index,
     text: row.text,
@@ -206,6 +214,7 @@ function claimOf(row: PublicClaimRow, namedReviewers: boolean): ReportClaim {
     sources: (Array.isArray(row.sources) ? row.sources : []) as SourceDto[],
     claim: claimFields(row.claim),
   };
+  return withArchives(claim, archivesByUrl(row.snapshots, copyUrl));
 }
 
 async function readPageData(options: {
@@ -229,7 +238,10 @@ async function readPageData(options: {
   ]);
   const urls = publicationUrls(options.baseUrl, team.slug ?? '', options.slug);
   const teamUrls = teamPublicUrls(options.baseUrl, team.slug ?? '');
-  const claims = rows.map((row) => claimOf(row, team.nameReviewers));
+  // Anyone may read the archived copies a published page cites.
+  const copyUrl = (id: string) =>
+    new URL(`/p/${team.slug ?? ''}/archive/${id}`, options.baseUrl).href;
+  const claims = rows.map((row) => claimOf(row, team.nameReviewers, copyUrl));
   return {
     article: {
       id: article.id,

@@ -33,7 +33,9 @@ import { checkableSentenceSql, checkableSentences } from '@/lib/server/sentences
 import { publishedSelect, serializePublished } from '@/lib/server/verdicts/serialize';
 import { reportQuerySchema } from '@/lib/validations/report';
 import { REPORT_FORMAT_FILES } from '@/lib/reports/formats';
+import type { SourceArchive } from '@/lib/reports/types';
 import { publicationUrls } from '@/lib/server/publications/urls';
+import { archivesByUrl, snapshotsOfSourcesSql } from '@/lib/server/sources/snapshots';
 import { slugify } from '@/lib/text/slug';
 import { textStream } from './text-stream';
 
@@ -285,6 +287,8 @@ interface ClaimRow {
   rationale: string;
   sources: unknown;
   claim: unknown;
+  /** The archive of each source (snapshotsOfSourcesSql). */
+  snapshots: unknown;
   approved_at: Date;
   is_resolution: boolean;
   needs_recheck: boolean;
@@ -296,8 +300,9 @@ interface ClaimRow {
   settled_by_party: boolean;
 }
 
-function claimOfRow(row: ClaimRow): ReportClaim {
-  return toReportClaim(
+function claimOfRow(row: ClaimRow, copyUrl: (id: string) => string): ReportClaim {
+  const archives = archivesByUrl(row.snapshots, copyUrl);
+  const claim = toReportClaim(
     {
       id: row.id,
       index: row.index,
@@ -325,6 +330,22 @@ function claimOfRow(row: ClaimRow): ReportClaim {
     },
     { submittedAt: row.submitted_at, settledByParty: row.settled_by_party },
   );
+  return withArchives(claim, archives);
+}
+
+/** The claim's sources with what the archive holds of each. */
+export function withArchives(
+  claim: ReportClaim,
+  archives: Map<string, SourceArchive>,
+): ReportClaim {
+  if (archives.size === 0) return claim;
+  return {
+    ...claim,
+    sources: claim.sources.map((source) => {
+      const archive = archives.get(source.url);
+      return archive ? { ...source, archive } : source;
+    }),
+  };
 }
 
 /**
@@ -340,8 +361,11 @@ function claimOfRow(row: ClaimRow): ReportClaim {
 function listReportClaims(options: {
   userId: string;
   articleId: string;
+  baseUrl: string;
   batchSize?: number;
 }): AsyncGenerator<ReportClaim[]> {
+  // A member's report links the members' copy of each archived source.
+  const copyUrl = (id: string) => new URL(`/api/v1/snapshots/${id}/copy`, options.baseUrl).href;
   // articleOfMember's guard, for the SQL below: never query with an empty user id.
   if (!options.userId) throw new AppError('unauthenticated', 'signInRequired');
   const batchSize = Math.max(1, Math.trunc(options.batchSize ?? REPORT_BATCH_SIZE));
@@ -353,8 +377,10 @@ function listReportClaims(options: {
              p.author_id, author.name AS author_name,
              p.approved_by_id, approver.name AS approver_name,
              ${CLAIM_SUBMITTED_AT} AS submitted_at,
-             ${CLAIM_SETTLED_BY_PARTY} AS settled_by_party
+             ${CLAIM_SETTLED_BY_PARTY} AS settled_by_party,
+             ${snapshotsOfSourcesSql('p', Prisma.sql`art.team_id`)} AS snapshots
         FROM sentences s
+        JOIN articles art ON art.id = s.article_id
         JOIN published_verdicts p ON p.sentence_id = s.id
         LEFT JOIN users author ON author.id = p.author_id
         LEFT JOIN users approver ON approver.id = p.approved_by_id
@@ -380,7 +406,7 @@ function listReportClaims(options: {
       const rows = await next;
       const full = rows.length === batchSize;
       if (full) next = read(rows[rows.length - 1]!.index);
-      if (rows.length > 0) yield rows.map(claimOfRow);
+      if (rows.length > 0) yield rows.map((row) => claimOfRow(row, copyUrl));
       if (!full) return;
     }
   })();
@@ -439,14 +465,46 @@ export async function listTeamReportData(options: {
       },
     },
   });
-  const [agreement, facts] = await Promise.all([
+  const citedUrls = [
+    ...new Set(
+      articles.flatMap((article) =>
+        article.sentences.flatMap((s) =>
+          s.published ? serializePublished(s.published).sources.map((source) => source.url) : [],
+        ),
+      ),
+    ),
+  ];
+  const copyUrl = (id: string) => new URL(`/api/v1/snapshots/${id}/copy`, options.baseUrl).href;
+  const [agreement, facts, snapshots] = await Promise.all([
     listAgreementSentences({ articleIds: articles.map((a) => a.id) }),
     listClaimFacts(
       articles.flatMap((article) =>
         article.sentences.filter((s) => s.published !== null).map((s) => s.id),
       ),
     ),
+    prisma.sourceSnapshot.findMany({
+      where: { teamId: options.teamId, url: { in: citedUrls } },
+      select: {
+        id: true,
+        url: true,
+        status: true,
+        reason: true,
+        fetchedAt: true,
+        sha256: true,
+        checkState: true,
+        checkedAt: true,
+      },
+    }),
   ]);
+  // The same shape as the batch query's `snapshots` column.
+  const archives = archivesByUrl(
+    snapshots.map((snap) => ({
+      ...snap,
+      fetchedAt: snap.fetchedAt?.toISOString() ?? null,
+      checkedAt: snap.checkedAt?.toISOString() ?? null,
+    })),
+    copyUrl,
+  );
   return articles
     .map((article): ReportData => {
       const claims: ReportClaim[] = [];
@@ -454,7 +512,10 @@ export async function listTeamReportData(options: {
       for (const sentence of article.sentences) {
         const fact = facts.get(sentence.id);
         if (!sentence.published || !fact) continue;
-        const claim = toReportClaim({ ...sentence, published: sentence.published }, fact);
+        const claim = withArchives(
+          toReportClaim({ ...sentence, published: sentence.published }, fact),
+          archives,
+        );
         if (!keep(options.filter, claim, sentence.published)) continue;
         if (sentence.published.needsRecheck) recheck.push(sentence.id);
         claims.push(claim);

@@ -5,6 +5,7 @@ import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { NO_CLAIM_FIELDS } from '@/lib/reports/claim-fields';
 import { recordAudit } from '@/lib/server/audit/record-audit';
+import { queueSourceArchives } from '@/lib/server/sources/queue-archives';
 import { AppError, notFound } from '@/lib/server/errors';
 import { isInPlay } from '@/lib/workflow/sentence-state';
 import { resolveDisputeSchema } from '@/lib/validations/verdict';
@@ -80,6 +81,11 @@ export async function resolveDispute(options: {
       create: { sentenceId: sentence.id, ...published },
       update: published,
     });
+    await queueSourceArchives(
+      tx,
+      sentence.teamId,
+      data.sources.map((source) => source.url),
+    );
     await sendBackDisagreeing(tx, sentence, verdicts, data.rating, options.userId);
     await confirmAgreeing(tx, sentence, verdicts, data.rating, options.userId);
     await recordSettlement(tx, sentence, options.userId, {

@@ -7,6 +7,7 @@ import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { Prisma } from '@/generated/prisma/client';
 import { recordAudit } from '@/lib/server/audit/record-audit';
+import { queueSourceArchives } from '@/lib/server/sources/queue-archives';
 import { AppError } from '@/lib/server/errors';
 import { setVerdictSchema, type SourceInput } from '@/lib/validations/verdict';
 import { auditView, serializeVerdict, verdictSelect } from './serialize';
@@ -65,6 +66,12 @@ export async function setVerdict(options: { userId: string; sentenceId: string; 
         verdictId = created.id;
       }
       await writeSources(tx, verdictId, data.sources);
+      // Each cited address is archived by a worker (lib/server/sources/archive.ts).
+      await queueSourceArchives(
+        tx,
+        sentence.teamId,
+        data.sources.map((source) => source.url),
+      );
       const result = serializeVerdict(
         await tx.verdict.findUniqueOrThrow({ where: { id: verdictId }, select: verdictSelect }),
       );
