@@ -104,6 +104,7 @@ export function ArticleReader({
   initialSentenceId,
   members,
   currentUser,
+  sourceAlerts = 0,
 }: {
   article: ArticleDetail;
   /** The placed highlights, lean (lib/server/annotations/list-painted). */
@@ -114,6 +115,8 @@ export function ArticleReader({
   initialSentenceId: string | null;
   members: TeamMember[];
   currentUser: { id: string; name: string };
+  /** Sources of this article's verdicts the link check found dead or changed. */
+  sourceAlerts?: number;
 }) {
   usePreloadedPanel();
   const t = useTranslations('reader');
@@ -239,6 +242,15 @@ export function ArticleReader({
             <ReportLinks articleId={article.id} />
           </div>
           <PublishControls articleId={article.id} canPublish={can(role, 'article.publish')} />
+          {sourceAlerts > 0 ? (
+            <p
+              role="note"
+              className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
+              data-testid="source-alerts"
+            >
+              {t('articleReader.sourceAlerts', { count: sourceAlerts })}
+            </p>
+          ) : null}
           <div className="mt-2 flex justify-end">
             <Button
               variant="secondary"

@@ -4,7 +4,7 @@
 // settlement of a dispute, comments and history. Reloaded (not remounted) when a teammate
 // changes something, so what I am typing survives live updates.
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ApiError, apiFetch } from '@/lib/api/client';
 import { can, type Role } from '@/lib/permissions';
@@ -19,6 +19,7 @@ import { HighlightItem } from './highlight-item';
 import { ResolveForm } from './resolve-form';
 import { ReviewActions } from './review-actions';
 import { SentenceHistory } from './sentence-history';
+import { SourceArchiveNote, SourceArchivesContext } from './source-archive-note';
 import { VerdictForm } from './verdict-form';
 import { useFormatDate, VerdictStatusLine } from './verdict-status';
 
@@ -64,6 +65,10 @@ export function SentencePanel({
   const t = useTranslations('reader');
   const labels = useTranslations('labels');
   const [detail, setDetail] = useState<SentenceDetail | null>(null);
+  const archives = useMemo(
+    () => new Map((detail?.archives ?? []).map((archive) => [archive.url, archive])),
+    [detail],
+  );
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
@@ -226,7 +231,7 @@ export function SentencePanel({
         ) : !detail ? (
           <p className="text-sm text-stone-500">{t('shared.loading')}</p>
         ) : (
-          <>
+          <SourceArchivesContext value={archives}>
             <blockquote
               lang={language}
               className="border-l-4 border-stone-300 pl-3 font-serif text-stone-800"
@@ -361,7 +366,7 @@ export function SentencePanel({
               onChanged={reload}
             />
             <SentenceHistory sentenceId={sentenceId} refreshKey={refreshKey} />
-          </>
+          </SourceArchivesContext>
         )}
       </div>
     </section>
@@ -419,6 +424,7 @@ function SourceList({ sources }: { sources: VerdictDto['sources'] }) {
             {source.title ?? source.url}
           </a>
           {source.publisher ? ` — ${source.publisher}` : ''}
+          <SourceArchiveNote url={source.url} />
         </li>
       ))}
     </ul>

@@ -19,7 +19,10 @@ import { GET as publicCopyRoute } from '@/app/p/[team]/archive/[id]/route';
 import { prisma } from '@/lib/db';
 import { getReport } from '@/lib/server/reports/get-report';
 import { publishArticle, unpublishArticle } from '@/lib/server/publications/publish-article';
+import { getQueue } from '@/lib/server/queue/get-queue';
+import { getSentence } from '@/lib/server/sentences/get-sentence';
 import { runSourceArchive } from '@/lib/server/sources/archive';
+import { countArticleSourceAlerts } from '@/lib/server/sources/snapshots';
 import { LINK_CHECK_SAME_TEXT, runLinkCheck, sameTextShare } from '@/lib/server/sources/link-check';
 import { approveVerdict } from '@/lib/server/verdicts/review-verdict';
 import { setVerdict } from '@/lib/server/verdicts/set-verdict';
@@ -263,6 +266,32 @@ describe('the source archive', () => {
     // The archived copy itself never changes.
     expect(changed.sha256).toBe(html.sha256);
     mode = 'normal';
+
+    // Flagged where its author looks: the sentence's panel, « Ma file », the article's notice.
+    const detail = await getSentence({ userId: reviewer.id, sentenceId: sentence.id });
+    expect(detail.archives).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          url: urls[0],
+          status: 'archived',
+          copyUrl: `/api/v1/snapshots/${html.id}/copy`,
+          sha256: html.sha256,
+          checkState: 'changed',
+        }),
+        expect.objectContaining({ url: urls[2], status: 'unavailable', reason: 'paywall' }),
+      ]),
+    );
+    const queue = await getQueue({ userId: reviewer.id });
+    expect(queue.sourceAlerts).toEqual([
+      expect.objectContaining({
+        url: urls[0],
+        checkState: 'changed',
+        sentence: expect.objectContaining({ id: sentence.id }),
+      }),
+    ]);
+    expect((await getQueue({ userId: reviewer2.id })).sourceAlerts).toEqual([]);
+    expect(await countArticleSourceAlerts({ userId: editor.id, articleId: article.id })).toBe(1);
+    expect(await countArticleSourceAlerts({ userId: outsider.id, articleId: article.id })).toBe(0);
   });
 
   it('compares texts by the share of archived words still there', () => {

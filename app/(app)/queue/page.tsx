@@ -93,6 +93,27 @@ export default async function QueuePage() {
           ),
         }))}
       />
+      {queue.sourceAlerts.length > 0 ? (
+        <QueueSection
+          id="queue-sources"
+          title={t('sources.title')}
+          empty=""
+          entries={queue.sourceAlerts.map((item) => ({
+            key: `${item.sentence.id} ${item.url}`,
+            sentence: item.sentence,
+            article: item.article,
+            details: (
+              <>
+                <strong className="font-semibold text-red-700">
+                  {item.checkState === 'dead' ? t('sources.dead') : t('sources.changed')}
+                </strong>{' '}
+                <span className="[overflow-wrap:anywhere]">{item.url}</span>
+                {onDate(format, item.checkedAt, (values) => t.rich('sources.checkedOn', values))}
+              </>
+            ),
+          }))}
+        />
+      ) : null}
       {mayResolve || queue.toResolve.length > 0 ? (
         <QueueSection
           id="queue-resolve"

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { prisma } from '@/lib/db';
 import { PERMISSIONS, type Role } from '@/lib/permissions';
-import { checkableSentences } from '@/lib/server/sentences/checkable';
+import { checkableSentences, checkableSentenceSql } from '@/lib/server/sentences/checkable';
 import type { queueDto } from '@/lib/validations/dto/queue';
 import { sentenceState } from '@/lib/workflow/sentence-state';
 
@@ -111,5 +111,60 @@ export async function getQueue(options: { userId: string }): Promise<QueueDto> {
       },
     });
   }
-  return { assigned, toReview, toResolve: [...toResolve.values()] };
+  return {
+    assigned,
+    toReview,
+    toResolve: [...toResolve.values()],
+    sourceAlerts: await listSourceAlerts(userId),
+  };
+}
+
+/**
+ * The sources my verdicts cite that the link check flagged (lib/server/sources/link-check.ts),
+ * on checkable sentences of my teams, 100 at most, the latest checks first.
+ */
+async function listSourceAlerts(userId: string): Promise<QueueDto['sourceAlerts']> {
+  const rows = await prisma.$queryRaw<
+    {
+      sentence_id: string;
+      index: number;
+      text: string;
+      article_id: string;
+      title: string;
+      language: string;
+      team_name: string;
+      url: string;
+      check_state: 'dead' | 'changed';
+      checked_at: Date | null;
+    }[]
+  >`
+    SELECT DISTINCT ON (s.id, snap.url)
+           s.id AS sentence_id, s.index, s.text, a.id AS article_id, a.title, a.language,
+           t.name AS team_name, snap.url, snap.check_state, snap.checked_at
+      FROM verdicts v
+      JOIN sources src ON src.verdict_id = v.id
+      JOIN sentences s ON s.id = v.sentence_id
+      JOIN articles a ON a.id = s.article_id
+      JOIN teams t ON t.id = a.team_id
+      JOIN memberships m ON m.team_id = a.team_id AND m.user_id = ${userId}::uuid
+      JOIN source_snapshots snap ON snap.team_id = a.team_id AND snap.url = src.url
+     WHERE v.author_id = ${userId}::uuid
+       AND ${checkableSentenceSql('s')}
+       AND snap.check_state IN ('dead', 'changed')
+     ORDER BY s.id, snap.url
+     LIMIT 100`;
+  return rows
+    .map((row) => ({
+      sentence: { id: row.sentence_id, index: row.index, text: row.text },
+      article: {
+        id: row.article_id,
+        title: row.title,
+        language: row.language,
+        teamName: row.team_name,
+      },
+      url: row.url,
+      checkState: row.check_state,
+      checkedAt: row.checked_at?.toISOString() ?? null,
+    }))
+    .sort((a, b) => (b.checkedAt ?? '').localeCompare(a.checkedAt ?? ''));
 }

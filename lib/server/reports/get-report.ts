@@ -35,7 +35,12 @@ import { reportQuerySchema } from '@/lib/validations/report';
 import { REPORT_FORMAT_FILES } from '@/lib/reports/formats';
 import type { SourceArchive } from '@/lib/reports/types';
 import { publicationUrls } from '@/lib/server/publications/urls';
-import { archivesByUrl, snapshotsOfSourcesSql } from '@/lib/server/sources/snapshots';
+import {
+  archiveSelect,
+  archivesByUrl,
+  archivesOfRows,
+  snapshotsOfSourcesSql,
+} from '@/lib/server/sources/snapshots';
 import { slugify } from '@/lib/text/slug';
 import { textStream } from './text-stream';
 
@@ -484,27 +489,10 @@ export async function listTeamReportData(options: {
     ),
     prisma.sourceSnapshot.findMany({
       where: { teamId: options.teamId, url: { in: citedUrls } },
-      select: {
-        id: true,
-        url: true,
-        status: true,
-        reason: true,
-        fetchedAt: true,
-        sha256: true,
-        checkState: true,
-        checkedAt: true,
-      },
+      select: archiveSelect,
     }),
   ]);
-  // The same shape as the batch query's `snapshots` column.
-  const archives = archivesByUrl(
-    snapshots.map((snap) => ({
-      ...snap,
-      fetchedAt: snap.fetchedAt?.toISOString() ?? null,
-      checkedAt: snap.checkedAt?.toISOString() ?? null,
-    })),
-    copyUrl,
-  );
+  const archives = archivesOfRows(snapshots, copyUrl);
   return articles
     .map((article): ReportData => {
       const claims: ReportClaim[] = [];

@@ -3,6 +3,7 @@
 // ratings are given independently), the published verdict and the comments, and whether the
 // caller may settle its dispute (the rule of lib/server/verdicts/adjudication.ts).
 import 'server-only';
+import { listSourceArchives } from '@/lib/server/sources/snapshots';
 import type { z } from 'zod';
 import type { sentenceDetailDto } from '@/lib/validations/dto/sentence';
 import { prisma } from '@/lib/db';
@@ -70,6 +71,14 @@ export async function getSentence(options: {
         : false,
     allowPartyAdjudication: row.article.team.allowPartyAdjudication,
   });
+  const verdicts = visible.map(serializeVerdict);
+  const finalVerdict = row.published ? serializePublished(row.published) : null;
+  const archives = await listSourceArchives({
+    articleId: row.articleId,
+    urls: [...verdicts, ...(finalVerdict ? [finalVerdict] : [])].flatMap((v) =>
+      v.sources.map((source) => source.url),
+    ),
+  });
   return {
     sentence: {
       id: row.id,
@@ -93,8 +102,9 @@ export async function getSentence(options: {
     /** Why the caller may not settle the dispute; null when it is not disputed or they may. */
     resolveRefusal: adjudication.resolveRefusal,
     highlights: row.annotations.map((link) => serializeAnnotation(link.annotation)),
-    verdicts: visible.map(serializeVerdict),
-    finalVerdict: row.published ? serializePublished(row.published) : null,
+    verdicts,
+    finalVerdict,
     comments: row.comments.map(serializeComment),
+    archives,
   };
 }

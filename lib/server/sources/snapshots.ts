@@ -161,3 +161,66 @@ export async function touchPagesCiting(snapshotId: string): Promise<void> {
                     WHERE s.article_id = pub.article_id
                       AND p.sources @> jsonb_build_array(jsonb_build_object('url', snap.url)))`;
 }
+
+/**
+ * The archive of `urls` as the team of `articleId` holds it (already access-checked by the
+ * caller), for the sentence panel: one entry per archived address, copies at their API route.
+ */
+export async function listSourceArchives(options: { articleId: string; urls: string[] }) {
+  const urls = [...new Set(options.urls)];
+  if (urls.length === 0) return [];
+  const rows = await prisma.sourceSnapshot.findMany({
+    where: { url: { in: urls }, team: { articles: { some: { id: options.articleId } } } },
+    select: archiveSelect,
+  });
+  const archives = archivesOfRows(rows, (id) => `/api/v1/snapshots/${id}/copy`);
+  return [...archives].map(([url, archive]) => ({ url, ...archive }));
+}
+
+/** The snapshot rows Prisma reads (archiveSelect), as archivesByUrl takes them. */
+export function archivesOfRows(
+  rows: Prisma.SourceSnapshotGetPayload<{ select: typeof archiveSelect }>[],
+  copyUrl: (id: string) => string,
+): Map<string, SourceArchive> {
+  return archivesByUrl(
+    rows.map((row) => ({
+      ...row,
+      fetchedAt: row.fetchedAt?.toISOString() ?? null,
+      checkedAt: row.checkedAt?.toISOString() ?? null,
+    })),
+    copyUrl,
+  );
+}
+
+/** What archivesOfRows needs of a snapshot. */
+export const archiveSelect = {
+  id: true,
+  url: true,
+  status: true,
+  reason: true,
+  fetchedAt: true,
+  sha256: true,
+  checkState: true,
+  checkedAt: true,
+} as const;
+
+/**
+ * How many sources the verdicts of the article cite that the link check flagged (dead or
+ * changed), for the reader's notice; membership checked in the query.
+ */
+export async function countArticleSourceAlerts(options: {
+  userId: string;
+  articleId: string;
+}): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ count: number }[]>`
+    SELECT count(DISTINCT snap.url)::int AS count
+      FROM articles a
+      JOIN memberships m ON m.team_id = a.team_id AND m.user_id = ${options.userId}::uuid
+      JOIN sentences s ON s.article_id = a.id
+      JOIN verdicts v ON v.sentence_id = s.id
+      JOIN sources src ON src.verdict_id = v.id
+      JOIN source_snapshots snap ON snap.team_id = a.team_id AND snap.url = src.url
+     WHERE a.id = ${options.articleId}::uuid
+       AND snap.check_state IN ('dead', 'changed')`;
+  return row?.count ?? 0;
+}

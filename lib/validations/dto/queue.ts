@@ -40,4 +40,15 @@ export const queueDto = z.strictObject({
   toResolve: z
     .array(queuePlace.extend({ state: sentenceStateDto }))
     .describe('disputed sentences to settle (editors and owners)'),
+  sourceAlerts: z
+    .array(
+      queuePlace.extend({
+        url: z.string().describe('the cited address'),
+        checkState: z.enum(['dead', 'changed']),
+        checkedAt: timestampDto.nullable(),
+      }),
+    )
+    .describe(
+      'sources your verdicts cite that the link check found dead (4xx/5xx, gone) or changed',
+    ),
 });

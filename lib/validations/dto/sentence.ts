@@ -30,6 +30,25 @@ export const sentenceStatesDto = z.strictObject({
     .describe('by sentence id (headings and paywall notices left out)'),
 });
 
+export const sourceArchiveDto = z
+  .strictObject({
+    url: z.string().describe('the source’s address, as cited'),
+    status: z.enum(['pending', 'archived', 'unavailable']),
+    reason: z
+      .string()
+      .nullable()
+      .describe('why there is no copy: paywall, blocked, not_found, http_error, timeout…'),
+    copyUrl: z.string().nullable().describe('the archived copy (GET /api/v1/snapshots/{id}/copy)'),
+    archivedAt: timestampDto.nullable(),
+    sha256: z.string().nullable().describe('SHA-256 of the body as fetched, hex'),
+    checkState: z
+      .enum(['dead', 'changed'])
+      .nullable()
+      .describe('what the last link check found wrong: dead (4xx/5xx, gone) or changed text'),
+    checkedAt: timestampDto.nullable(),
+  })
+  .meta({ id: 'SourceArchive', description: 'FactDesk’s archived copy of a cited source' });
+
 export const sentenceDetailDto = z.strictObject({
   sentence: unitDto.extend({
     articleId: idDto,
@@ -55,6 +74,9 @@ export const sentenceDetailDto = z.strictObject({
     .describe('every verdict on the sentence except teammates’ drafts (private to their author)'),
   finalVerdict: publishedVerdictDto.nullable(),
   comments: z.array(commentDto),
+  archives: z
+    .array(sourceArchiveDto)
+    .describe('the archive of every source the verdicts above cite'),
 });
 
 export const assignedDto = z.strictObject({ sentenceId: idDto, assignee: personDto.nullable() });

@@ -7,6 +7,7 @@ import { getAgreement } from '@/lib/server/articles/get-agreement';
 import { getArticle } from '@/lib/server/articles/get-article';
 import { AppError } from '@/lib/server/errors';
 import { getPageUser } from '@/lib/server/session';
+import { countArticleSourceAlerts } from '@/lib/server/sources/snapshots';
 import { listMembers } from '@/lib/server/teams/list-members';
 import { listSentenceStates } from '@/lib/server/verdicts/list-sentence-states';
 import { idSchema } from '@/lib/validations/common';
@@ -28,11 +29,12 @@ export default async function ArticlePage({
   const { sentence } = articlePageQuerySchema.parse(await searchParams);
   if (!idSchema.safeParse(id).success) notFound();
   const user = await getPageUser(`/articles/${id}`);
-  const [article, annotations, states, agreement] = await Promise.all([
+  const [article, annotations, states, agreement, sourceAlerts] = await Promise.all([
     getArticle({ userId: user.id, articleId: id }),
     listPaintedAnnotations({ userId: user.id, articleId: id }),
     listSentenceStates({ userId: user.id, articleId: id }),
     getAgreement({ userId: user.id, articleId: id }),
+    countArticleSourceAlerts({ userId: user.id, articleId: id }),
   ]).catch((error: unknown) => {
     // Outside the user's teams looks exactly like a missing article.
     if (error instanceof AppError && error.code === 'not_found') notFound();
@@ -48,6 +50,7 @@ export default async function ArticlePage({
       initialOrphans={annotations.orphans}
       initialStates={states}
       initialAgreement={agreement}
+      sourceAlerts={sourceAlerts}
       initialSentenceId={sentence ?? null}
       members={members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role }))}
       currentUser={{ id: user.id, name: user.name }}
