@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, TextArea, TextInput } from '@/components/ui/field';
 import type { SourceDto } from '@/lib/server/verdicts/serialize';
+import { SourceArchiveNote } from './source-archive-note';
 
 export interface SourceDraft {
   key: string;
@@ -80,6 +81,7 @@ export function SourcesEditor({
               onChange={(e) => update(source.key, 'url', e.target.value)}
             />
           </Field>
+          <SourceArchiveNote url={source.url.trim()} />
           <Field label={label('sources.title', i)} error={fieldErrors[`sources.${i}.title`]}>
             <TextInput
               value={source.title}
