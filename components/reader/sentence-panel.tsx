@@ -391,6 +391,15 @@ function FinalVerdict({ detail }: { detail: SentenceDetail }) {
           {labels(`rating.${final.rating}`)}
         </span>
       </p>
+      {final.claim.summary || final.claim.claimant ? (
+        <p className="mt-1 text-xs text-stone-700" data-testid="final-claim">
+          {final.claim.summary ? `« ${final.claim.summary} »` : null}
+          {final.claim.summary && final.claim.claimant ? ' — ' : null}
+          {final.claim.claimant
+            ? t('sentencePanel.claimant', { name: final.claim.claimant })
+            : null}
+        </p>
+      ) : null}
       {final.rationale ? <p className="mt-1 whitespace-pre-line">{final.rationale}</p> : null}
       <SourceList sources={final.sources} />
       <p className="mt-1 text-xs text-stone-600">

@@ -458,16 +458,24 @@ export function ReportFrame({ head, ctx }: { head: ReportHead; ctx: Context }) {
       </head>
       <body>
         <Header head={head} ctx={ctx} />
-        <main>
-          <Methodology ctx={ctx} />
-          <Summary head={head} ctx={ctx} />
-          <Slot />
-          {head.publication
-            ? head.publication.corrections.length > 0 && (
-                <PublicationCorrections corrections={head.publication.corrections} ctx={ctx} />
-              )
-            : revisions.length > 1 && <Corrections revisions={revisions} ctx={ctx} />}
-        </main>
+        {head.publication ? (
+          // A reader of the published page comes for the claims: they come first, the method after.
+          <main>
+            <Summary head={head} ctx={ctx} />
+            <Slot />
+            {head.publication.corrections.length > 0 && (
+              <PublicationCorrections corrections={head.publication.corrections} ctx={ctx} />
+            )}
+            <Methodology ctx={ctx} />
+          </main>
+        ) : (
+          <main>
+            <Methodology ctx={ctx} />
+            <Summary head={head} ctx={ctx} />
+            <Slot />
+            {revisions.length > 1 && <Corrections revisions={revisions} ctx={ctx} />}
+          </main>
+        )}
         <Footer head={head} ctx={ctx} />
       </body>
     </html>
