@@ -3,6 +3,7 @@
 // Members authenticate with their personal access tokens, so tokens are exercised on every
 // route too. The matrix lists the routes: a route file or method without an entry fails.
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import {
   expect,
   request as playwrightRequest,
@@ -117,6 +118,45 @@ async function submittedBy(member: Member, sentenceId: string, rating = 'true') 
   );
 }
 
+/** A fresh article of the team with one approved verdict: something to publish. */
+async function publishableArticle(world: World): Promise<string> {
+  const articleId = await world.room.newArticle();
+  const [first] = (await sentencesOf(world.room.members.owner, articleId)).filter(
+    (s) => s.kind === 'sentence',
+  );
+  const verdict = await submittedBy(world.writer, first!.id);
+  await json(
+    await world.writer2.api.post(`/api/v1/verdicts/${verdict.id}/approve`, {
+      data: { version: verdict.version },
+    }),
+  );
+  return articleId;
+}
+
+let archivedSnapshot: Promise<string> | undefined;
+/**
+ * An archived source of the team, as the archive's worker stores it (written straight into the
+ * database: fetching is the worker's part, tested in tests/integration/source-archive.test.ts).
+ */
+function snapshotOf(world: World): Promise<string> {
+  archivedSnapshot ??= (async () => {
+    const id = randomUUID();
+    const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(
+        `INSERT INTO source_snapshots (id, team_id, url, status, content_type, sha256, size, body, fetched_at)
+         VALUES ($1, $2, $3, 'archived', 'text/plain', $4, 2, $5, now())`,
+        [id, world.room.teamId, `https://www.example.org/${id}`, '0'.repeat(64), Buffer.from('ok')],
+      );
+    } finally {
+      await db.end();
+    }
+    return id;
+  })();
+  return archivedSnapshot;
+}
+
 async function invitation(world: World, teamId = world.room.teamId, role = 'viewer') {
   return json<{ id: string; token: string }>(
     await world.room.members.owner.api.post(`/api/v1/teams/${teamId}/invitations`, {
@@ -214,6 +254,23 @@ const MATRIX: Record<string, Entry> = {
       body: { text: `${SEED_TEXT}\nUne phrase ajoutée.`, version: 1 },
     }),
     expect: EDITORS(202),
+  },
+  'GET /api/v1/articles/{id}/publication': {
+    call: async (w) => ({ path: `/api/v1/articles/${w.room.articleId}/publication` }),
+    expect: MEMBERS_ONLY,
+  },
+  'POST /api/v1/articles/{id}/publication': {
+    call: async (w) => ({ path: `/api/v1/articles/${await publishableArticle(w)}/publication` }),
+    expect: EDITORS(200),
+  },
+  'DELETE /api/v1/articles/{id}/publication': {
+    call: async (w) => ({ path: `/api/v1/articles/${w.room.articleId}/publication` }),
+    // Never published: withdrawing it is a no-op that says so.
+    expect: EDITORS(200),
+  },
+  'GET /api/v1/snapshots/{id}/copy': {
+    call: async (w) => ({ path: `/api/v1/snapshots/${await snapshotOf(w)}/copy` }),
+    expect: MEMBERS_ONLY,
   },
   'GET /api/v1/articles/{id}/revisions': {
     call: async (w) => ({ path: `/api/v1/articles/${w.room.articleId}/revisions` }),

@@ -16,10 +16,11 @@
 // (on both app instances) without touching each other's data. Every failing request is
 // classified (property, generator, problem, payload features) and each class is reported with
 // its smallest example, so one run shows every distinct bug, not only the first.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { expect, test, type APIResponse } from '@playwright/test';
 import fc from 'fast-check';
+import pg from 'pg';
 import {
   anyJson,
   deepArray,
@@ -490,6 +491,15 @@ function sourceCountInvalid(base: Fields) {
   ];
 }
 
+/** The claim's own fields of a verdict (claimSchema). */
+const claimFields: Fields = {
+  summary: field.string({ max: 200, nullish: true }),
+  claimant: field.string({ max: 200, nullish: true }),
+  claimantKind: field.enumOf(['person', 'organization']),
+  date: field.date(),
+  appearanceUrl: field.url({ nullish: true }),
+};
+
 const sourceFields: Fields = {
   url: field.url({ required: true }),
   title: field.string({ max: 500, nullish: true }),
@@ -610,6 +620,16 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
   'DELETE /api/v1/articles/{id}': (w) => ({
     lane: 'articles',
     params: { id: w.doomed.article },
+  }),
+  // No body: publishing an article without an approved verdict is refused (409), withdrawing a
+  // never-published one says so (200).
+  'POST /api/v1/articles/{id}/publication': (w) => ({
+    lane: 'articles',
+    params: { id: w.articles.renamed },
+  }),
+  'DELETE /api/v1/articles/{id}/publication': (w) => ({
+    lane: 'articles',
+    params: { id: w.articles.renamed },
   }),
 
   // ---- highlights
@@ -775,6 +795,7 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
         invalid: fc.oneof(notAString, hugeString(20_001), fc.constant(null)),
       },
       sources: field.arrayOf(sourceFields, { max: 30 }),
+      claim: field.objectOf(claimFields),
       version: versionField(false),
     },
   }),
@@ -898,6 +919,7 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
       publicName: field.string({ max: 200, nullish: true }),
       publicUrl: field.url({ nullish: true }),
       logoUrl: field.url({ nullish: true }),
+      nameReviewers: field.boolean(),
     },
   }),
   'PATCH /api/v1/teams/{id}/members/{userId}': (w) => ({
@@ -1614,6 +1636,8 @@ interface ReadWorld {
   jobId: string;
   invitationToken: string;
   memberIds: string[];
+  /** An archived source of the team (its copy is a read too). */
+  snapshotId: string;
 }
 
 async function buildReadWorld(): Promise<ReadWorld> {
@@ -1648,6 +1672,25 @@ async function buildReadWorld(): Promise<ReadWorld> {
     }),
   );
   await Promise.all([reviewer, elsewhere].flatMap((m) => [m.api.dispose(), m.session.dispose()]));
+  // What the archive's worker stores for a cited source (fetching is tested elsewhere).
+  const snapshotId = randomUUID();
+  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO source_snapshots (id, team_id, url, status, content_type, sha256, size, body, fetched_at)
+       VALUES ($1, $2, $3, 'archived', 'text/plain', $4, 2, $5, now())`,
+      [
+        snapshotId,
+        teamId,
+        `https://www.example.org/${snapshotId}`,
+        '0'.repeat(64),
+        Buffer.from('ok'),
+      ],
+    );
+  } finally {
+    await db.end();
+  }
   return {
     owner,
     teamId,
@@ -1656,6 +1699,7 @@ async function buildReadWorld(): Promise<ReadWorld> {
     jobId: job.id,
     invitationToken: token,
     memberIds: [owner.id, reviewer.id],
+    snapshotId,
   };
 }
 
@@ -1683,6 +1727,8 @@ const READ_ROUTES: Record<string, (w: ReadWorld) => ReadFuzz> = {
     },
   }),
   'GET /api/v1/articles/{id}/revisions': (w) => ({ params: { id: w.articleId } }),
+  'GET /api/v1/articles/{id}/publication': (w) => ({ params: { id: w.articleId } }),
+  'GET /api/v1/snapshots/{id}/copy': (w) => ({ params: { id: w.snapshotId } }),
   'GET /api/v1/articles/{id}/sentence-states': (w) => ({ params: { id: w.articleId } }),
   'GET /api/v1/invitations/{token}': (w) => ({
     params: { token: w.invitationToken },

@@ -25,6 +25,10 @@ export async function queueSourceArchives(
         'source_archive',
         json_build_object('snapshotId', ${id}::text),
         job_key => ${`archive:${id}`}::text,
-        max_attempts => 3)`;
+        max_attempts => 3,
+        -- One fetch at a time in the whole deployment, after the members' own jobs: a burst of
+        -- cited sources (or slow sites) never holds every worker slot.
+        queue_name => 'source_archive',
+        priority => 10)`;
   }
 }
