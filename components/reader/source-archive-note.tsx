@@ -41,7 +41,7 @@ export function SourceArchiveNote({ url }: { url: string }) {
           target="_blank"
           rel="noopener noreferrer"
           className="text-blue-700 underline"
-          title={archive.sha256 ? `SHA-256 ${archive.sha256}` : undefined}
+          title={archive.sha256 ? t('sha256', { hash: archive.sha256 }) : undefined}
         >
           {t('archivedOn', {
             date: format.dateTime(new Date(archive.archivedAt), { dateStyle: 'medium' }),
