@@ -71,14 +71,14 @@ const ENGLISH_CUES: { pattern: RegExp; kind: Cue['kind'] }[] = [
 const REACH_AFTER = 64;
 const REACH_BEFORE = 4;
 
-interface Span {
+export interface Span {
   index: number;
   end: number;
   text: string;
 }
 
-/** Proper-name spans, without the capitalised function words that start sentences. */
-function names(text: string): Span[] {
+/** Proper-name spans, without the capitalised function words that start sentences (also the named entities claim matching compares, lib/matching). */
+export function properNames(text: string): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(NAME)) {
     let words = match[0].split(/\s+/);
@@ -125,7 +125,7 @@ function onlyTitle(between: string): boolean {
 
 /** The claimant a sentence names, or null when it names none. */
 export function suggestClaimant(text: string, language: string): string | null {
-  const spans = names(text);
+  const spans = properNames(text);
   if (spans.length === 0) return null;
   for (const cue of cues(text, language)) {
     const following = spans.filter(
