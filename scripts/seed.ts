@@ -1,5 +1,5 @@
 // Runs at every `npm start` after the migrations: data upkeep (scoring units that predate
-// claim triage, forgetting day-old idempotency keys, expired rate-limit windows, ended sessions and
+// claim triage, indexing approved verdicts for claim matching, forgetting day-old idempotency keys, expired rate-limit windows, ended sessions and
 // long-unused known sign-in addresses), then the demo data into an empty database unless SEED_DEMO=0.
 // Also `npm run db:seed`.
 import { withDatabase } from './lib/database-url';
@@ -24,6 +24,10 @@ withDatabase(async (url) => {
     const { seeded } = await seedDemo();
     console.log(seeded ? 'Demo data created.' : 'Database not empty: demo data skipped.');
   }
+  // Approved verdicts that claim matching's index lacks (written before it existed, or seeded).
+  const { backfillClaimIndex } = await import('../lib/server/matching/index-claims');
+  const indexed = await backfillClaimIndex();
+  if (indexed > 0) console.log(`Claim-matching index filled for ${indexed} approved verdicts.`);
   const { prisma } = await import('../lib/db');
   await prisma.$disconnect();
 }).catch((error: unknown) => {

@@ -19,6 +19,7 @@ import { HighlightItem } from './highlight-item';
 import { ResolveForm } from './resolve-form';
 import { ReviewActions } from './review-actions';
 import { SentenceHistory } from './sentence-history';
+import { ClaimMatches } from './claim-matches';
 import { SourceArchiveNote, SourceArchivesContext } from './source-archive-note';
 import { VerdictForm } from './verdict-form';
 import { useFormatDate, VerdictStatusLine } from './verdict-status';
@@ -269,6 +270,7 @@ export function SentencePanel({
             ) : null}
 
             {detail.finalVerdict ? <FinalVerdict detail={detail} /> : null}
+            {detail.sentence.kind === 'sentence' ? <ClaimMatches sentenceId={sentenceId} /> : null}
 
             {detail.highlights.length > 0 ? (
               <div>

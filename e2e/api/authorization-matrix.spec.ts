@@ -276,6 +276,15 @@ const MATRIX: Record<string, Entry> = {
     call: async (w) => ({ path: `/api/v1/articles/${w.room.articleId}/revisions` }),
     expect: MEMBERS_ONLY,
   },
+  'GET /api/v1/sentences/{id}/matches': {
+    call: async (w) => ({ path: `/api/v1/sentences/${w.sentence}/matches` }),
+    expect: MEMBERS_ONLY,
+  },
+  'GET /api/v1/claims/search': {
+    call: async () => ({ path: '/api/v1/claims/search?q=projectiles&lang=fr' }),
+    // Each signed-in person searches their own teams' verdicts (none: an empty list).
+    expect: EVERYONE_SIGNED_IN(200),
+  },
   'GET /api/v1/search': {
     call: async () => ({ path: '/api/v1/search?q=projectiles' }),
     expect: EVERYONE_SIGNED_IN(200),

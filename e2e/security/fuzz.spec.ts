@@ -1756,9 +1756,14 @@ const READ_ROUTES: Record<string, (w: ReadWorld) => ReadFuzz> = {
       page: query.int(1, 100),
     },
   }),
+  'GET /api/v1/claims/search': () => ({
+    params: {},
+    query: { q: query.text(500), lang: query.enumOf(['fr', 'en']) },
+  }),
   'GET /api/v1/sentences/{id}': (w) => ({ params: { id: w.sentenceId } }),
   'GET /api/v1/sentences/{id}/comments': (w) => ({ params: { id: w.sentenceId } }),
   'GET /api/v1/sentences/{id}/history': (w) => ({ params: { id: w.sentenceId } }),
+  'GET /api/v1/sentences/{id}/matches': (w) => ({ params: { id: w.sentenceId } }),
   'GET /api/v1/teams': () => ({ params: {} }),
   'GET /api/v1/teams/{id}/audit': (w) => ({
     params: { id: w.teamId },

@@ -14,14 +14,16 @@ import type { ClaimFeatures } from './features';
 
 export const MATCH_THRESHOLD = 0.45;
 
-export type MatchReason =
-  | 'close_wording'
-  | 'same_figures'
-  | 'same_years'
-  | 'same_entities'
-  | 'negation_differs'
-  | 'different_figures'
-  | 'different_years';
+export const MATCH_REASONS = [
+  'close_wording',
+  'same_figures',
+  'same_years',
+  'same_entities',
+  'negation_differs',
+  'different_figures',
+  'different_years',
+] as const;
+export type MatchReason = (typeof MATCH_REASONS)[number];
 
 export interface MatchSignals {
   /** pg_trgm `similarity()` of the two texts, 0..1. */

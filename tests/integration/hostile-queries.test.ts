@@ -197,6 +197,7 @@ describe('every query parameter and header of the GET routes', () => {
   it('are declared where the routes read them', () => {
     expect(withQuery.sort()).toEqual(
       [
+        '/api/v1/claims/search',
         '/api/v1/articles/{id}/annotations',
         '/api/v1/articles/{id}/report',
         '/api/v1/search',

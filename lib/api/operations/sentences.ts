@@ -5,7 +5,13 @@ import {
   updateCommentSchema,
 } from '@/lib/validations/comment';
 import { commentDto, commentListDto } from '@/lib/validations/dto/comment';
-import { assignedDto, sentenceDetailDto, sentenceHistoryDto } from '@/lib/validations/dto/sentence';
+import {
+  assignedDto,
+  claimMatchListDto,
+  sentenceDetailDto,
+  sentenceHistoryDto,
+} from '@/lib/validations/dto/sentence';
+import { claimSearchQuerySchema } from '@/lib/validations/matching';
 import { resolvedDto, verdictDto } from '@/lib/validations/dto/verdict';
 import { assignSentenceSchema } from '@/lib/validations/sentence';
 import {
@@ -23,6 +29,7 @@ import {
   json,
   notFound,
   readErrors,
+  validationFailed,
   type Operation,
 } from './shared';
 
@@ -42,6 +49,37 @@ export const sentenceOperations: Operation[] = [
       '200': json(sentenceDetailDto, 'the sentence'),
       ...readErrors,
       '404': notFound('Sentence'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/sentences/{id}/matches',
+    operationId: 'listSentenceMatches',
+    tag: 'sentences',
+    summary: '« Déjà vérifié ? »: approved verdicts of the team that check the same claim',
+    description:
+      'Up to 5, best first, each with its score and reasons (README "Claim matching"): trigram ' +
+      'similarity and full-text rank from PostgreSQL, then the figures, years, names and ' +
+      'negation of both claims — a different figure or year is never a match. The sentence’s ' +
+      'own verdict is not listed; other teams’ verdicts never are. Computed on demand.',
+    params: { path: idPath('Sentence') },
+    responses: {
+      '200': json(claimMatchListDto, 'the matches'),
+      ...readErrors,
+      '404': notFound('Sentence'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/claims/search',
+    operationId: 'searchClaims',
+    tag: 'sentences',
+    summary: 'Any text against the approved verdicts of your teams (claim matching)',
+    params: { query: claimSearchQuerySchema },
+    responses: {
+      '200': json(claimMatchListDto, 'the matches, up to 5'),
+      ...readErrors,
+      '422': validationFailed,
     },
   },
   {

@@ -5,6 +5,7 @@ import 'server-only';
 import { prisma, type Tx } from '@/lib/db';
 import { NO_CLAIM_FIELDS } from '@/lib/reports/claim-fields';
 import { recordAudit } from '@/lib/server/audit/record-audit';
+import { indexPublishedClaim } from '@/lib/server/matching/index-claims';
 import { queueSourceArchives } from '@/lib/server/sources/queue-archives';
 import { AppError, notFound } from '@/lib/server/errors';
 import { isInPlay } from '@/lib/workflow/sentence-state';
@@ -81,6 +82,7 @@ export async function resolveDispute(options: {
       create: { sentenceId: sentence.id, ...published },
       update: published,
     });
+    await indexPublishedClaim(tx, sentence.id);
     await queueSourceArchives(
       tx,
       sentence.teamId,

@@ -8,6 +8,7 @@ import { articleOfMember, myMembership, requirePermission } from '@/lib/server/a
 import type { Permission } from '@/lib/permissions';
 import { AppError, notFound, type ErrorMessage } from '@/lib/server/errors';
 import { claimFields } from '@/lib/reports/claim-fields';
+import { indexPublishedClaim } from '@/lib/server/matching/index-claims';
 import { isDisputed } from '@/lib/workflow/sentence-state';
 import { serializeSource, serializeVerdict, verdictSelect, type VerdictRow } from './serialize';
 
@@ -106,4 +107,6 @@ export async function publishVerdict(
     create: { sentenceId: verdict.sentenceId, ...data },
     update: data,
   });
+  // What claim matching finds (lib/server/matching).
+  await indexPublishedClaim(tx, verdict.sentenceId);
 }

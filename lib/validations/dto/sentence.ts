@@ -1,6 +1,7 @@
 // Response shapes of sentences: the side panel's detail, the at-a-glance states, the history
 // (lib/server/sentences/get-sentence.ts, lib/server/verdicts/list-sentence-states.ts).
 import { z } from 'zod';
+import { MATCH_REASONS } from '@/lib/matching/score';
 import { ROLES } from '@/lib/permissions';
 import { SENTENCE_STATES } from '@/lib/workflow/sentence-state';
 import { annotationDto } from './annotation';
@@ -102,3 +103,22 @@ export const historyEventDto = z
   .meta({ id: 'HistoryEvent' });
 
 export const sentenceHistoryDto = z.strictObject({ events: z.array(historyEventDto) });
+
+export const claimMatchDto = z
+  .strictObject({
+    sentenceId: idDto,
+    articleId: idDto,
+    articleTitle: z.string(),
+    sentenceNumber: z.int().describe('1-based, as the reader and the reports number sentences'),
+    claim: z.string().describe('what was matched: the verdict’s claim summary, else the sentence'),
+    rating: ratingDto,
+    author: personDto.nullable(),
+    approvedAt: timestampDto,
+    score: z.number().describe('0..1; a match from 0.45 (README "Claim matching")'),
+    reasons: z
+      .array(z.enum(MATCH_REASONS))
+      .describe('why it matches, and what differs (a negation on one side only)'),
+  })
+  .meta({ id: 'ClaimMatch', description: 'an approved verdict that checks the same claim' });
+
+export const claimMatchListDto = z.strictObject({ matches: z.array(claimMatchDto) });
