@@ -5,33 +5,21 @@
 // detail (GET /api/v1/sentences/{id}: `archives`), through this context.
 import { useFormatter, useTranslations } from 'next-intl';
 import { createContext, useContext } from 'react';
+import { isArchiveReason } from '@/lib/reports/archive-reasons';
 import type { SentenceDetail } from '@/lib/server/sentences/get-sentence';
 
 type Archive = SentenceDetail['archives'][number];
 
 export const SourceArchivesContext = createContext<ReadonlyMap<string, Archive>>(new Map());
 
-const REASONS = new Set([
-  'paywall',
-  'blocked',
-  'not_found',
-  'http_error',
-  'timeout',
-  'too_large',
-  'unsupported',
-  'forbidden_host',
-  'network',
-]);
-
 export function SourceArchiveNote({ url }: { url: string }) {
   const t = useTranslations('reader.sourceArchive');
   const format = useFormatter();
   const archive = useContext(SourceArchivesContext).get(url);
   if (!archive) return null;
-  const reason =
-    archive.reason && REASONS.has(archive.reason)
-      ? t(`reason.${archive.reason as 'paywall'}`)
-      : t('reason.other');
+  const reason = isArchiveReason(archive.reason)
+    ? t(`reason.${archive.reason}`)
+    : t('reason.other');
   return (
     <span className="ml-1 text-xs text-stone-600">
       {'· '}

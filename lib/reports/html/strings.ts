@@ -1,6 +1,7 @@
 // The HTML report's labels, in each language that has them (lib/reports/verdict-scale.ts picks
 // the language), from the catalogue's `reports.html` namespace. Plain text: the components
 // render it, and React escapes it.
+import { isArchiveReason } from '../archive-reasons';
 import { agreementValues, oneOrOther, reportTranslator, type ReportTranslate } from '../catalogue';
 import { RATINGS, type Rating, type ReportLanguage } from '../verdict-scale';
 
@@ -83,18 +84,6 @@ export interface Strings {
   sourceDead: string;
   sourceChanged: string;
 }
-
-const ARCHIVE_REASONS = [
-  'paywall',
-  'blocked',
-  'not_found',
-  'http_error',
-  'timeout',
-  'too_large',
-  'unsupported',
-  'forbidden_host',
-  'network',
-];
 
 function stringsOf(t: ReportTranslate): Strings {
   return {
@@ -183,7 +172,7 @@ function stringsOf(t: ReportTranslate): Strings {
     archivePending: t('html.archivePending'),
     notArchived: (reason) =>
       t('html.notArchived', {
-        reason: ARCHIVE_REASONS.includes(reason)
+        reason: isArchiveReason(reason)
           ? t(`html.archiveReason.${reason}`)
           : t('html.archiveReason.other'),
       }),

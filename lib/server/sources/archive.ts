@@ -8,6 +8,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { prisma } from '@/lib/db';
 import { extractFromHtml } from '@/lib/import/extract';
+import type { ArchiveReason } from '@/lib/reports/archive-reasons';
 import { decodeBody, fetchPublicResource, FetchRefused } from '@/lib/server/import/fetch-url';
 import { logger } from '@/lib/server/log';
 import { wholeNumber } from '@/lib/server/settings';
@@ -25,16 +26,7 @@ const ARCHIVE_TIMEOUT_MS = 15_000;
 const USER_AGENT = 'FactDesk/1.0 (+source archive for fact-checking)';
 const ACCEPT = 'text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.1';
 
-export type ArchiveReason =
-  | 'paywall'
-  | 'blocked'
-  | 'not_found'
-  | 'http_error'
-  | 'timeout'
-  | 'too_large'
-  | 'unsupported'
-  | 'forbidden_host'
-  | 'network';
+export type { ArchiveReason };
 
 type Kind = 'html' | 'pdf' | 'text';
 
