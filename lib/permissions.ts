@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   'team.delete': OWNERS,
   /** The team's settings, e.g. whether a party may settle a dispute (update-team.ts). */
   'team.settings': OWNERS,
+  /** Import other organisations' ClaimReviews, follow their feeds, choose which are trusted. */
+  'factcheck.import': EDITORS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

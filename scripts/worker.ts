@@ -53,6 +53,8 @@ async function main() {
   const { closePdfRenderer } = await import('@/lib/server/reports/render-pdf');
   const { runSourceArchive } = await import('@/lib/server/sources/archive');
   const { runLinkCheck } = await import('@/lib/server/sources/link-check');
+  const { refreshDueFeeds, refreshFactCheckFeed } =
+    await import('@/lib/server/fact-checks/fact-check-feeds');
 
   const concurrency = envInt('WORKER_CONCURRENCY', 2);
   const graceMs = envInt('WORKER_SHUTDOWN_GRACE_MS', 25_000, 0);
@@ -118,8 +120,23 @@ async function main() {
   taskList.link_check = async () => {
     await runLinkCheck();
   };
-  const linkCheckCron = process.env.LINK_CHECK_CRON?.trim() || '0 4 * * *';
-  const crontab = linkCheckCron === 'off' ? '' : `${linkCheckCron} link_check`;
+  // Other fact-checkers' ClaimReview feeds (lib/server/fact-checks): one task when a feed is
+  // added, then the due ones on a schedule (FACT_CHECK_FEED_CRON, default hourly; `off` stops it).
+  taskList.fact_check_feed = async (payload) => {
+    const feedId = (payload as { feedId?: unknown } | null)?.feedId;
+    if (typeof feedId === 'string') await refreshFactCheckFeed(feedId);
+  };
+  taskList.fact_check_feeds = async () => {
+    await refreshDueFeeds();
+  };
+  const schedule = (setting: string | undefined, fallback: string, task: string) => {
+    const value = setting?.trim() || fallback;
+    return value === 'off' ? [] : [`${value} ${task}`];
+  };
+  const crontab = [
+    ...schedule(process.env.LINK_CHECK_CRON, '0 4 * * *', 'link_check'),
+    ...schedule(process.env.FACT_CHECK_FEED_CRON, '17 * * * *', 'fact_check_feeds'),
+  ].join('\n');
 
   const runners: Runner[] = [
     await run({

@@ -392,7 +392,12 @@ export function ArticleReader({
           />
         ) : (
           <div className="space-y-4">
-            <TriageList language={article.language} onOpen={openById} items={triageItems} />
+            <TriageList
+              articleId={article.id}
+              language={article.language}
+              onOpen={openById}
+              items={triageItems}
+            />
             <StateLegend />
             <div className="rounded-xl border border-dashed border-stone-300 p-5 text-sm text-stone-600">
               <p className="font-medium text-stone-800">{t('articleReader.howTo.title')}</p>

@@ -270,7 +270,13 @@ export function SentencePanel({
             ) : null}
 
             {detail.finalVerdict ? <FinalVerdict detail={detail} /> : null}
-            {detail.sentence.kind === 'sentence' ? <ClaimMatches sentenceId={sentenceId} /> : null}
+            {detail.sentence.kind === 'sentence' ? (
+              <ClaimMatches
+                sentenceId={sentenceId}
+                canReuse={can(role, 'verdict.write') && !mine}
+                onReused={() => void reload()}
+              />
+            ) : null}
 
             {detail.highlights.length > 0 ? (
               <div>

@@ -1,7 +1,11 @@
 'use client';
 // « À vérifier en priorité »: the sentences most worth checking first (figures, dates, names,
-// attributions, quotes, comparisons — lib/text/triage), the ones not yet approved, with why.
+// attributions, quotes, comparisons — lib/text/triage), the ones not yet approved, with why,
+// and « déjà vérifié » on those that have a match (GET /api/v1/articles/{id}/matches, asked
+// after the list is shown: opening the article never waits for matching).
 import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { apiFetch } from '@/lib/api/client';
 import { type TriageReason } from '@/lib/text/triage';
 import { type SentenceState } from '@/lib/workflow/sentence-state';
 
@@ -17,10 +21,12 @@ export interface TriageItem {
 const LIMIT = 8;
 
 export function TriageList({
+  articleId,
   items,
   language,
   onOpen,
 }: {
+  articleId: string;
   items: TriageItem[];
   language: string;
   onOpen: (sentenceId: string) => void;
@@ -31,6 +37,23 @@ export function TriageList({
     .filter((item) => item.state !== 'approved' && item.score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .slice(0, LIMIT);
+  const ids = pending.map((item) => item.id).join(',');
+  const [matched, setMatched] = useState<{ ids: string; found: Set<string> } | null>(null);
+  useEffect(() => {
+    if (!ids) return;
+    let live = true;
+    const query = new URLSearchParams({ sentences: ids });
+    apiFetch<{ marks: { sentenceId: string }[] }>(`/api/v1/articles/${articleId}/matches?${query}`)
+      .then((body) => {
+        if (live) setMatched({ ids, found: new Set(body.marks.map((mark) => mark.sentenceId)) });
+      })
+      // Not shown: the list works without the marks.
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [articleId, ids]);
+  const hasMatch = (id: string) => matched?.ids === ids && matched.found.has(id);
   return (
     <section
       aria-labelledby="triage-title"
@@ -67,6 +90,15 @@ export function TriageList({
                   {item.text}
                 </span>
                 <span className="mt-1 flex flex-wrap gap-1">
+                  {hasMatch(item.id) ? (
+                    <span
+                      className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-900"
+                      title={t('triage.matchedTitle')}
+                      data-testid="triage-matched"
+                    >
+                      ✓ {t('triage.matched')}
+                    </span>
+                  ) : null}
                   {item.reasons.map((reason) => (
                     <span
                       key={reason}

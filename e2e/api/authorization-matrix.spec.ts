@@ -157,6 +157,51 @@ function snapshotOf(world: World): Promise<string> {
   return archivedSnapshot;
 }
 
+/** Runs SQL on the e2e database (setup the API has no shortcut for). */
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
+  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    return (await db.query<T>(text, values)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+let trustedPublisher: Promise<string> | undefined;
+/** A trusted publisher of the team (imported fact-checks are tested in external-fact-checks). */
+function publisherOf(world: World): Promise<string> {
+  trustedPublisher ??= (async () => {
+    const [row] = await sql<{ id: string }>(
+      `INSERT INTO fact_check_publishers (id, team_id, key, name, trusted)
+       VALUES (gen_random_uuid(), $1, 'matrice', 'Matrice', true) RETURNING id`,
+      [world.room.teamId],
+    );
+    return row!.id;
+  })();
+  return trustedPublisher;
+}
+
+/** Another organisation's fact-check, trusted by the team: something to reuse. */
+async function externalFactCheckOf(world: World): Promise<string> {
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO external_fact_checks (id, team_id, publisher_id, url, claim_text, language, rating)
+     VALUES (gen_random_uuid(), $1, $2, $3, 'Une affirmation déjà vérifiée.', 'fr', 'false')
+     RETURNING id`,
+    [world.room.teamId, await publisherOf(world), `https://verif.example/${randomUUID()}`],
+  );
+  return row!.id;
+}
+
+/** A feed the team follows (its refresh is the worker's, tested in external-fact-checks). */
+async function feedOf(world: World): Promise<string> {
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO fact_check_feeds (id, team_id, url) VALUES (gen_random_uuid(), $1, $2) RETURNING id`,
+    [world.room.teamId, `https://feeds.example/${randomUUID()}.json`],
+  );
+  return row!.id;
+}
+
 async function invitation(world: World, teamId = world.room.teamId, role = 'viewer') {
   return json<{ id: string; token: string }>(
     await world.room.members.owner.api.post(`/api/v1/teams/${teamId}/invitations`, {
@@ -279,6 +324,69 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/sentences/{id}/matches': {
     call: async (w) => ({ path: `/api/v1/sentences/${w.sentence}/matches` }),
     expect: MEMBERS_ONLY,
+  },
+  'GET /api/v1/articles/{id}/matches': {
+    call: async (w) => ({
+      path: `/api/v1/articles/${w.room.articleId}/matches?sentences=${w.sentence}`,
+    }),
+    expect: MEMBERS_ONLY,
+  },
+  'POST /api/v1/sentences/{id}/reuse': {
+    // A fresh sentence each time (reuse never overwrites a verdict of mine).
+    call: async (w) => {
+      const articleId = await w.room.newArticle();
+      const [first] = (await sentencesOf(w.room.members.owner, articleId)).filter(
+        (s) => s.kind === 'sentence',
+      );
+      return {
+        path: `/api/v1/sentences/${first!.id}/reuse`,
+        body: { from: { kind: 'external', factCheckId: await externalFactCheckOf(w) } },
+      };
+    },
+    expect: WRITERS(201),
+  },
+  'POST /api/v1/teams/{id}/fact-checks/import': {
+    call: async (w) => ({
+      path: `/api/v1/teams/${w.room.teamId}/fact-checks/import`,
+      body: {
+        document: JSON.stringify({
+          '@context': 'https://schema.org',
+          '@type': 'ClaimReview',
+          url: `https://verif.example/${randomUUID()}`,
+          claimReviewed: 'Une affirmation importée par la matrice.',
+          author: { '@type': 'Organization', name: 'Matrice' },
+        }),
+      },
+    }),
+    expect: EDITORS(201),
+  },
+  'GET /api/v1/teams/{id}/fact-check-feeds': {
+    call: async (w) => ({ path: `/api/v1/teams/${w.room.teamId}/fact-check-feeds` }),
+    expect: MEMBERS_ONLY,
+  },
+  'POST /api/v1/teams/{id}/fact-check-feeds': {
+    call: async (w) => ({
+      path: `/api/v1/teams/${w.room.teamId}/fact-check-feeds`,
+      body: { url: `https://feeds.example/${randomUUID()}.json` },
+    }),
+    expect: EDITORS(201),
+  },
+  'DELETE /api/v1/teams/{id}/fact-check-feeds/{feedId}': {
+    call: async (w) => ({
+      path: `/api/v1/teams/${w.room.teamId}/fact-check-feeds/${await feedOf(w)}`,
+    }),
+    expect: EDITORS(204),
+  },
+  'GET /api/v1/teams/{id}/fact-check-publishers': {
+    call: async (w) => ({ path: `/api/v1/teams/${w.room.teamId}/fact-check-publishers` }),
+    expect: MEMBERS_ONLY,
+  },
+  'PATCH /api/v1/teams/{id}/fact-check-publishers/{publisherId}': {
+    call: async (w) => ({
+      path: `/api/v1/teams/${w.room.teamId}/fact-check-publishers/${await publisherOf(w)}`,
+      body: { trusted: true },
+    }),
+    expect: EDITORS(200),
   },
   'GET /api/v1/claims/search': {
     call: async () => ({ path: '/api/v1/claims/search?q=projectiles&lang=fr' }),

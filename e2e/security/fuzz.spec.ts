@@ -785,6 +785,25 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
   }),
 
   // ---- the owner's verdicts
+  // A match to reuse that does not exist: 404, nothing written.
+  'POST /api/v1/sentences/{id}/reuse': (w) => ({
+    lane: 'verdicts',
+    params: { id: w.sentences.put },
+    fields: {
+      from: {
+        valid: fc.oneof(
+          fc.uuid().map((id) => ({ kind: 'verdict', sentenceId: id })),
+          fc.uuid().map((id) => ({ kind: 'external', factCheckId: id })),
+        ),
+        invalid: fc.oneof(
+          fc.constantFrom('x', 1, true, null, [], {}, { kind: 'other', sentenceId: randomUUID() }),
+          fc.string().map((id) => ({ kind: 'verdict', sentenceId: `${id}x` })),
+          fc.constant({ kind: 'external' }),
+        ),
+        required: true,
+      },
+    },
+  }),
   'PUT /api/v1/sentences/{id}/verdict': (w) => ({
     lane: 'verdicts',
     params: { id: w.sentences.put },
@@ -896,6 +915,38 @@ const ROUTES: Record<string, (w: World) => RouteFuzz> = {
     lane: 'teams',
     params: { id: w.doomed.team },
     fields: { confirmName: field.string({ min: 1, max: 120, required: true }) },
+  }),
+  // Other fact-checkers' ClaimReviews: any text is a document to read (422 when it is none).
+  'POST /api/v1/teams/{id}/fact-checks/import': (w) => ({
+    lane: 'teams',
+    params: { id: w.teams.teams },
+    fields: {
+      document: {
+        valid: fc.oneof(
+          text(),
+          fc.constant('{"@type":"ClaimReview","url":"javascript:alert(1)","claimReviewed":"x"}'),
+          fc.constant('<html><script type="application/ld+json">[[[[</script></html>'),
+        ),
+        invalid: fc.oneof(notAString, fc.constant(''), fc.constant(null)),
+        required: true,
+      },
+      trust: field.boolean(),
+    },
+  }),
+  'POST /api/v1/teams/{id}/fact-check-feeds': (w) => ({
+    lane: 'teams',
+    params: { id: w.teams.teams },
+    fields: { url: field.url({ required: true, fetched: true }), trust: field.boolean() },
+  }),
+  // Unknown ids: 404 (the feeds and publishers themselves: external-fact-checks.test.ts).
+  'DELETE /api/v1/teams/{id}/fact-check-feeds/{feedId}': (w) => ({
+    lane: 'teams',
+    params: { id: w.teams.teams, feedId: randomUUID() },
+  }),
+  'PATCH /api/v1/teams/{id}/fact-check-publishers/{publisherId}': (w) => ({
+    lane: 'teams',
+    params: { id: w.teams.teams, publisherId: randomUUID() },
+    fields: { trusted: field.boolean({ required: true }) },
   }),
   'DELETE /api/v1/teams/{id}/invitations/{invitationId}': (w) => ({
     lane: 'teams',
@@ -1764,6 +1815,12 @@ const READ_ROUTES: Record<string, (w: ReadWorld) => ReadFuzz> = {
   'GET /api/v1/sentences/{id}/comments': (w) => ({ params: { id: w.sentenceId } }),
   'GET /api/v1/sentences/{id}/history': (w) => ({ params: { id: w.sentenceId } }),
   'GET /api/v1/sentences/{id}/matches': (w) => ({ params: { id: w.sentenceId } }),
+  'GET /api/v1/articles/{id}/matches': (w) => ({
+    params: { id: w.articleId },
+    query: { sentences: query.uuid([w.sentenceId]) },
+  }),
+  'GET /api/v1/teams/{id}/fact-check-feeds': (w) => ({ params: { id: w.teamId } }),
+  'GET /api/v1/teams/{id}/fact-check-publishers': (w) => ({ params: { id: w.teamId } }),
   'GET /api/v1/teams': () => ({ params: {} }),
   'GET /api/v1/teams/{id}/audit': (w) => ({
     params: { id: w.teamId },

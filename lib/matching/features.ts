@@ -66,6 +66,32 @@ const FIGURE = new RegExp(
   'giu',
 );
 
+// Shares written as words (« un quart des jeunes », "two thirds of voters"): a figure like 25 %,
+// so « un quart » and « un tiers » are different claims. Only before « de/des/d’ » or "of":
+// « pays tiers », "the third time" are no shares.
+const SHARES: [RegExp, string][] = [
+  [
+    /(?<![\p{L}])(?:la\s+)?moitié\s+(?:de|des|du|d['’])|(?<![\p{L}])half\s+(?:of|the)(?![\p{L}])/giu,
+    '50%',
+  ],
+  [
+    /(?<![\p{L}])trois\s+quarts\s+(?:de|des|du|d['’])|(?<![\p{L}])three\s+quarters\s+of(?![\p{L}])/giu,
+    '75%',
+  ],
+  [
+    /(?<![\p{L}])(?:un|le)\s+quart\s+(?:de|des|du|d['’])|(?<![\p{L}])(?:a|one)\s+quarter\s+of(?![\p{L}])/giu,
+    '25%',
+  ],
+  [
+    /(?<![\p{L}])deux\s+tiers\s+(?:de|des|du|d['’])|(?<![\p{L}])two[\s-]+thirds\s+of(?![\p{L}])/giu,
+    '67%',
+  ],
+  [
+    /(?<![\p{L}])(?:un|le)\s+tiers\s+(?:de|des|du|d['’])|(?<![\p{L}])(?:a|one)[\s-]+third\s+of(?![\p{L}])/giu,
+    '33%',
+  ],
+];
+
 const YEAR = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
 
 const NEGATIONS = [
@@ -116,6 +142,7 @@ function figuresOf(text: string, years: ReadonlySet<string>): string[] {
     const number = Math.round(value * multiplier * 1000) / 1000;
     found.add(percent ? `${number}%` : String(number));
   }
+  for (const [pattern, share] of SHARES) if (pattern.test(text)) found.add(share);
   return [...found].sort();
 }
 

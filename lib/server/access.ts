@@ -46,6 +46,7 @@ const REFUSALS: Record<Permission, ErrorKey> = {
   'audit.read': 'roleCannot.auditRead',
   'team.delete': 'roleCannot.teamDelete',
   'team.settings': 'roleCannot.teamSettings',
+  'factcheck.import': 'roleCannot.factCheckImport',
 };
 
 /**

@@ -35,6 +35,10 @@ export const AUDIT_ACTIONS = [
   'invitation.create',
   'invitation.accept',
   'invitation.revoke',
+  'factcheck.import',
+  'factcheck.feed_add',
+  'factcheck.feed_remove',
+  'factcheck.trust',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -106,6 +110,10 @@ export const TEAM_AUDIT_ACTION_GROUPS: {
       'invitation.create',
       'invitation.accept',
       'invitation.revoke',
+      'factcheck.import',
+      'factcheck.feed_add',
+      'factcheck.feed_remove',
+      'factcheck.trust',
     ],
   },
 ];

@@ -9,7 +9,7 @@
 //   npm run bench                      everything (≈ 8 min on 2 cores)
 //   npm run bench -- --cold-build      also time a cold `next build` (deletes .next first!)
 //   npm run bench -- --only=writes,ui  a subset: queries writes concurrent reads reports
-//                                      publication ui weight start jobs
+//                                      publication matching ui weight start jobs
 //   npm run bench -- --profile         CPU profiles of the server and of the worker per section,
 //                                      in bench/results/profiles.tmp/ (<section>.cpuprofile and
 //                                      <section>.worker.cpuprofile, each with a .txt summary)
@@ -24,6 +24,7 @@ import { measureJobs } from './jobs';
 import { ServerProfiler } from './profiler';
 import { measureStatementCounts, StatementLog } from './queries';
 import { measureBigArticleRead } from './reads';
+import { measureMatching } from './matching';
 import { measurePublication } from './publication';
 import { measureReports } from './reports';
 import { allResults, describeMachine, printTable, record, writeResults } from './results';
@@ -51,6 +52,7 @@ const SECTIONS = [
   'reads',
   'reports',
   'publication',
+  'matching',
   'ui',
   'weight',
   'start',
@@ -85,6 +87,12 @@ const METRICS: Record<Section, { name: string; unit: string; target: number | nu
     { name: 'publication.page_200_claims_median_ms', unit: 'ms', target: 50 },
     { name: 'publication.page_200_claims_held_median_ms', unit: 'ms', target: null },
     { name: 'publication.page_304_median_ms', unit: 'ms', target: null },
+  ],
+  matching: [
+    { name: 'matching.precision_at_1', unit: 'ratio', target: null },
+    { name: 'matching.recall_at_5', unit: 'ratio', target: null },
+    { name: 'matching.changed_figure_rate', unit: 'ratio', target: 0 },
+    { name: 'matching.search_100k_p95_ms', unit: 'ms', target: 50 },
   ],
   ui: [
     { name: 'ui.big_article.painted_ms', unit: 'ms', target: 1500 },
@@ -265,6 +273,7 @@ async function main(): Promise<void> {
   await section('reads', args.sections, () => measureBigArticleRead(ctx));
   await section('reports', args.sections, () => measureReports(ctx));
   await section('publication', args.sections, () => measurePublication(ctx));
+  await section('matching', args.sections, () => measureMatching(ctx));
   await section('ui', args.sections, async () =>
     measureReader(ctx, await getBrowser(), profilers.length > 0 ? PROFILE_DIR : undefined),
   );

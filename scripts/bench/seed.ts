@@ -65,7 +65,7 @@ interface ArticleResponse {
   sentences: Unit[];
 }
 
-async function signUp(http: Http, name: string, email: string): Promise<BenchUser> {
+export async function signUp(http: Http, name: string, email: string): Promise<BenchUser> {
   const { id } = await http.json<{ id: string }>('POST', '/api/v1/signup', {
     json: { email, name, password: PASSWORD },
     expected: 201,

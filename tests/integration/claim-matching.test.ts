@@ -75,7 +75,9 @@ describe('claim matching', () => {
       userId: reviewer.id,
       query: { q: 'Pyongyang a livré cinq millions de projectiles à Moscou en 2024', lang: 'fr' },
     });
-    expect(heard.map((m) => m.sentenceId)).toEqual([checked!.id]);
+    expect(heard.map((m) => (m.kind === 'verdict' ? m.sentenceId : m.factCheckId))).toEqual([
+      checked!.id,
+    ]);
     const stranger = await makeUser('Autre rédaction');
     await makeTeam([{ userId: stranger.id, role: 'owner' }], 'Ailleurs');
     expect(await searchClaims({ userId: stranger.id, query: { q: CHECKED, lang: 'fr' } })).toEqual(

@@ -198,6 +198,7 @@ describe('every query parameter and header of the GET routes', () => {
     expect(withQuery.sort()).toEqual(
       [
         '/api/v1/claims/search',
+        '/api/v1/articles/{id}/matches',
         '/api/v1/articles/{id}/annotations',
         '/api/v1/articles/{id}/report',
         '/api/v1/search',

@@ -28,6 +28,10 @@ export const TAGS = [
   { name: 'jobs', description: 'Work done by a worker: large imports, corrections, PDF reports' },
   { name: 'teams', description: 'Teams, members, audit trail' },
   { name: 'invitations', description: 'Invitation links to join a team' },
+  {
+    name: 'fact-checks',
+    description: 'Other fact-checkers’ ClaimReviews: imports, feeds, trusted publishers',
+  },
   { name: 'tokens', description: 'Personal access tokens for scripts' },
   { name: 'me', description: 'Your account and your work queue' },
   { name: 'meta', description: 'This document' },

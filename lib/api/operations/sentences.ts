@@ -8,10 +8,15 @@ import { commentDto, commentListDto } from '@/lib/validations/dto/comment';
 import {
   assignedDto,
   claimMatchListDto,
+  matchMarkListDto,
   sentenceDetailDto,
   sentenceHistoryDto,
 } from '@/lib/validations/dto/sentence';
-import { claimSearchQuerySchema } from '@/lib/validations/matching';
+import {
+  articleMatchesQuerySchema,
+  claimSearchQuerySchema,
+  reuseMatchSchema,
+} from '@/lib/validations/matching';
 import { resolvedDto, verdictDto } from '@/lib/validations/dto/verdict';
 import { assignSentenceSchema } from '@/lib/validations/sentence';
 import {
@@ -56,12 +61,14 @@ export const sentenceOperations: Operation[] = [
     path: '/api/v1/sentences/{id}/matches',
     operationId: 'listSentenceMatches',
     tag: 'sentences',
-    summary: '« Déjà vérifié ? »: approved verdicts of the team that check the same claim',
+    summary: '« Déjà vérifié ? »: the team’s verdicts and trusted fact-checks of the same claim',
     description:
       'Up to 5, best first, each with its score and reasons (README "Claim matching"): trigram ' +
       'similarity and full-text rank from PostgreSQL, then the figures, years, names and ' +
-      'negation of both claims — a different figure or year is never a match. The sentence’s ' +
-      'own verdict is not listed; other teams’ verdicts never are. Computed on demand.',
+      'negation of both claims — a different figure or year is never a match. The team’s own ' +
+      'verdicts come first, then the fact-checks of publishers the team trusts. The sentence’s ' +
+      'own verdict is not listed; other teams’ verdicts and untrusted publishers never are. ' +
+      'Computed on demand and cached.',
     params: { path: idPath('Sentence') },
     responses: {
       '200': json(claimMatchListDto, 'the matches'),
@@ -70,11 +77,50 @@ export const sentenceOperations: Operation[] = [
     },
   },
   {
+    method: 'post',
+    path: '/api/v1/sentences/{id}/reuse',
+    operationId: 'reuseMatch',
+    tag: 'sentences',
+    summary: 'My draft verdict on the sentence, pre-filled from a match (never submitted)',
+    description:
+      'From the team’s approved verdict: its rating, rationale, sources and claim fields; from a ' +
+      'trusted organisation’s fact-check: its rating on FactDesk’s scale when its numbers allow ' +
+      '(else `unverifiable`, to decide), its claimant and date. Either way a source pointing at ' +
+      'the earlier fact-check is added. A sentence you already rated is left alone (409).',
+    params: { path: idPath('Sentence') },
+    body: body(reuseMatchSchema),
+    responses: {
+      '201': json(verdictDto, 'the draft'),
+      ...bodyErrors,
+      '403': forbidden('viewers do not write verdicts'),
+      '404': notFound('Sentence, verdict or fact-check'),
+      '409': fail('you already have a verdict on this sentence (`conflict`)'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/articles/{id}/matches',
+    operationId: 'listArticleMatchMarks',
+    tag: 'sentences',
+    summary: 'Which of the given sentences have a match (the triage list’s marks)',
+    description:
+      'Computed for the sentences whose cached matches are stale, so at most 20 sentences per ' +
+      'request; the cache is shared by the team and invalidated whenever its claim index or the ' +
+      'trust in a publisher changes.',
+    params: { path: idPath('Article'), query: articleMatchesQuerySchema },
+    responses: {
+      '200': json(matchMarkListDto, 'the sentences that have a match'),
+      ...readErrors,
+      '404': notFound('Article'),
+      '422': validationFailed,
+    },
+  },
+  {
     method: 'get',
     path: '/api/v1/claims/search',
     operationId: 'searchClaims',
     tag: 'sentences',
-    summary: 'Any text against the approved verdicts of your teams (claim matching)',
+    summary: 'Any text against your teams’ verdicts and trusted fact-checks (claim matching)',
     params: { query: claimSearchQuerySchema },
     responses: {
       '200': json(claimMatchListDto, 'the matches, up to 5'),

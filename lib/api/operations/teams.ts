@@ -15,6 +15,20 @@ import {
   teamSettingsDto,
 } from '@/lib/validations/dto/team';
 import { teamReportQuerySchema } from '@/lib/validations/report';
+import {
+  factCheckFeedDto,
+  factCheckFeedListDto,
+  factCheckImportDto,
+  factCheckPublisherDto,
+  factCheckPublisherListDto,
+} from '@/lib/validations/dto/fact-check';
+import {
+  FACT_CHECK_IMPORT_MAX_CHARACTERS,
+  FACT_CHECK_IMPORT_MAX_ITEMS,
+  factCheckFeedSchema,
+  factCheckImportSchema,
+  factCheckPublisherSchema,
+} from '@/lib/validations/matching';
 import { auditQuerySchema } from '@/lib/validations/audit';
 import {
   createInvitationSchema,
@@ -32,7 +46,9 @@ import {
   forbidden,
   idPath,
   invitationInvalid,
+  count,
   json,
+  mebibytes,
   notFound,
   pathOf,
   readErrors,
@@ -40,6 +56,7 @@ import {
   writeErrors,
   type Operation,
 } from './shared';
+import { IMPORT_MAX_BODY_BYTES } from '@/lib/validations/limits';
 
 const tokenPath = z.object({
   token: invitationTokenSchema.describe('the invitation token from the link (`fdi_…`), not a uuid'),
@@ -270,6 +287,111 @@ export const teamOperations: Operation[] = [
       ...writeErrors,
       '409': fail('already a member of this team (`invalid_state`)'),
       '410': invitationInvalid,
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/teams/{id}/fact-checks/import',
+    operationId: 'importFactChecks',
+    tag: 'fact-checks',
+    summary: 'Import other fact-checkers’ ClaimReviews from a file (editors and owners)',
+    description:
+      'The file’s text in `document`: a ClaimReview, an array of them, a schema.org `DataFeed` ' +
+      '(Google Fact Check Tools’ shape) or an HTML page whose `application/ld+json` blocks hold ' +
+      `them; ${count(FACT_CHECK_IMPORT_MAX_CHARACTERS)} characters and ` +
+      `${count(FACT_CHECK_IMPORT_MAX_ITEMS)} ClaimReviews at most. Deduplicated by URL (a known ` +
+      'URL is replaced). Items refused — a non-http(s) URL, markup in a text, no claim, a claim ' +
+      'over 2,000 characters, a URL twice — are listed in `skipped` with why and store nothing; ' +
+      'the others are stored in one transaction. Their publishers are trusted only with `trust`.',
+    params: { path: idPath('Team') },
+    body: body(factCheckImportSchema),
+    responses: {
+      '201': json(factCheckImportDto, 'imported'),
+      ...bodyErrors,
+      '403': forbidden('only editors and owners import fact-checks'),
+      '404': notFound('Team'),
+      '413': fail(
+        `a body over ${mebibytes(IMPORT_MAX_BODY_BYTES)}, a document over the character limit, ` +
+          'or too many ClaimReviews (`payload_too_large`): nothing imported',
+      ),
+      '422': fail(
+        'not JSON nor a page with JSON-LD, nested over 32 levels, no ClaimReview, or none usable ' +
+          '(`validation_failed`, details.skipped): nothing imported',
+      ),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/teams/{id}/fact-check-feeds',
+    operationId: 'listFactCheckFeeds',
+    tag: 'fact-checks',
+    summary: 'The ClaimReview feeds the team follows, with their last refresh',
+    params: { path: idPath('Team') },
+    responses: {
+      '200': json(factCheckFeedListDto, 'the feeds'),
+      ...readErrors,
+      '404': notFound('Team'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/teams/{id}/fact-check-feeds',
+    operationId: 'addFactCheckFeed',
+    tag: 'fact-checks',
+    summary: 'Follow a ClaimReview feed (editors and owners); fetched by a worker, then hourly',
+    description:
+      'The worker fetches it through the SSRF-safe fetcher (public addresses only, 10 MiB and ' +
+      '10,000 ClaimReviews at most) at once, then every FACT_CHECK_FEED_EVERY_HOURS hours.',
+    params: { path: idPath('Team') },
+    body: body(factCheckFeedSchema),
+    responses: {
+      '201': json(factCheckFeedDto, 'followed'),
+      ...bodyErrors,
+      '403': forbidden('only editors and owners add feeds'),
+      '404': notFound('Team'),
+      '409': fail('the team already follows this feed (`conflict`)'),
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/teams/{id}/fact-check-feeds/{feedId}',
+    operationId: 'removeFactCheckFeed',
+    tag: 'fact-checks',
+    summary: 'Stop following a feed; the fact-checks it brought are removed',
+    params: { path: pathOf({ id: uuidParam('Team'), feedId: uuidParam('Feed') }) },
+    responses: {
+      '204': { description: 'removed' },
+      ...writeErrors,
+      '403': forbidden('only editors and owners remove feeds'),
+      '404': notFound('Team or feed'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/teams/{id}/fact-check-publishers',
+    operationId: 'listFactCheckPublishers',
+    tag: 'fact-checks',
+    summary: 'The organisations whose fact-checks the team imported, trusted or not',
+    params: { path: idPath('Team') },
+    responses: {
+      '200': json(factCheckPublisherListDto, 'the publishers'),
+      ...readErrors,
+      '404': notFound('Team'),
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/teams/{id}/fact-check-publishers/{publisherId}',
+    operationId: 'setFactCheckPublisherTrust',
+    tag: 'fact-checks',
+    summary: 'Trust a publisher or not (editors and owners): only trusted ones show in matches',
+    params: { path: pathOf({ id: uuidParam('Team'), publisherId: uuidParam('Publisher') }) },
+    body: body(factCheckPublisherSchema),
+    responses: {
+      '200': json(factCheckPublisherDto, 'the publisher'),
+      ...bodyErrors,
+      '403': forbidden('only editors and owners choose trusted sources'),
+      '404': notFound('Team or publisher'),
     },
   },
 ];

@@ -59,6 +59,8 @@ export const CONTRIBUTION_COLUMNS = [
   'invitations.accepted_by_id',
   'audit_events.actor_id',
   'jobs.created_by_id',
+  'external_fact_checks.imported_by_id',
+  'fact_check_feeds.added_by_id',
   /** Cleared, not kept: the sentence goes back to the pool (as when a member leaves). */
   'sentences.assignee_id',
 ] as const;

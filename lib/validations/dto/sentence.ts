@@ -104,8 +104,16 @@ export const historyEventDto = z
 
 export const sentenceHistoryDto = z.strictObject({ events: z.array(historyEventDto) });
 
-export const claimMatchDto = z
+const matchCommon = {
+  score: z.number().describe('0..1; a match from 0.45 (README "Claim matching")'),
+  reasons: z
+    .array(z.enum(MATCH_REASONS))
+    .describe('why it matches, and what differs (a negation on one side only)'),
+};
+
+export const verdictMatchDto = z
   .strictObject({
+    kind: z.literal('verdict'),
     sentenceId: idDto,
     articleId: idDto,
     articleTitle: z.string(),
@@ -114,11 +122,48 @@ export const claimMatchDto = z
     rating: ratingDto,
     author: personDto.nullable(),
     approvedAt: timestampDto,
-    score: z.number().describe('0..1; a match from 0.45 (README "Claim matching")'),
-    reasons: z
-      .array(z.enum(MATCH_REASONS))
-      .describe('why it matches, and what differs (a negation on one side only)'),
+    ...matchCommon,
   })
-  .meta({ id: 'ClaimMatch', description: 'an approved verdict that checks the same claim' });
+  .meta({ id: 'VerdictMatch', description: 'an approved verdict of the team' });
+
+export const externalMatchDto = z
+  .strictObject({
+    kind: z.literal('external'),
+    factCheckId: idDto,
+    url: z.string().describe('the fact-check’s page (http or https)'),
+    claim: z.string().describe('the ClaimReview’s `claimReviewed`'),
+    claimant: z.string().nullable(),
+    rating: ratingDto
+      .nullable()
+      .describe('on FactDesk’s scale when the publisher’s numbers allow, else null'),
+    ratingName: z.string().nullable().describe('the publisher’s verdict as written'),
+    publisher: z.strictObject({ name: z.string(), url: z.string().nullable() }),
+    reviewDate: z.iso.date().nullable(),
+    ...matchCommon,
+  })
+  .meta({
+    id: 'ExternalMatch',
+    description: 'another organisation’s fact-check, from a publisher the team trusts',
+  });
+
+export const claimMatchDto = z
+  .discriminatedUnion('kind', [verdictMatchDto, externalMatchDto])
+  .meta({
+    id: 'ClaimMatch',
+    description: 'a fact-check of the same claim: the team’s verdict or a trusted external one',
+  });
 
 export const claimMatchListDto = z.strictObject({ matches: z.array(claimMatchDto) });
+
+export const matchMarkListDto = z.strictObject({
+  marks: z.array(
+    z
+      .strictObject({
+        sentenceId: idDto,
+        count: z.int().describe('matches the panel shows (up to 5)'),
+        rating: ratingDto.nullable().describe('the first match’s rating'),
+        kind: z.enum(['verdict', 'external']).describe('the first match’s kind'),
+      })
+      .meta({ id: 'MatchMark' }),
+  ),
+});

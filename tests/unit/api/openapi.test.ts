@@ -291,9 +291,10 @@ describe('OpenAPI document', () => {
   });
 
   it('is much smaller than the hand-written document was (296,701 characters)', () => {
-    // 147,308 characters before the three publication operations (issue 15), 153,569 after:
+    // 147,308 characters before the three publication operations (issue 15), 153,569 after,
+    // 184,650 with the external fact-check and matching operations (issue 16):
     // the bound keeps room for new operations, not for the repetition the shared schemas avoid.
-    expect(JSON.stringify(document).length).toBeLessThan(175_000);
+    expect(JSON.stringify(document).length).toBeLessThan(195_000);
   });
 
   it('describes reports, files and JSON-LD by their media types', () => {

@@ -17,6 +17,16 @@ describe('claimFeatures', () => {
     ['40 percent of voters', ['40%']],
     ['12,5 % de chômage', ['12.5%']],
     ['en 2019, 300 soldats', ['300']],
+    // Shares in words (the evaluation set's « un quart » / « un tiers » pair matched before).
+    ['la moitié des électeurs', ['50%']],
+    ['deux tiers des votants', ['2', '67%']],
+    ['Un tiers des jeunes', ['1', '33%']],
+    ['Un quart des jeunes', ['1', '25%']],
+    ['two thirds of voters', ['2', '67%']],
+    ['a quarter of households', ['25%']],
+    ['half of the budget', ['50%']],
+    ['les pays tiers', []],
+    ['for the third time', []],
   ])('%s → figures %j', (text, figures) => {
     expect(claimFeatures(text).figures).toEqual(figures);
   });
