@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVAL_KINDS, type EvalKind } from '@/lib/matching/evaluate';
+import { EVAL_KINDS, type EvalKind, type EvalPair } from '@/lib/matching/evaluate';
 
 const FIXTURE = path.join(process.cwd(), 'tests/fixtures/claim-matching/eval-set.json');
 
@@ -27,20 +27,10 @@ const MATCH_BY_KIND: Record<EvalKind, boolean> = {
   unrelated: false,
 };
 
-interface RawPair {
-  id: string;
-  lang: string;
-  candidateLang?: string;
-  kind: EvalKind;
-  query: string;
-  candidate: string;
-  match: boolean;
-}
-
 const set = JSON.parse(readFileSync(FIXTURE, 'utf8')) as {
   description: unknown;
   licence: unknown;
-  pairs: RawPair[];
+  pairs: EvalPair[];
 };
 const pairs = set.pairs;
 
